@@ -1,0 +1,5 @@
+export { createLangdock, langdock, langdockRegions } from './langdock-provider';
+export type { LangdockProvider, LangdockProviderSettings, LangdockRegion } from './langdock-provider';
+export type { LangdockChatModelSettings } from './langdock-chat-language-model';
+export { langdockChatOptionsSchema } from './langdock-chat-options';
+export type { LangdockChatModelId, LangdockChatOptions } from './langdock-chat-options';

@@ -1,0 +1,102 @@
+// The wire shapes of Langdock's chat completions endpoint, independent of any AI SDK spec version.
+
+export type LangdockContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } };
+
+export interface LangdockToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export type LangdockMessage =
+  | { role: 'system' | 'developer'; content: string }
+  | { role: 'user'; content: string | LangdockContentPart[] }
+  | { role: 'assistant'; content: string | null; tool_calls?: LangdockToolCall[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export interface LangdockTool {
+  type: 'function';
+  function: { name: string; description?: string; parameters: unknown; strict?: boolean };
+}
+
+export type LangdockToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+
+export type LangdockResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | { type: 'json_schema'; json_schema: { name: string; description?: string; schema: unknown; strict?: boolean } };
+
+export interface LangdockChatRequestBody {
+  model: string;
+  messages: LangdockMessage[];
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  temperature?: number;
+  top_p?: number;
+  frequency_penalty?: number;
+  presence_penalty?: number;
+  stop?: string[];
+  seed?: number;
+  response_format?: LangdockResponseFormat;
+  tools?: LangdockTool[];
+  tool_choice?: LangdockToolChoice;
+  reasoning_effort?: string;
+  user?: string;
+  logit_bias?: Record<string, number>;
+  logprobs?: boolean;
+  top_logprobs?: number;
+  stream?: boolean;
+}
+
+export interface LangdockUsage {
+  prompt_tokens?: number | null;
+  completion_tokens?: number | null;
+  total_tokens?: number | null;
+  prompt_tokens_details?: { cached_tokens?: number | null } | null;
+  completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+}
+
+// A type alias, not an interface, so it passes as JSON in provider metadata.
+export type LangdockLogprob = {
+  token: string;
+  logprob: number;
+  top_logprobs?: Array<{ token: string; logprob: number }>;
+};
+
+export interface LangdockChatResponse {
+  id?: string | null;
+  created?: number | null;
+  model?: string | null;
+  choices: Array<{
+    index?: number;
+    message: { role?: string; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
+    finish_reason?: string | null;
+    logprobs?: { content?: LangdockLogprob[] | null } | null;
+    content_filter_results?: unknown;
+  }>;
+  usage?: LangdockUsage | null;
+  prompt_filter_results?: unknown;
+}
+
+export interface LangdockToolCallDelta {
+  index?: number;
+  id?: string | null;
+  function?: { name?: string | null; arguments?: string | null } | null;
+}
+
+export interface LangdockChatChunk {
+  id?: string | null;
+  created?: number | null;
+  model?: string | null;
+  choices?: Array<{
+    index?: number;
+    delta?: { role?: string | null; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCallDelta[] | null } | null;
+    finish_reason?: string | null;
+    logprobs?: { content?: LangdockLogprob[] | null } | null;
+    content_filter_results?: unknown;
+  }>;
+  usage?: LangdockUsage | null;
+  prompt_filter_results?: unknown;
+}

@@ -1,0 +1,129 @@
+import {
+  InvalidArgumentError,
+  type LanguageModelV2,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2StreamPart,
+} from '@ai-sdk/provider';
+import { combineHeaders, postJsonToApi } from '@ai-sdk/provider-utils';
+import { buildLangdockChatRequest } from './build-langdock-chat-request';
+import { langdockChatOptionsSchema, type LangdockChatModelId } from './langdock-chat-options';
+import { createLangdockErrorHandler } from './langdock-error';
+import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
+import { langdockChatResponseHandler, langdockEventStreamHandler } from './langdock-response-handlers';
+import { SseDecoder } from './langdock-sse-decoder';
+import { LangdockStreamProcessor } from './langdock-stream-processor';
+import { mapLangdockChatResponse } from './map-langdock-chat-response';
+import type { LangdockRequestConfig } from './langdock-request-config';
+
+export interface LangdockChatModelSettings {
+  /**
+   * Treat the model as a reasoning model (`max_completion_tokens`, no sampling settings,
+   * `reasoning_effort` sent) or not. By default this is derived from the model id.
+   */
+  reasoningModel?: boolean;
+}
+
+export class LangdockChatLanguageModel implements LanguageModelV2 {
+  readonly specificationVersion = 'v2';
+  readonly provider = 'langdock.chat';
+  // Langdock fetches https images itself; anything else the AI SDK downloads and sends inline.
+  readonly supportedUrls: Record<string, RegExp[]> = { 'image/*': [/^https:\/\/.+$/i] };
+  private readonly capabilities: LangdockModelCapabilities;
+
+  constructor(
+    readonly modelId: LangdockChatModelId,
+    settings: LangdockChatModelSettings,
+    private readonly config: LangdockRequestConfig,
+  ) {
+    this.capabilities = getLangdockModelCapabilities(modelId, { isReasoningModel: settings.reasoningModel });
+  }
+
+  private async prepare(options: LanguageModelV2CallOptions) {
+    const parsed = langdockChatOptionsSchema.safeParse(options.providerOptions?.langdock ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${['providerOptions', 'langdock', ...issue.path].join('.')}: ${issue.message}`);
+      throw new InvalidArgumentError({
+        argument: 'providerOptions.langdock',
+        message: `Invalid Langdock provider options. ${problems.join('; ')}. See the options table in the README.`,
+      });
+    }
+    const { body, warnings } = buildLangdockChatRequest({
+      modelId: this.modelId,
+      capabilities: this.capabilities,
+      options,
+      langdockOptions: parsed.data,
+    });
+    const apiKey = this.config.apiKey();
+    return {
+      body,
+      warnings,
+      url: `${this.config.baseURL()}/chat/completions`,
+      headers: combineHeaders(this.config.headers(apiKey), options.headers),
+      failedResponseHandler: createLangdockErrorHandler(apiKey),
+    };
+  }
+
+  async doGenerate(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
+    const { body, warnings, url, headers, failedResponseHandler } = await this.prepare(options);
+    const { value, rawValue, responseHeaders } = await postJsonToApi({
+      url,
+      headers,
+      body,
+      failedResponseHandler,
+      successfulResponseHandler: langdockChatResponseHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+    const mapped = mapLangdockChatResponse(value, this.config.generateId);
+    return {
+      content: mapped.content,
+      finishReason: mapped.finishReason,
+      usage: mapped.usage,
+      ...(mapped.providerMetadata !== undefined && { providerMetadata: mapped.providerMetadata }),
+      request: { body },
+      response: { ...mapped.metadata, headers: responseHeaders, body: rawValue },
+      warnings,
+    };
+  }
+
+  async doStream(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doStream']>>> {
+    const prepared = await this.prepare(options);
+    const body = { ...prepared.body, stream: true };
+    const { value: eventStream, responseHeaders } = await postJsonToApi({
+      url: prepared.url,
+      headers: prepared.headers,
+      body,
+      failedResponseHandler: prepared.failedResponseHandler,
+      successfulResponseHandler: langdockEventStreamHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+
+    const { warnings } = prepared;
+    const { generateId } = this.config;
+    let decoder: SseDecoder;
+    let processor: LangdockStreamProcessor;
+    // One transform for the whole path, bytes to parts: no per-chunk hand-offs between stream stages.
+    const toParts = new TransformStream<Uint8Array, LanguageModelV2StreamPart>({
+      start(controller) {
+        processor = new LangdockStreamProcessor({
+          emit: (part) => controller.enqueue(part),
+          generateId,
+          includeRawChunks: options.includeRawChunks,
+          url: prepared.url,
+          requestBodyValues: body,
+        });
+        decoder = new SseDecoder((data) => processor.push(data));
+        controller.enqueue({ type: 'stream-start', warnings });
+      },
+      transform(bytes) {
+        decoder.push(bytes);
+      },
+      flush() {
+        decoder.end();
+        processor.finish();
+      },
+    });
+    return { stream: eventStream.pipeThrough(toParts), request: { body }, response: { headers: responseHeaders } };
+  }
+}

@@ -1,0 +1,146 @@
+import { InvalidArgumentError, NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
+import { generateId, loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
+import { LangdockChatLanguageModel, type LangdockChatModelSettings } from './langdock-chat-language-model';
+import type { LangdockChatModelId } from './langdock-chat-options';
+import type { LangdockRequestConfig } from './langdock-request-config';
+
+export const langdockRegions = ['eu', 'us'] as const;
+export type LangdockRegion = (typeof langdockRegions)[number];
+
+export interface LangdockProviderSettings {
+  /** `eu` or `us`. Default: `LANGDOCK_REGION`, else `eu`. */
+  region?: LangdockRegion;
+  /** Default: `LANGDOCK_API_KEY`, read when a request is made. */
+  apiKey?: string;
+  /**
+   * The full prefix up to `/v1`. Default: `LANGDOCK_BASE_URL`, else
+   * `https://api.langdock.com/openai/{region}/v1`. Dedicated deployment:
+   * `<deployment-url>/api/public/openai/eu/v1`.
+   */
+  baseURL?: string;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** A custom fetch, for proxies, tests or instrumentation. */
+  fetch?: FetchFunction;
+  /**
+   * Langdock refuses browser-origin requests, and a key sent from a browser is a leaked key, so
+   * creating the provider in a browser throws. Set this only behind a proxy that adds the key itself.
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+export interface LangdockProvider extends ProviderV2 {
+  (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  /** A chat completions model. */
+  chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  languageModel(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+}
+
+const settingKeys = ['region', 'apiKey', 'baseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser'] as const;
+
+export function createLangdock(regionOrSettings: LangdockRegion | LangdockProviderSettings = {}): LangdockProvider {
+  const settings = checkSettings(typeof regionOrSettings === 'string' ? { region: regionOrSettings } : regionOrSettings);
+
+  if (isBrowser() && !settings.dangerouslyAllowBrowser) {
+    throw new InvalidArgumentError({
+      argument: 'createLangdock',
+      message:
+        'langdock-ai-provider runs on the server only: Langdock blocks browser-origin requests, and an API key in a browser is a leaked key. ' +
+        'Call Langdock from a server route (e.g. a Next.js route handler) and stream to the browser from there. ' +
+        'Behind a proxy that adds the key itself, pass dangerouslyAllowBrowser: true.',
+    });
+  }
+
+  const explicitBaseURL = withoutTrailingSlash(settings.baseURL);
+  const config: LangdockRequestConfig = {
+    baseURL: () => explicitBaseURL ?? withoutTrailingSlash(loadOptionalSetting({ settingValue: undefined, environmentVariableName: 'LANGDOCK_BASE_URL' })) ?? `https://api.langdock.com/openai/${resolveRegion(settings.region)}/v1`,
+    apiKey: () => loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'LANGDOCK_API_KEY', description: 'Langdock' }),
+    headers: (apiKey) => ({ Authorization: `Bearer ${apiKey}`, ...settings.headers }),
+    fetch: settings.fetch,
+    generateId,
+  };
+
+  const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) => {
+    if (typeof modelId !== 'string' || modelId.trim() === '') {
+      throw new InvalidArgumentError({ argument: 'modelId', message: `A Langdock model id must be a non-empty string such as 'gpt-5-mini'; got ${JSON.stringify(modelId)}.` });
+    }
+    return new LangdockChatLanguageModel(modelId, modelSettings, config);
+  };
+
+  const provider: LangdockProvider = Object.assign(
+    function langdockProvider(modelId: LangdockChatModelId, modelSettings?: LangdockChatModelSettings) {
+      if (new.target) {
+        throw new Error('The Langdock provider is a function: call langdock(modelId) without `new`.');
+      }
+      return createChatModel(modelId, modelSettings);
+    },
+    {
+      chat: createChatModel,
+      languageModel: createChatModel,
+      textEmbeddingModel: (modelId: string): never => {
+        throw new NoSuchModelError({ modelId, modelType: 'textEmbeddingModel', message: 'langdock-ai-provider offers no embedding models yet.' });
+      },
+      imageModel: (modelId: string): never => {
+        throw new NoSuchModelError({ modelId, modelType: 'imageModel', message: 'Langdock image generation is not offered by langdock-ai-provider.' });
+      },
+    },
+  );
+  return provider;
+}
+
+/** The default instance: region, key and base URL come from the environment when a request is made. */
+export const langdock = createLangdock();
+
+function resolveRegion(region: LangdockRegion | undefined): LangdockRegion {
+  if (region !== undefined) return region;
+  const fromEnv = loadOptionalSetting({ settingValue: undefined, environmentVariableName: 'LANGDOCK_REGION' })?.trim().toLowerCase();
+  if (fromEnv === undefined || fromEnv === '') return 'eu';
+  if (!isRegion(fromEnv)) {
+    throw new InvalidArgumentError({ argument: 'LANGDOCK_REGION', message: `LANGDOCK_REGION is "${fromEnv}"; Langdock's regions are 'eu' and 'us'.` });
+  }
+  return fromEnv;
+}
+
+function isRegion(value: unknown): value is LangdockRegion {
+  return langdockRegions.includes(value as LangdockRegion);
+}
+
+function checkSettings(settings: LangdockProviderSettings): LangdockProviderSettings {
+  const fail = (argument: string, message: string) => new InvalidArgumentError({ argument, message });
+  if (typeof settings !== 'object' || settings === null) {
+    throw fail('settings', `createLangdock takes 'eu', 'us' or a settings object; got ${JSON.stringify(settings)}.`);
+  }
+  const unknown = Object.keys(settings).filter((key) => !(settingKeys as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw fail('settings', `Unknown Langdock setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${settingKeys.join(', ')}.`);
+  }
+  if (settings.region !== undefined && !isRegion(settings.region)) {
+    throw fail('region', `Unknown Langdock region ${JSON.stringify(settings.region)}: use 'eu' or 'us'.`);
+  }
+  if (settings.apiKey !== undefined && (typeof settings.apiKey !== 'string' || settings.apiKey.trim() === '')) {
+    throw fail('apiKey', 'apiKey must be a non-empty string; leave it out to read LANGDOCK_API_KEY.');
+  }
+  if (settings.baseURL !== undefined) {
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(settings.baseURL).protocol;
+    } catch {
+      protocol = undefined;
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') {
+      throw fail('baseURL', `baseURL must be an http(s) URL such as 'https://api.langdock.com/openai/eu/v1'; got ${JSON.stringify(settings.baseURL)}.`);
+    }
+  }
+  if (settings.headers !== undefined && (typeof settings.headers !== 'object' || settings.headers === null)) {
+    throw fail('headers', 'headers must be an object of header names to string values.');
+  }
+  if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
+    throw fail('fetch', 'fetch must be a function with the signature of the global fetch.');
+  }
+  return settings;
+}
+
+function isBrowser(): boolean {
+  const scope = globalThis as { window?: { document?: unknown } };
+  return typeof scope.window === 'object' && scope.window !== null && typeof scope.window.document !== 'undefined';
+}

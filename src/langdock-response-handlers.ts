@@ -1,0 +1,44 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
+import type { LangdockChatResponse } from './langdock-api-types';
+import { describeNonJsonBody } from './langdock-error';
+import { validateLangdockChatResponse } from './validate-langdock-response';
+
+/** A 200 whose body is not a chat completion (an HTML page from a proxy, say) is an error, not an empty answer. */
+export const langdockChatResponseHandler: ResponseHandler<LangdockChatResponse> = async ({ response, url, requestBodyValues }) => {
+  const responseHeaders = extractResponseHeaders(response);
+  const responseBody = await response.text();
+  const fail = (message: string, cause?: unknown) =>
+    new APICallError({ message, url, requestBodyValues, statusCode: response.status, responseHeaders, responseBody, cause, isRetryable: false });
+
+  let rawValue: unknown;
+  try {
+    rawValue = JSON.parse(responseBody);
+  } catch (cause) {
+    throw fail(`Langdock answered ${response.status} with a body that is not JSON: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`, cause);
+  }
+  const validated = validateLangdockChatResponse(rawValue);
+  if (!validated.success) {
+    throw fail(`Langdock answered with an unexpected chat completion: ${validated.problem}.`);
+  }
+  return { value: validated.value, rawValue, responseHeaders };
+};
+
+/** The raw event stream; the model decodes it. A body that is plainly not a stream fails here, with its text. */
+export const langdockEventStreamHandler: ResponseHandler<ReadableStream<Uint8Array>> = async ({ response, url, requestBodyValues }) => {
+  const responseHeaders = extractResponseHeaders(response);
+  const contentType = response.headers.get('content-type') ?? '';
+  if (response.body === null || /text\/html|application\/json/i.test(contentType)) {
+    const responseBody = response.body === null ? '' : await response.text();
+    throw new APICallError({
+      message: `Langdock answered ${response.status} to a streaming request with ${contentType || 'no content type'} instead of an event stream: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`,
+      url,
+      requestBodyValues,
+      statusCode: response.status,
+      responseHeaders,
+      responseBody,
+      isRetryable: false,
+    });
+  }
+  return { value: response.body, responseHeaders };
+};

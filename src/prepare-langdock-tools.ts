@@ -1,0 +1,71 @@
+import {
+  InvalidArgumentError,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2CallWarning,
+} from '@ai-sdk/provider';
+import type { LangdockTool, LangdockToolChoice } from './langdock-api-types';
+
+export const LANGDOCK_MAX_TOOLS = 128;
+
+export interface PreparedTools {
+  tools: LangdockTool[] | undefined;
+  toolChoice: LangdockToolChoice | undefined;
+  warnings: LanguageModelV2CallWarning[];
+}
+
+export function prepareLangdockTools({
+  tools,
+  toolChoice,
+}: Pick<LanguageModelV2CallOptions, 'tools' | 'toolChoice'>): PreparedTools {
+  const warnings: LanguageModelV2CallWarning[] = [];
+  if (tools === undefined || tools.length === 0) {
+    return { tools: undefined, toolChoice: undefined, warnings };
+  }
+
+  const langdockTools: LangdockTool[] = [];
+  for (const tool of tools) {
+    if (tool.type === 'provider-defined') {
+      warnings.push({ type: 'unsupported-tool', tool, details: 'Langdock runs no provider-defined tools; it was not sent.' });
+      continue;
+    }
+    langdockTools.push({
+      type: 'function',
+      function: {
+        name: tool.name,
+        ...(tool.description !== undefined && { description: tool.description }),
+        parameters: tool.inputSchema,
+      },
+    });
+  }
+
+  if (langdockTools.length > LANGDOCK_MAX_TOOLS) {
+    throw new InvalidArgumentError({
+      argument: 'tools',
+      message: `Langdock accepts at most ${LANGDOCK_MAX_TOOLS} tools per request; got ${langdockTools.length}. Offer fewer tools, e.g. only those relevant to this step (prepareStep / activeTools).`,
+    });
+  }
+  if (langdockTools.length === 0) {
+    return { tools: undefined, toolChoice: undefined, warnings };
+  }
+
+  if (toolChoice === undefined) return { tools: langdockTools, toolChoice: undefined, warnings };
+
+  switch (toolChoice.type) {
+    case 'auto':
+    case 'none':
+    case 'required':
+      return { tools: langdockTools, toolChoice: toolChoice.type, warnings };
+    case 'tool':
+      if (!langdockTools.some((tool) => tool.function.name === toolChoice.toolName)) {
+        throw new InvalidArgumentError({
+          argument: 'toolChoice',
+          message: `toolChoice names the tool "${toolChoice.toolName}", which is not among the tools offered (${langdockTools.map((tool) => tool.function.name).join(', ')}).`,
+        });
+      }
+      return {
+        tools: langdockTools,
+        toolChoice: { type: 'function', function: { name: toolChoice.toolName } },
+        warnings,
+      };
+  }
+}

@@ -1,0 +1,29 @@
+import type { LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import { SseDecoder } from '../../src/langdock-sse-decoder';
+import { LangdockStreamProcessor } from '../../src/langdock-stream-processor';
+
+export function counterIds(prefix = 'id'): () => string {
+  let next = 0;
+  return () => `${prefix}-${next++}`;
+}
+
+/** Runs SSE bytes through the decoder and processor the way the model does, and collects the parts. */
+export function partsFromSse(
+  pieces: Array<string | Uint8Array>,
+  { includeRawChunks = false }: { includeRawChunks?: boolean } = {},
+): LanguageModelV2StreamPart[] {
+  const parts: LanguageModelV2StreamPart[] = [];
+  const processor = new LangdockStreamProcessor({
+    emit: (part) => parts.push(part),
+    generateId: counterIds(),
+    includeRawChunks,
+    url: 'http://test/chat/completions',
+    requestBodyValues: {},
+  });
+  const decoder = new SseDecoder((data) => processor.push(data));
+  const encoder = new TextEncoder();
+  for (const piece of pieces) decoder.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
+  decoder.end();
+  processor.finish();
+  return parts;
+}
