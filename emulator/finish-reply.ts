@@ -1,0 +1,116 @@
+// Applies stop sequences and the token budget to a reply, and estimates its usage.
+import type { ChatRequest, ToolCall } from './chat-request';
+import type { Reply } from './responder';
+import { charsForTokens, estimateTokens, splitText, tokensForChars } from './tokens';
+import type { ChatUsage, ChoiceLogprobs, FinishReason, TokenLogprob } from './wire';
+
+export interface CompletionOutcome {
+  content: string | null;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  usage: ChatUsage;
+  /** The content split into the pieces that streaming and logprobs both use. */
+  contentPieces: string[];
+  logprobs: ChoiceLogprobs | null;
+}
+
+export function estimatePromptTokens(request: ChatRequest): number {
+  let chars = 0;
+  for (const message of request.messages) {
+    chars += message.text.length;
+    if (message.role === 'assistant') {
+      for (const call of message.toolCalls) chars += call.name.length + call.arguments.length;
+    }
+  }
+  for (const tool of request.tools) chars += tool.name.length + tool.description.length + JSON.stringify(tool.parameters).length;
+  if (request.responseFormat.type === 'json_schema') chars += JSON.stringify(request.responseFormat.schema).length;
+  return tokensForChars(chars);
+}
+
+export function finishReply(reply: Reply, request: ChatRequest): CompletionOutcome {
+  const promptTokens = estimatePromptTokens(request);
+  if (reply.type === 'tool-calls') return finishToolCalls(reply.toolCalls, request.maxTokens, promptTokens);
+  let content = reply.text;
+  let finishReason: FinishReason = 'stop';
+  const stopAt = earliestStop(content, request.stop);
+  if (stopAt !== -1) content = content.slice(0, stopAt);
+  if (request.maxTokens !== undefined && estimateTokens(content) > request.maxTokens) {
+    content = truncate(content, charsForTokens(request.maxTokens));
+    finishReason = 'length';
+  }
+  const contentPieces = splitText(content);
+  return {
+    content,
+    toolCalls: [],
+    finishReason,
+    usage: usage(promptTokens, estimateTokens(content)),
+    contentPieces,
+    logprobs: request.logprobs ? { content: contentPieces.map((piece, i) => tokenLogprob(piece, i, request.topLogprobs)), refusal: null } : null,
+  };
+}
+
+function finishToolCalls(toolCalls: ToolCall[], maxTokens: number | undefined, promptTokens: number): CompletionOutcome {
+  let budget = maxTokens === undefined ? Infinity : charsForTokens(maxTokens);
+  let truncated = false;
+  const kept = toolCalls.map((call) => {
+    const allowed = Math.max(budget - call.name.length, 0);
+    budget = allowed - call.arguments.length;
+    if (call.arguments.length <= allowed) return call;
+    truncated = true;
+    return { ...call, arguments: truncate(call.arguments, allowed) };
+  });
+  const chars = kept.reduce((sum, call) => sum + call.name.length + call.arguments.length, 0);
+  return {
+    content: null,
+    toolCalls: kept,
+    finishReason: truncated ? 'length' : 'tool_calls',
+    usage: usage(promptTokens, tokensForChars(chars)),
+    contentPieces: [],
+    logprobs: null,
+  };
+}
+
+function earliestStop(text: string, stop: readonly string[]): number {
+  const positions = stop.filter((sequence) => sequence !== '').map((sequence) => text.indexOf(sequence));
+  const found = positions.filter((position) => position !== -1);
+  return found.length === 0 ? -1 : Math.min(...found);
+}
+
+/** Cuts to at most `maxChars` UTF-16 units without splitting a surrogate pair. */
+function truncate(text: string, maxChars: number): string {
+  let result = '';
+  for (const char of text) {
+    if (result.length + char.length > maxChars) break;
+    result += char;
+  }
+  return result;
+}
+
+function usage(promptTokens: number, completionTokens: number): ChatUsage {
+  return {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
+  };
+}
+
+// Fixed, decreasing log probabilities keep logprobs deterministic while looking plausible.
+function tokenLogprob(token: string, position: number, top: number): TokenLogprob {
+  const logprob = -Number((0.01 + (position % 5) * 0.02).toFixed(2));
+  const alternatives = Array.from({ length: top }, (_, rank) => {
+    const alternative = rank === 0 ? token : `${token}~${rank}`;
+    return { token: alternative, logprob: Number((logprob - rank * 1.5).toFixed(2)), bytes: bytesOf(alternative) };
+  });
+  return { token, logprob, bytes: bytesOf(token), top_logprobs: alternatives };
+}
+
+function bytesOf(text: string): number[] {
+  return Array.from(new TextEncoder().encode(text));
+}

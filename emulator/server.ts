@@ -1,0 +1,154 @@
+// The HTTP server: records every request, plays scripts, enforces Langdock's rules and answers.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { buildChatCompletion, buildChunks } from './chat-response';
+import { buildEmbeddingList, embeddingPromptTokens, validateEmbeddingRequest } from './embeddings';
+import { estimatePromptTokens, finishReply } from './finish-reply';
+import { BodyTooLargeError, flattenHeaders, parseJsonBody, readBody, sendError, sendJson } from './http';
+import { buildCatalog, type CatalogModel } from './models';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type UsageEntry } from './rate-limiter';
+import { respond } from './responder';
+import { validateChatRequest } from './rules';
+import { playScripted, ScriptQueue } from './script';
+import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from './sse';
+import type { LangdockEmulatorOptions, RecordedRequest } from './types';
+import type { ModelList } from './wire';
+
+export const REGIONS = ['eu', 'us'] as const;
+const ROUTE = /^(?:\/api\/public)?\/openai\/([^/]+)\/v1\/(chat\/completions|embeddings|models)\/?$/;
+const ROUTE_METHODS: Record<string, string> = { 'chat/completions': 'POST', embeddings: 'POST', models: 'GET' };
+
+export const MESSAGES = {
+  browser: 'Requests from browsers are not allowed. Call the Langdock API from your server; never expose the API key.',
+  invalidKey: 'The provided API key is invalid.',
+  rateLimited: 'Rate limit for public API exceeded',
+  invalidJson: 'Request body is not valid JSON.',
+} as const;
+
+export interface EmulatorState {
+  readonly requests: RecordedRequest[];
+  readonly scripts: ScriptQueue;
+  readonly rateLimiter: RateLimiter | undefined;
+}
+
+interface Context {
+  readonly catalog: ReadonlyMap<string, CatalogModel>;
+  readonly apiKeys: ReadonlySet<string> | undefined;
+  readonly options: LangdockEmulatorOptions;
+  readonly now: () => number;
+  readonly state: EmulatorState;
+  responseCount: number;
+}
+
+export function createEmulatorServer(options: LangdockEmulatorOptions = {}): { server: Server; state: EmulatorState } {
+  const now = options.now ?? Date.now;
+  const state: EmulatorState = {
+    requests: [],
+    scripts: new ScriptQueue(),
+    rateLimiter: options.rateLimit === false ? undefined : new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, now),
+  };
+  const context: Context = {
+    catalog: buildCatalog(options.models),
+    apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
+    options,
+    now,
+    state,
+    responseCount: 0,
+  };
+  const server = createServer((req, res) => {
+    handle(context, req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      options.logger?.(`emulator error: ${message}`);
+      if (!res.headersSent) sendError(res, 500, `Internal emulator error: ${message}`);
+      else res.destroy();
+    });
+  });
+  return { server, state };
+}
+
+async function handle(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://emulator').pathname;
+  const logger = context.options.logger;
+  if (logger !== undefined) res.on('close', () => logger(`${method} ${path} -> ${res.headersSent ? res.statusCode : 'no response'}`));
+  let rawBody: string;
+  try {
+    rawBody = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return sendError(res, 413, error.message);
+    throw error;
+  }
+  const parsed = parseJsonBody(rawBody);
+  const headers = flattenHeaders(req.headers);
+  context.state.requests.push({ method, path, headers, body: parsed.ok ? parsed.value : undefined, rawBody });
+
+  const scripted = context.state.scripts.next();
+  if (scripted !== undefined) return playScripted(res, scripted);
+
+  if (headers.origin !== undefined) return sendError(res, 403, MESSAGES.browser);
+  const route = ROUTE.exec(path);
+  const region = route?.[1];
+  const endpoint = route?.[2];
+  if (region === undefined || endpoint === undefined) return sendError(res, 404, `No route for ${method} ${path}.`);
+  if (!isAuthorized(context, headers.authorization)) return sendError(res, 401, MESSAGES.invalidKey);
+  if (!(REGIONS as readonly string[]).includes(region)) {
+    return sendError(res, 404, `Region '${region}' does not exist. Use 'eu' or 'us'.`);
+  }
+  const allowed = ROUTE_METHODS[endpoint] ?? 'POST';
+  if (method !== allowed) return sendError(res, 405, `Use ${allowed} for /${endpoint}.`, { allow: allowed });
+  if (endpoint === 'models') return sendJson(res, 200, modelList(context.catalog));
+  if (!parsed.ok) return sendError(res, 400, MESSAGES.invalidJson);
+  if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value);
+  return handleChat(context, res, parsed.value);
+}
+
+function isAuthorized(context: Context, authorization: string | undefined): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  const key = match?.[1];
+  if (key === undefined) return false;
+  return context.apiKeys === undefined || context.apiKeys.has(key);
+}
+
+function modelList(catalog: ReadonlyMap<string, CatalogModel>): ModelList {
+  return {
+    object: 'list',
+    data: [...catalog.values()].map((model) => ({ id: model.id, object: 'model', created: model.created, owned_by: model.ownedBy })),
+  };
+}
+
+/** Counts the request against its model's limits; answers 429 and returns undefined when over. */
+function admit(context: Context, res: ServerResponse, model: string, tokens: number): UsageEntry | undefined {
+  const limiter = context.state.rateLimiter;
+  if (limiter === undefined) return { at: context.now(), tokens };
+  const decision = limiter.admit(model, tokens);
+  if (decision.allowed) return decision.entry;
+  sendError(res, 429, MESSAGES.rateLimited, { 'retry-after': String(decision.retryAfterSeconds) });
+  return undefined;
+}
+
+function handleEmbeddings(context: Context, res: ServerResponse, body: unknown): void {
+  const result = validateEmbeddingRequest(body, context.catalog);
+  if (!result.ok) return sendError(res, result.status, result.message);
+  if (admit(context, res, result.value.model.id, embeddingPromptTokens(result.value)) === undefined) return;
+  sendJson(res, 200, buildEmbeddingList(result.value));
+}
+
+async function handleChat(context: Context, res: ServerResponse, body: unknown): Promise<void> {
+  const result = validateChatRequest(body, { catalog: context.catalog, allowJsonSchema: context.options.allowJsonSchema === true });
+  if (!result.ok) return sendError(res, result.status, result.message);
+  const request = result.value;
+  const entry = admit(context, res, request.model.id, estimatePromptTokens(request));
+  if (entry === undefined) return;
+  const outcome = finishReply(respond(request), request);
+  entry.tokens += outcome.usage.completion_tokens;
+  context.responseCount += 1;
+  const identity = {
+    id: `chatcmpl-emulator${String(context.responseCount).padStart(8, '0')}`,
+    created: Math.floor(context.now() / 1000),
+    model: request.model.id,
+  };
+  if (!request.stream) return sendJson(res, 200, buildChatCompletion(outcome, identity));
+  const chunks = buildChunks(outcome, identity, { azureFilterChunk: context.options.azureFilterChunk === true });
+  res.writeHead(200, SSE_HEADERS);
+  res.flushHeaders();
+  await writePieces(res, [...chunks.map((chunk) => sseEvent(chunk)), SSE_DONE], { delayMs: context.options.chunkDelayMs ?? 0 });
+}

@@ -1,0 +1,107 @@
+// The emulator's public types: options, recorded requests, scripted responses and the running handle.
+import type { ModelSpec } from './models';
+import type { RateLimit } from './rate-limiter';
+
+export interface LangdockEmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; defaults to 127.0.0.1. */
+  host?: string;
+  /** Accepted API keys; by default any non-empty bearer key is accepted. */
+  apiKeys?: readonly string[];
+  /** Known models as ids or specs; defaults to Langdock's chat and embedding models. */
+  models?: ReadonlyArray<string | ModelSpec>;
+  /** Per-model limits (defaults 500 RPM / 60,000 TPM); `false` turns rate limiting off. */
+  rateLimit?: Partial<RateLimit> | false;
+  /** Start streams with Azure's `prompt_filter_results` chunk and add `content_filter_results` to choices. */
+  azureFilterChunk?: boolean;
+  /** Pause between streamed chunks of built-in replies. */
+  chunkDelayMs?: number;
+  /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
+  allowJsonSchema?: boolean;
+  /** Receives one line per request; API keys never appear in it. */
+  logger?: (line: string) => void;
+  /** Clock in milliseconds for rate limiting and `created`, so tests can move time. */
+  now?: () => number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Lowercased header names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The parsed JSON body, or undefined when the body was empty or not JSON. */
+  body: unknown;
+  rawBody: string;
+}
+
+/** A fixed HTTP answer; string bodies are sent verbatim (HTML, plain text), anything else as JSON. */
+export interface ScriptedHttpResponse {
+  type: 'response';
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait before answering. */
+  delayMs?: number;
+}
+
+interface ScriptedStreamBase {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Pause between pieces. */
+  delayMs?: number;
+  /** Destroy the socket after this many pieces (chunks, or text pieces) instead of finishing. */
+  cutAfter?: number;
+}
+
+/** SSE events: objects are sent as `data: <json>`, strings verbatim as `data: <string>` (for malformed data). */
+export interface ScriptedStream extends ScriptedStreamBase {
+  type: 'stream';
+  chunks: readonly unknown[];
+  /** Append `data: [DONE]` (default true); it counts as a piece for `cutAfter`. */
+  done?: boolean;
+}
+
+/** Raw SSE text, optionally split into pieces of `splitEvery` characters to exercise parser boundaries. */
+export interface ScriptedSseText extends ScriptedStreamBase {
+  type: 'sse-text';
+  text: string;
+  splitEvery?: number;
+}
+
+/** Never answers; the request hangs until the client gives up or the emulator closes. */
+export interface ScriptedStall {
+  type: 'stall';
+}
+
+/** Destroys the connection before any response headers are sent. */
+export interface ScriptedReset {
+  type: 'reset';
+}
+
+export type ScriptedResponse = ScriptedHttpResponse | ScriptedStream | ScriptedSseText | ScriptedStall | ScriptedReset;
+
+export interface BaseURLOptions {
+  /** Dedicated deployments serve the API under `/api/public`. */
+  dedicated?: boolean;
+}
+
+export interface LangdockEmulator {
+  /** Origin, e.g. `http://127.0.0.1:51234`. */
+  url: string;
+  /** OpenAI-style base URL for the EU region: `${url}/openai/eu/v1`. */
+  baseURL: string;
+  /** Base URL for any region (also invalid ones, to test the 404), optionally under `/api/public`. */
+  baseURLFor(region: string, options?: BaseURLOptions): string;
+  /** Every request received, in order, including scripted and rejected ones. */
+  readonly requests: readonly RecordedRequest[];
+  /** Queues responses; each answers the next request (any route), before any rule is checked. */
+  script(...responses: ScriptedResponse[]): void;
+  /** How many scripted responses are still queued. */
+  readonly pendingScripts: number;
+  /** Clears recorded requests, queued scripts and rate-limit windows. */
+  reset(): void;
+  /** Stops listening and drops open connections (including stalled ones). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,71 @@
+// Shared helpers for the emulator tests: raw HTTP calls and SSE parsing.
+import type { LangdockEmulator } from '../../emulator/index';
+
+export const API_KEY = 'test-key';
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+export interface CallOptions {
+  method?: string;
+  key?: string | null;
+  headers?: Record<string, string>;
+  /** Sent verbatim when a string, as JSON otherwise. */
+  body?: unknown;
+}
+
+export async function call(url: string, options: CallOptions = {}): Promise<HttpResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key !== null) headers.authorization = `Bearer ${options.key ?? API_KEY}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function chat(emulator: LangdockEmulator, body: unknown, options: Omit<CallOptions, 'body'> = {}): Promise<HttpResult> {
+  return call(`${emulator.baseURL}/chat/completions`, { ...options, body });
+}
+
+export function embeddings(emulator: LangdockEmulator, body: unknown): Promise<HttpResult> {
+  return call(`${emulator.baseURL}/embeddings`, { body });
+}
+
+/** The `data:` payloads of an SSE body, in order, with `[DONE]` kept as a string. */
+export function sseData(text: string): string[] {
+  return text
+    .split('\n\n')
+    .filter((event) => event.trim() !== '')
+    .map((event) => {
+      const data = event.split('\n').find((line) => line.startsWith('data: '));
+      if (data === undefined) throw new Error(`event without data: ${event}`);
+      return data.slice('data: '.length);
+    });
+}
+
+/** The JSON chunks of an SSE body, asserting it ends with `[DONE]`. */
+export function sseChunks(text: string): Array<Record<string, unknown>> {
+  const data = sseData(text);
+  if (data.at(-1) !== '[DONE]') throw new Error(`stream did not end with [DONE]: ${data.at(-1)}`);
+  return data.slice(0, -1).map((item) => JSON.parse(item) as Record<string, unknown>);
+}
+
+export function userMessage(content: string): { role: 'user'; content: string } {
+  return { role: 'user', content };
+}

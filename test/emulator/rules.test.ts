@@ -1,0 +1,347 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
+import { call, chat, userMessage } from './helpers';
+
+let emulator: LangdockEmulator;
+let schemaEmulator: LangdockEmulator;
+
+beforeAll(async () => {
+  emulator = await startLangdockEmulator({ rateLimit: false });
+  schemaEmulator = await startLangdockEmulator({ rateLimit: false, allowJsonSchema: true });
+});
+
+afterAll(async () => {
+  await emulator.close();
+  await schemaEmulator.close();
+});
+
+const hello = [userMessage('Hello')];
+const weatherTool = {
+  type: 'function',
+  function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+};
+const assistantCall = {
+  role: 'assistant',
+  content: null,
+  tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+};
+
+interface RuleCase {
+  rule: string;
+  body: unknown;
+  status: number;
+  message: string;
+}
+
+const cases: RuleCase[] = [
+  { rule: 'body must be an object', body: [1, 2], status: 400, message: 'Request body must be a JSON object.' },
+  { rule: 'model is required', body: { messages: hello }, status: 400, message: "'model' is required and must be a string." },
+  { rule: 'unknown model', body: { model: 'gpt-9', messages: hello }, status: 404, message: "Model 'gpt-9' not found." },
+  {
+    rule: 'embedding model cannot chat',
+    body: { model: 'text-embedding-3-small', messages: hello },
+    status: 400,
+    message: "Model 'text-embedding-3-small' does not support chat completions.",
+  },
+  ...(['n', 'service_tier', 'parallel_tool_calls', 'stream_options'] as const).map((key) => ({
+    rule: `${key} is not supported`,
+    body: { model: 'gpt-4o', messages: hello, [key]: key === 'n' ? 1 : key === 'parallel_tool_calls' ? false : key === 'stream_options' ? { include_usage: true } : 'auto' },
+    status: 400,
+    message: `'${key}' is not supported by the Langdock API. Remove it from the request.`,
+  })),
+  { rule: 'messages must be non-empty', body: { model: 'gpt-4o', messages: [] }, status: 400, message: "'messages' must be a non-empty array." },
+  { rule: 'messages must be an array', body: { model: 'gpt-4o', messages: 'hi' }, status: 400, message: "'messages' must be a non-empty array." },
+  {
+    rule: 'role must be known',
+    body: { model: 'gpt-4o', messages: [{ role: 'function', content: 'x' }] },
+    status: 400,
+    message: "'messages[0].role' must be one of system, developer, user, assistant, tool.",
+  },
+  {
+    rule: 'content must be string or parts',
+    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 42 }] },
+    status: 400,
+    message: "'messages[0].content' must be a string or an array of content parts.",
+  },
+  {
+    rule: 'system parts must be text',
+    body: { model: 'gpt-4o', messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'x' } }] }] },
+    status: 400,
+    message: "'messages[0].content[0].type' must be one of text.",
+  },
+  {
+    rule: 'assistant needs content or tool calls',
+    body: { model: 'gpt-4o', messages: [userMessage('hi'), { role: 'assistant', content: null }] },
+    status: 400,
+    message: "'messages[1]' is an assistant message without content or tool_calls.",
+  },
+  {
+    rule: 'tool message needs tool_call_id',
+    body: { model: 'gpt-4o', messages: [userMessage('hi'), assistantCall, { role: 'tool', content: 'sunny' }] },
+    status: 400,
+    message: "'messages[2].tool_call_id' is required for tool messages.",
+  },
+  {
+    rule: 'tool_call_id must match a preceding call',
+    body: { model: 'gpt-4o', messages: [userMessage('hi'), assistantCall, { role: 'tool', tool_call_id: 'call_2', content: 'sunny' }] },
+    status: 400,
+    message: "'messages[2].tool_call_id' call_2 does not match a tool call of a preceding assistant message.",
+  },
+  {
+    rule: 'a tool result before its call is refused',
+    body: { model: 'gpt-4o', messages: [userMessage('hi'), { role: 'tool', tool_call_id: 'call_1', content: 'x' }, assistantCall] },
+    status: 400,
+    message: "'messages[1].tool_call_id' call_1 does not match a tool call of a preceding assistant message.",
+  },
+  {
+    rule: 'response_format must be text or json_object',
+    body: { model: 'gpt-4o', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } },
+    status: 400,
+    message: "'response_format.type' must be 'text' or 'json_object'.",
+  },
+  {
+    rule: 'json_object needs the word json in the messages',
+    body: { model: 'gpt-4o', messages: [userMessage('Give me an object')], response_format: { type: 'json_object' } },
+    status: 400,
+    message: "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+  },
+  {
+    rule: 'stop takes at most 4 sequences',
+    body: { model: 'gpt-4o', messages: hello, stop: ['a', 'b', 'c', 'd', 'e'] },
+    status: 400,
+    message: "'stop' has 5 sequences; at most 4 are allowed.",
+  },
+  {
+    rule: 'stop must be strings',
+    body: { model: 'gpt-4o', messages: hello, stop: [1] },
+    status: 400,
+    message: "'stop' must be a string or an array of strings.",
+  },
+  {
+    rule: 'at most 128 tools',
+    body: {
+      model: 'gpt-4o',
+      messages: hello,
+      tools: Array.from({ length: 129 }, (_, i) => ({ type: 'function', function: { name: `tool_${i}` } })),
+    },
+    status: 400,
+    message: "'tools' has 129 entries; at most 128 are allowed.",
+  },
+  {
+    rule: 'tool names follow the pattern',
+    body: { model: 'gpt-4o', messages: hello, tools: [{ type: 'function', function: { name: 'get weather' } }] },
+    status: 400,
+    message: "'tools[0].function.name' must match ^[a-zA-Z0-9_-]{1,64}$.",
+  },
+  {
+    rule: 'tool_choice needs tools',
+    body: { model: 'gpt-4o', messages: hello, tool_choice: 'auto' },
+    status: 400,
+    message: "'tool_choice' is only allowed when 'tools' are specified.",
+  },
+  {
+    rule: 'tool_choice must name an offered tool',
+    body: { model: 'gpt-4o', messages: hello, tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'nope' } } },
+    status: 400,
+    message: "'tool_choice' names function nope, which is not in 'tools'.",
+  },
+  {
+    rule: 'top_logprobs needs logprobs',
+    body: { model: 'gpt-4o', messages: hello, top_logprobs: 2 },
+    status: 400,
+    message: "'top_logprobs' requires 'logprobs' to be true.",
+  },
+  {
+    rule: 'top_logprobs is at most 20',
+    body: { model: 'gpt-4o', messages: hello, logprobs: true, top_logprobs: 21 },
+    status: 400,
+    message: "'top_logprobs' must be an integer between 0 and 20.",
+  },
+  {
+    rule: 'temperature range',
+    body: { model: 'gpt-4o', messages: hello, temperature: 2.5 },
+    status: 400,
+    message: "'temperature' must be a number between 0 and 2.",
+  },
+  {
+    rule: 'max_tokens must be a positive integer',
+    body: { model: 'gpt-4o', messages: hello, max_tokens: 0 },
+    status: 400,
+    message: "'max_tokens' must be a positive integer.",
+  },
+  {
+    rule: 'reasoning_effort values',
+    body: { model: 'o3', messages: hello, reasoning_effort: 'max' },
+    status: 400,
+    message: "'reasoning_effort' must be one of none, minimal, low, medium, high, xhigh.",
+  },
+];
+
+const reasoningModels = ['o1', 'o3', 'o3-mini', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'gpt-5-nano'];
+const reasoningCases: RuleCase[] = reasoningModels.flatMap((model) => [
+  {
+    rule: `${model} rejects max_tokens`,
+    body: { model, messages: hello, max_tokens: 100 },
+    status: 400,
+    message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+  },
+  {
+    rule: `${model} rejects temperature 0.2`,
+    body: { model, messages: hello, temperature: 0.2 },
+    status: 400,
+    message: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+  },
+]);
+reasoningCases.push(
+  {
+    rule: 'reasoning models reject top_p',
+    body: { model: 'o4-mini', messages: hello, top_p: 0.5 },
+    status: 400,
+    message: "Unsupported value: 'top_p' does not support 0.5 with this model. Only the default (1) value is supported.",
+  },
+  {
+    rule: 'reasoning models reject frequency_penalty',
+    body: { model: 'gpt-5', messages: hello, frequency_penalty: 0.5 },
+    status: 400,
+    message: "Unsupported value: 'frequency_penalty' does not support 0.5 with this model. Only the default (0) value is supported.",
+  },
+  {
+    rule: 'reasoning models reject presence_penalty',
+    body: { model: 'gpt-5', messages: hello, presence_penalty: -1 },
+    status: 400,
+    message: "Unsupported value: 'presence_penalty' does not support -1 with this model. Only the default (0) value is supported.",
+  },
+  {
+    rule: 'reasoning models reject logprobs',
+    body: { model: 'o3', messages: hello, logprobs: true },
+    status: 400,
+    message: "Unsupported parameter: 'logprobs' is not supported with this model.",
+  },
+  {
+    rule: 'reasoning models reject logit_bias',
+    body: { model: 'o3', messages: hello, logit_bias: { '50256': -100 } },
+    status: 400,
+    message: "Unsupported parameter: 'logit_bias' is not supported with this model.",
+  },
+);
+
+describe('chat completion rules', () => {
+  it.each(cases)('$rule -> $status', async ({ body, status, message }) => {
+    const result = await chat(emulator, body);
+    expect(result.status).toBe(status);
+    expect(result.json).toEqual({ message });
+  });
+
+  it.each(reasoningCases)('$rule -> $status', async ({ body, status, message }) => {
+    const result = await chat(emulator, body);
+    expect(result.status).toBe(status);
+    expect(result.json).toEqual({ message });
+  });
+
+  it('answers invalid JSON with 400', async () => {
+    const result = await chat(emulator, '{"model": ');
+    expect(result.status).toBe(400);
+    expect(result.json).toEqual({ message: 'Request body is not valid JSON.' });
+  });
+
+  it.each([
+    { model: 'o3', body: { max_completion_tokens: 50, temperature: 1, top_p: 1, frequency_penalty: 0, logprobs: false, logit_bias: {} } },
+    { model: 'gpt-5-chat', body: { max_tokens: 50, temperature: 0.2, logprobs: true } },
+    { model: 'gpt-4o', body: { max_tokens: 50, temperature: 0.2, top_p: 0.9, presence_penalty: 1, logit_bias: { '1': 5 } } },
+  ])('accepts defaults on reasoning models and anything on $model', async ({ model, body }) => {
+    const result = await chat(emulator, { model, messages: hello, ...body });
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ object: 'chat.completion', model });
+  });
+
+  it('accepts json_object when any message says json, in any case', async () => {
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [{ role: 'system', content: 'Reply in Json.' }, userMessage('Give me an object')],
+      response_format: { type: 'json_object' },
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it('accepts a tool result that answers a preceding call', async () => {
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [userMessage('weather?'), assistantCall, { role: 'tool', tool_call_id: 'call_1', content: 'sunny' }],
+      tools: [weatherTool],
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it('accepts exactly 4 stop sequences and 128 tools', async () => {
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: hello,
+      stop: ['a', 'b', 'c', 'd'],
+      tools: Array.from({ length: 128 }, (_, i) => ({ type: 'function', function: { name: `tool_${i}` } })),
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it('accepts json_schema only when allowJsonSchema is set', async () => {
+    const body = {
+      model: 'gpt-4o',
+      messages: hello,
+      response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object', properties: {} } } },
+    };
+    expect((await chat(schemaEmulator, body)).status).toBe(200);
+    const bad = await chat(schemaEmulator, { ...body, response_format: { type: 'xml' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({ message: "'response_format.type' must be 'text', 'json_object' or 'json_schema'." });
+  });
+});
+
+describe('edge rules', () => {
+  it('refuses browser requests (Origin header) with 403', async () => {
+    const result = await call(`${emulator.baseURL}/models`, { headers: { origin: 'https://app.example.com' } });
+    expect(result.status).toBe(403);
+    expect(result.json).toEqual({
+      message: 'Requests from browsers are not allowed. Call the Langdock API from your server; never expose the API key.',
+    });
+  });
+
+  it.each([
+    { name: 'missing key', key: null, headers: {} },
+    { name: 'empty bearer', key: null, headers: { authorization: 'Bearer ' } },
+    { name: 'not a bearer scheme', key: null, headers: { authorization: 'Basic abc' } },
+  ])('refuses $name with 401', async ({ key, headers }) => {
+    const result = await call(`${emulator.baseURL}/models`, { key, headers });
+    expect(result.status).toBe(401);
+    expect(result.json).toEqual({ message: 'The provided API key is invalid.' });
+  });
+
+  it('accepts only configured keys when apiKeys is given', async () => {
+    const strict = await startLangdockEmulator({ apiKeys: ['sk-good'] });
+    try {
+      const bad = await call(`${strict.baseURL}/models`, { key: 'sk-bad' });
+      expect(bad.status).toBe(401);
+      expect(bad.json).toEqual({ message: 'The provided API key is invalid.' });
+      const good = await call(`${strict.baseURL}/models`, { key: 'sk-good' });
+      expect(good.status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('answers an unknown region with 404', async () => {
+    const result = await chat(emulator, { model: 'gpt-4o', messages: hello }, {});
+    expect(result.status).toBe(200);
+    const wrong = await call(`${emulator.baseURLFor('asia')}/chat/completions`, { body: { model: 'gpt-4o', messages: hello } });
+    expect(wrong.status).toBe(404);
+    expect(wrong.json).toEqual({ message: "Region 'asia' does not exist. Use 'eu' or 'us'." });
+  });
+
+  it('answers an unknown path with 404 and a wrong method with 405', async () => {
+    const missing = await call(`${emulator.url}/openai/eu/v1/completions`, { body: {} });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({ message: 'No route for POST /openai/eu/v1/completions.' });
+    const wrongMethod = await call(`${emulator.baseURL}/chat/completions`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect(wrongMethod.json).toEqual({ message: 'Use POST for /chat/completions.' });
+  });
+});
