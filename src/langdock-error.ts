@@ -64,8 +64,11 @@ export function isRetryableStatus(statusCode: number): boolean {
   return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
 }
 
+// Real keys are long; redacting a few characters would only mangle ordinary words.
+const MIN_REDACTED_LENGTH = 8;
+
 export function redactSecret(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('[redacted]') : text;
+  return secret !== undefined && secret.length >= MIN_REDACTED_LENGTH ? text.split(secret).join('[redacted]') : text;
 }
 
 export function createLangdockErrorHandler(apiKey: string): ResponseHandler<APICallError> {

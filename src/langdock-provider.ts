@@ -1,5 +1,5 @@
-import { InvalidArgumentError, NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
-import { generateId, loadApiKey, loadOptionalSetting, withoutTrailingSlash, type FetchFunction } from '@ai-sdk/provider-utils';
+import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
+import { generateId, loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
 import { LangdockChatLanguageModel, type LangdockChatModelSettings } from './langdock-chat-language-model';
 import type { LangdockChatModelId } from './langdock-chat-options';
 import type { LangdockRequestConfig } from './langdock-request-config';
@@ -51,10 +51,20 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
     });
   }
 
-  const explicitBaseURL = withoutTrailingSlash(settings.baseURL);
+  const explicitBaseURL = withoutTrailingSlashes(settings.baseURL);
   const config: LangdockRequestConfig = {
-    baseURL: () => explicitBaseURL ?? withoutTrailingSlash(loadOptionalSetting({ settingValue: undefined, environmentVariableName: 'LANGDOCK_BASE_URL' })) ?? `https://api.langdock.com/openai/${resolveRegion(settings.region)}/v1`,
-    apiKey: () => loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'LANGDOCK_API_KEY', description: 'Langdock' }),
+    baseURL: () => explicitBaseURL ?? withoutTrailingSlashes(readEnv('LANGDOCK_BASE_URL')) ?? `https://api.langdock.com/openai/${resolveRegion(settings.region)}/v1`,
+    apiKey: () => {
+      const apiKey = settings.apiKey ?? readEnv('LANGDOCK_API_KEY');
+      if (apiKey === undefined) {
+        throw new LoadAPIKeyError({
+          message:
+            'Langdock API key is missing. Set the LANGDOCK_API_KEY environment variable or pass createLangdock({ apiKey }). ' +
+            'Workspace admins create keys in the Langdock settings under API.',
+        });
+      }
+      return apiKey;
+    },
     headers: (apiKey) => ({ Authorization: `Bearer ${apiKey}`, ...settings.headers }),
     fetch: settings.fetch,
     generateId,
@@ -93,12 +103,21 @@ export const langdock = createLangdock();
 
 function resolveRegion(region: LangdockRegion | undefined): LangdockRegion {
   if (region !== undefined) return region;
-  const fromEnv = loadOptionalSetting({ settingValue: undefined, environmentVariableName: 'LANGDOCK_REGION' })?.trim().toLowerCase();
-  if (fromEnv === undefined || fromEnv === '') return 'eu';
+  const fromEnv = readEnv('LANGDOCK_REGION')?.toLowerCase();
+  if (fromEnv === undefined) return 'eu';
   if (!isRegion(fromEnv)) {
     throw new InvalidArgumentError({ argument: 'LANGDOCK_REGION', message: `LANGDOCK_REGION is "${fromEnv}"; Langdock's regions are 'eu' and 'us'.` });
   }
   return fromEnv;
+}
+
+function withoutTrailingSlashes(url: string | undefined): string | undefined {
+  return url?.replace(/\/+$/, '');
+}
+
+/** An environment variable, or undefined when unset or blank (and on runtimes without `process`). */
+function readEnv(name: string): string | undefined {
+  return loadOptionalSetting({ settingValue: undefined, environmentVariableName: name })?.trim() || undefined;
 }
 
 function isRegion(value: unknown): value is LangdockRegion {

@@ -1,0 +1,183 @@
+import { InvalidArgumentError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { buildLangdockChatRequest } from '../src/build-langdock-chat-request';
+import type { LangdockChatOptions } from '../src/langdock-chat-options';
+import { getLangdockModelCapabilities } from '../src/langdock-model-capabilities';
+
+const prompt: LanguageModelV2CallOptions['prompt'] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
+
+function build(options: Partial<LanguageModelV2CallOptions> = {}, langdockOptions?: LangdockChatOptions, modelId = 'gpt-4.1') {
+  return buildLangdockChatRequest({
+    modelId,
+    capabilities: getLangdockModelCapabilities(modelId),
+    options: { prompt, ...options },
+    langdockOptions,
+  });
+}
+
+describe('buildLangdockChatRequest', () => {
+  it('sends only model and messages by default', () => {
+    expect(build()).toEqual({ body: { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] }, warnings: [] });
+  });
+
+  it.each<[string, Partial<LanguageModelV2CallOptions>, object]>([
+    ['maxOutputTokens', { maxOutputTokens: 100 }, { max_tokens: 100 }],
+    ['temperature', { temperature: 0.3 }, { temperature: 0.3 }],
+    ['topP', { topP: 0.9 }, { top_p: 0.9 }],
+    ['frequencyPenalty', { frequencyPenalty: 0.5 }, { frequency_penalty: 0.5 }],
+    ['presencePenalty', { presencePenalty: -0.5 }, { presence_penalty: -0.5 }],
+    ['stopSequences', { stopSequences: ['a', 'b', 'c', 'd'] }, { stop: ['a', 'b', 'c', 'd'] }],
+    ['seed', { seed: 42 }, { seed: 42 }],
+    ['responseFormat text', { responseFormat: { type: 'text' } }, {}],
+  ])('sends %s', (_name, options, expected) => {
+    const { body, warnings } = build(options);
+    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(warnings).toEqual([]);
+  });
+
+  it.each<[string, LangdockChatOptions, object]>([
+    ['reasoningEffort', { reasoningEffort: 'xhigh' }, { reasoning_effort: 'xhigh' }],
+    ['user', { user: 'user-123' }, { user: 'user-123' }],
+    ['maxCompletionTokens', { maxCompletionTokens: 300 }, { max_completion_tokens: 300 }],
+  ])('sends providerOptions.langdock.%s on a reasoning model', (_name, langdockOptions, expected) => {
+    const { body, warnings } = build({}, langdockOptions, 'gpt-5-mini');
+    expect(body).toEqual({ model: 'gpt-5-mini', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(warnings).toEqual([]);
+  });
+
+  it.each<[string, LangdockChatOptions, object]>([
+    ['logitBias', { logitBias: { '50256': -100 } }, { logit_bias: { '50256': -100 } }],
+    ['logprobs true', { logprobs: true }, { logprobs: true }],
+    ['logprobs as a count', { logprobs: 5 }, { logprobs: true, top_logprobs: 5 }],
+    ['logprobs false', { logprobs: false }, {}],
+    ['maxCompletionTokens', { maxCompletionTokens: 300 }, { max_completion_tokens: 300 }],
+    ['user', { user: 'u' }, { user: 'u' }],
+  ])('sends providerOptions.langdock.%s on a chat model', (_name, langdockOptions, expected) => {
+    const { body, warnings } = build({}, langdockOptions);
+    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(warnings).toEqual([]);
+  });
+
+  it('sends system messages with the role systemMessageMode names', () => {
+    const { body } = build({ prompt: [{ role: 'system', content: 'S' }, ...prompt] }, { systemMessageMode: 'developer' });
+    expect(body.messages[0]).toEqual({ role: 'developer', content: 'S' });
+  });
+
+  it('sends tools and toolChoice', () => {
+    const { body } = build({
+      tools: [{ type: 'function', name: 't', inputSchema: { type: 'object', properties: {} } }],
+      toolChoice: { type: 'required' },
+    });
+    expect(body.tools).toEqual([{ type: 'function', function: { name: 't', parameters: { type: 'object', properties: {} } } }]);
+    expect(body.tool_choice).toBe('required');
+  });
+
+  it.each(['n', 'serviceTier', 'parallelToolCalls', 'streamOptions'] as const)('warns about %s and never sends it', (option) => {
+    const { body, warnings } = build({}, { [option]: option === 'n' ? 2 : true });
+    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(JSON.stringify(body)).not.toMatch(/"n"|service_tier|parallel_tool_calls|stream_options/);
+    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining(`providerOptions.langdock.${option} was not sent`) }]);
+  });
+
+  it('warns about topK and does not send it', () => {
+    const { body, warnings } = build({ topK: 5 });
+    expect(body).not.toHaveProperty('top_k');
+    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'topK', details: 'Langdock chat completions have no top_k.' }]);
+  });
+
+  describe('reasoning models', () => {
+    it('send maxOutputTokens as max_completion_tokens, never max_tokens', () => {
+      const { body } = build({ maxOutputTokens: 500 }, {}, 'o4-mini');
+      expect(body).toEqual({ model: 'o4-mini', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 500 });
+    });
+
+    it('drop sampling settings with a warning each', () => {
+      const { body, warnings } = build({ temperature: 0.2, topP: 0.5, frequencyPenalty: 1, presencePenalty: 1 }, {}, 'gpt-5');
+      expect(body).toEqual({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(warnings.map((warning) => warning.type === 'unsupported-setting' && warning.setting)).toEqual([
+        'temperature',
+        'topP',
+        'frequencyPenalty',
+        'presencePenalty',
+      ]);
+    });
+
+    it('drop logprobs and logitBias with warnings', () => {
+      const { body, warnings } = build({}, { logprobs: 3, logitBias: { '1': 5 } }, 'o3');
+      expect(body).toEqual({ model: 'o3', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(warnings).toEqual([
+        { type: 'other', message: 'providerOptions.langdock.logprobs was not sent: o3 is a reasoning model, which offers no logprobs.' },
+        { type: 'other', message: 'providerOptions.langdock.logitBias was not sent: o3 is a reasoning model, which offers no logitBias.' },
+      ]);
+    });
+
+    it('follow the model setting that overrides detection', () => {
+      const request = buildLangdockChatRequest({
+        modelId: 'my-deployment',
+        capabilities: getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }),
+        options: { prompt, maxOutputTokens: 10 },
+        langdockOptions: { reasoningEffort: 'low' },
+      });
+      expect(request.body).toMatchObject({ max_completion_tokens: 10, reasoning_effort: 'low' });
+      expect(request.body).not.toHaveProperty('max_tokens');
+    });
+
+    it('keep everything on a *-chat variant', () => {
+      const { body, warnings } = build({ temperature: 0.2, maxOutputTokens: 5 }, {}, 'gpt-5-chat');
+      expect(body).toMatchObject({ temperature: 0.2, max_tokens: 5 });
+      expect(warnings).toEqual([]);
+    });
+  });
+
+  it('does not send reasoningEffort to a model that is not a reasoning model, and says how to override', () => {
+    const { body, warnings } = build({}, { reasoningEffort: 'high' });
+    expect(body).not.toHaveProperty('reasoning_effort');
+    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('langdock(modelId, { reasoningModel: true })') }]);
+  });
+
+  it('lets maxCompletionTokens win over maxOutputTokens, with a warning', () => {
+    const { body, warnings } = build({ maxOutputTokens: 10 }, { maxCompletionTokens: 20 });
+    expect(body).toMatchObject({ max_completion_tokens: 20 });
+    expect(body).not.toHaveProperty('max_tokens');
+    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'maxOutputTokens', details: expect.stringContaining('takes precedence') }]);
+  });
+
+  describe('JSON mode', () => {
+    const schema = { type: 'object', properties: { a: { type: 'number' } } };
+
+    it('sends json_object and tells the model the schema', () => {
+      const { body } = build({ responseFormat: { type: 'json', schema } });
+      expect(body.response_format).toEqual({ type: 'json_object' });
+      expect(body.messages[0]).toEqual({ role: 'system', content: expect.stringContaining(JSON.stringify(schema)) });
+    });
+
+    it('sends json_schema with structuredOutputs and strictJsonSchema', () => {
+      const { body, warnings } = build({ responseFormat: { type: 'json', schema, name: 'thing' } }, { structuredOutputs: true, strictJsonSchema: true });
+      expect(body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'thing', schema, strict: true } });
+      expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }]);
+      expect(warnings).toEqual([]);
+    });
+
+    it('warns that strictJsonSchema does nothing without json_schema', () => {
+      const { warnings } = build({ responseFormat: { type: 'json', schema } }, { strictJsonSchema: true });
+      expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('strictJsonSchema applies only') }]);
+    });
+  });
+
+  describe('refuses bad settings before any request', () => {
+    it.each<[string, Partial<LanguageModelV2CallOptions>, string]>([
+      ['five stop sequences', { stopSequences: ['a', 'b', 'c', 'd', 'e'] }, 'Langdock accepts at most 4 stop sequences; got 5'],
+      ['temperature above 2', { temperature: 2.5 }, 'temperature must be a number from 0 to 2 on Langdock; got 2.5'],
+      ['negative temperature', { temperature: -1 }, 'temperature must be a number from 0 to 2'],
+      ['topP above 1', { topP: 1.5 }, 'topP must be a number from 0 to 1'],
+      ['frequencyPenalty below -2', { frequencyPenalty: -3 }, 'frequencyPenalty must be a number from -2 to 2'],
+      ['presencePenalty NaN', { presencePenalty: Number.NaN }, 'presencePenalty must be a number from -2 to 2'],
+      ['fractional maxOutputTokens', { maxOutputTokens: 1.5 }, 'maxOutputTokens must be an integer'],
+      ['zero maxOutputTokens', { maxOutputTokens: 0 }, 'maxOutputTokens must be at least 1'],
+      ['fractional seed', { seed: 0.5 }, 'seed must be an integer'],
+    ])('%s', (_name, options, message) => {
+      expect(() => build(options)).toThrow(InvalidArgumentError);
+      expect(() => build(options)).toThrow(message);
+    });
+  });
+});

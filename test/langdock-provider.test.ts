@@ -1,0 +1,153 @@
+import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLangdock, langdock } from '../src/index';
+import { LangdockChatLanguageModel } from '../src/langdock-chat-language-model';
+
+const okBody = { id: 'x', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+
+/** A fetch that records where it was sent and with which headers. */
+function recordingFetch() {
+  const calls: Array<{ url: string; headers: Headers }> = [];
+  const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(url), headers: new Headers(init?.headers) });
+    return new Response(JSON.stringify(okBody), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  return { calls, fetch };
+}
+
+const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hi' }] }];
+
+describe('createLangdock', () => {
+  beforeEach(() => {
+    vi.stubEnv('LANGDOCK_API_KEY', '');
+    vi.stubEnv('LANGDOCK_REGION', '');
+    vi.stubEnv('LANGDOCK_BASE_URL', '');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('creates chat models through every entry point', () => {
+    const provider = createLangdock({ apiKey: 'k' });
+    for (const model of [provider('gpt-5-mini'), provider.chat('gpt-5-mini'), provider.languageModel('gpt-5-mini')]) {
+      expect(model).toBeInstanceOf(LangdockChatLanguageModel);
+      expect(model).toMatchObject({ specificationVersion: 'v2', provider: 'langdock.chat', modelId: 'gpt-5-mini' });
+    }
+  });
+
+  it('offers https image URLs as supported, so the SDK does not download them', () => {
+    const model = createLangdock({ apiKey: 'k' })('gpt-4.1');
+    const patterns = model.supportedUrls as Record<string, RegExp[]>;
+    expect(patterns['image/*']!.some((pattern) => pattern.test('https://example.com/a.png'))).toBe(true);
+    expect(patterns['image/*']!.some((pattern) => pattern.test('http://example.com/a.png'))).toBe(false);
+  });
+
+  it('throws NoSuchModelError for model kinds it does not offer', () => {
+    expect(() => langdock.imageModel('dall-e-3')).toThrow(NoSuchModelError);
+  });
+
+  it.each([
+    [undefined, 'https://api.langdock.com/openai/eu/v1/chat/completions'],
+    ['eu' as const, 'https://api.langdock.com/openai/eu/v1/chat/completions'],
+    ['us' as const, 'https://api.langdock.com/openai/us/v1/chat/completions'],
+  ])('region %s posts to %s', async (region, url) => {
+    const { calls, fetch } = recordingFetch();
+    await createLangdock({ region, apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(calls[0]!.url).toBe(url);
+  });
+
+  it('takes the region as the only argument', async () => {
+    const { calls, fetch } = recordingFetch();
+    vi.stubEnv('LANGDOCK_API_KEY', 'k');
+    const provider = createLangdock('us');
+    await createLangdock({ region: 'us', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(provider('gpt-4.1')).toBeInstanceOf(LangdockChatLanguageModel);
+    expect(calls[0]!.url).toContain('/openai/us/v1/');
+  });
+
+  it('reads the region, base URL and key from the environment at request time', async () => {
+    const { calls, fetch } = recordingFetch();
+    const provider = createLangdock({ fetch });
+    vi.stubEnv('LANGDOCK_REGION', 'US');
+    vi.stubEnv('LANGDOCK_API_KEY', 'env-key');
+    await provider('gpt-4.1').doGenerate({ prompt });
+    expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer env-key');
+
+    vi.stubEnv('LANGDOCK_BASE_URL', 'https://acme.example/api/public/openai/eu/v1/');
+    await provider('gpt-4.1').doGenerate({ prompt });
+    expect(calls[1]!.url).toBe('https://acme.example/api/public/openai/eu/v1/chat/completions');
+  });
+
+  it('prefers explicit settings over the environment, and tolerates trailing slashes', async () => {
+    vi.stubEnv('LANGDOCK_API_KEY', 'env-key');
+    vi.stubEnv('LANGDOCK_BASE_URL', 'https://wrong.example/v1');
+    const { calls, fetch } = recordingFetch();
+    await createLangdock({ apiKey: 'explicit', baseURL: 'https://dedicated.example/api/public/openai/eu/v1//', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(calls[0]!.url).toBe('https://dedicated.example/api/public/openai/eu/v1/chat/completions');
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer explicit');
+  });
+
+  it('sends provider headers and per-call headers, the call winning', async () => {
+    const { calls, fetch } = recordingFetch();
+    const model = createLangdock({ apiKey: 'k', fetch, headers: { 'x-team': 'search', 'x-both': 'provider' } })('gpt-4.1');
+    await model.doGenerate({ prompt, headers: { 'x-call': '1', 'x-both': 'call' } });
+    expect(calls[0]!.headers.get('x-team')).toBe('search');
+    expect(calls[0]!.headers.get('x-call')).toBe('1');
+    expect(calls[0]!.headers.get('x-both')).toBe('call');
+  });
+
+  it('fails before any request when no key is set, naming LANGDOCK_API_KEY', async () => {
+    const { fetch } = recordingFetch();
+    const call = createLangdock({ fetch })('gpt-4.1').doGenerate({ prompt });
+    await expect(call).rejects.toThrow(LoadAPIKeyError);
+    await expect(createLangdock({ fetch })('gpt-4.1').doGenerate({ prompt })).rejects.toThrow('LANGDOCK_API_KEY');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('reports an unknown region in LANGDOCK_REGION at request time', async () => {
+    vi.stubEnv('LANGDOCK_REGION', 'asia');
+    const { fetch } = recordingFetch();
+    await expect(createLangdock({ apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt })).rejects.toThrow(
+      `LANGDOCK_REGION is "asia"; Langdock's regions are 'eu' and 'us'.`,
+    );
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an unknown region', 'asia', `Unknown Langdock region "asia": use 'eu' or 'us'.`],
+    ['an unknown region in settings', { region: 'EU' }, `Unknown Langdock region "EU"`],
+    ['an unknown setting', { regoin: 'eu' }, `Unknown Langdock setting 'regoin'`],
+    ['an empty key', { apiKey: ' ' }, 'apiKey must be a non-empty string'],
+    ['a key of the wrong type', { apiKey: 42 }, 'apiKey must be a non-empty string'],
+    ['a baseURL that is no URL', { baseURL: 'api.langdock.com' }, 'baseURL must be an http(s) URL'],
+    ['a baseURL of another scheme', { baseURL: 'ftp://x/v1' }, 'baseURL must be an http(s) URL'],
+    ['headers that are no object', { headers: 'x' }, 'headers must be an object'],
+    ['fetch that is no function', { fetch: 'x' }, 'fetch must be a function'],
+    ['null', null, `createLangdock takes 'eu', 'us' or a settings object`],
+  ])('refuses %s at creation', (_name, settings, message) => {
+    const create = () => createLangdock(settings as Parameters<typeof createLangdock>[0]);
+    expect(create).toThrow(InvalidArgumentError);
+    expect(create).toThrow(message);
+  });
+
+  it.each([[''], ['  '], [undefined], [42]])('refuses the model id %j', (modelId) => {
+    expect(() => createLangdock({ apiKey: 'k' })(modelId as string)).toThrow('A Langdock model id must be a non-empty string');
+  });
+
+  it('cannot be called with new', () => {
+    const provider = createLangdock({ apiKey: 'k' }) as unknown as new (id: string) => unknown;
+    expect(() => new provider('gpt-4.1')).toThrow('call langdock(modelId) without `new`');
+  });
+
+  describe('in a browser', () => {
+    beforeEach(() => vi.stubGlobal('window', { document: {} }));
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('refuses to be created, explaining that the key stays on the server', () => {
+      expect(() => createLangdock({ apiKey: 'k' })).toThrow('Langdock blocks browser-origin requests');
+      expect(() => createLangdock({ apiKey: 'k' })).toThrow('dangerouslyAllowBrowser');
+    });
+
+    it('can be allowed explicitly, for a proxy that adds the key', () => {
+      expect(createLangdock({ baseURL: 'https://proxy.example/v1', dangerouslyAllowBrowser: true })('gpt-4.1')).toBeInstanceOf(LangdockChatLanguageModel);
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import { InvalidArgumentError, type LanguageModelV2FunctionTool } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import { prepareLangdockTools } from '../src/prepare-langdock-tools';
+
+const weather: LanguageModelV2FunctionTool = {
+  type: 'function',
+  name: 'weather',
+  description: 'Weather in a city',
+  inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
+const wireWeather = {
+  type: 'function',
+  function: { name: 'weather', description: 'Weather in a city', parameters: weather.inputSchema },
+};
+
+describe('prepareLangdockTools', () => {
+  it('sends nothing without tools', () => {
+    expect(prepareLangdockTools({ tools: undefined, toolChoice: { type: 'auto' } })).toEqual({ tools: undefined, toolChoice: undefined, warnings: [] });
+    expect(prepareLangdockTools({ tools: [], toolChoice: undefined })).toEqual({ tools: undefined, toolChoice: undefined, warnings: [] });
+  });
+
+  it.each([
+    [undefined, undefined],
+    [{ type: 'auto' as const }, 'auto'],
+    [{ type: 'none' as const }, 'none'],
+    [{ type: 'required' as const }, 'required'],
+    [{ type: 'tool' as const, toolName: 'weather' }, { type: 'function', function: { name: 'weather' } }],
+  ])('maps toolChoice %j', (toolChoice, expected) => {
+    expect(prepareLangdockTools({ tools: [weather], toolChoice })).toEqual({ tools: [wireWeather], toolChoice: expected, warnings: [] });
+  });
+
+  it('leaves out a missing description', () => {
+    const { tools } = prepareLangdockTools({ tools: [{ ...weather, description: undefined }], toolChoice: undefined });
+    expect(tools).toEqual([{ type: 'function', function: { name: 'weather', parameters: weather.inputSchema } }]);
+  });
+
+  it('warns about provider-defined tools and does not send them', () => {
+    const providerTool = { type: 'provider-defined' as const, id: 'openai.web_search' as const, name: 'web_search', args: {} };
+    const result = prepareLangdockTools({ tools: [weather, providerTool], toolChoice: undefined });
+    expect(result.tools).toEqual([wireWeather]);
+    expect(result.warnings).toEqual([{ type: 'unsupported-tool', tool: providerTool, details: expect.stringContaining('provider-defined') }]);
+  });
+
+  it('refuses more than 128 tools', () => {
+    const tools = Array.from({ length: 129 }, (_, i) => ({ ...weather, name: `t${i}` }));
+    expect(() => prepareLangdockTools({ tools, toolChoice: undefined })).toThrow(InvalidArgumentError);
+    expect(() => prepareLangdockTools({ tools, toolChoice: undefined })).toThrow('at most 128 tools per request; got 129');
+    expect(prepareLangdockTools({ tools: tools.slice(0, 128), toolChoice: undefined }).tools).toHaveLength(128);
+  });
+
+  it('refuses a toolChoice that names a tool not offered', () => {
+    expect(() => prepareLangdockTools({ tools: [weather], toolChoice: { type: 'tool', toolName: 'nope' } })).toThrow(
+      'toolChoice names the tool "nope", which is not among the tools offered (weather)',
+    );
+  });
+});
