@@ -1,6 +1,6 @@
 // The embeddings endpoint: OpenAI's request rules and deterministic bag-of-words vectors.
 import { createHash } from 'node:crypto';
-import { isInteger, isRecord } from './guards';
+import { isArray, isInteger, isRecord } from './guards';
 import type { CatalogModel } from './models';
 import { estimateTokens } from './tokens';
 import { checkRules, fail, requireModel, type RuleResult } from './violation';
@@ -32,7 +32,7 @@ export function validateEmbeddingRequest(body: unknown, catalog: ReadonlyMap<str
 
 function parseInputs(value: unknown): string[] {
   const inputs = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > MAX_INPUTS) {
+  if (!isArray(inputs) || inputs.length === 0 || inputs.length > MAX_INPUTS) {
     fail(`'input' must be a string or an array of 1 to ${MAX_INPUTS} strings.`);
   }
   return inputs.map((input: unknown, index) => {

@@ -13,3 +13,8 @@ export function isStringArray(value: unknown): value is string[] {
 export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
+
+/** Like Array.isArray, but yields `unknown[]` instead of `any[]`. */
+export function isArray(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}

@@ -1,5 +1,5 @@
 // Deterministic sample values for a JSON Schema, filled with values the prompt mentions where they fit.
-import { isRecord, isStringArray, type JsonObject } from './guards';
+import { isArray, isRecord, isStringArray, type JsonObject } from './guards';
 import { findLabelledValue, findNumbers, findPlace, findQuoted, identifierWords, mentionsWord } from './prompt-hints';
 
 export interface SampleOptions {
@@ -84,7 +84,7 @@ class SchemaSampler {
     if (depth > MAX_DEPTH) return null;
     const resolved = this.resolve(schema, depth);
     if ('const' in resolved) return resolved.const;
-    if (Array.isArray(resolved.enum) && resolved.enum.length > 0) return this.pickEnum(resolved.enum, resolved);
+    if (isArray(resolved.enum) && resolved.enum.length > 0) return this.pickEnum(resolved.enum, resolved);
     if ('default' in resolved) return resolved.default;
     switch (schemaType(resolved)) {
       case 'object':
@@ -109,7 +109,7 @@ class SchemaSampler {
   /** Whether the prompt names a value for this property, which makes an optional tool argument worth filling. */
   hasHint(schema: JsonObject, key: string, depth: number): boolean {
     const resolved = this.resolve(schema, depth);
-    if (Array.isArray(resolved.enum)) return resolved.enum.some((value) => mentionsWord(this.text, String(value)));
+    if (isArray(resolved.enum)) return resolved.enum.some((value) => mentionsWord(this.text, String(value)));
     if (findLabelledValue(this.text, key) !== undefined) return true;
     return isPlaceKey(key) && schemaType(resolved) === 'string' && findPlace(this.text) !== undefined;
   }
@@ -120,10 +120,10 @@ class SchemaSampler {
       const target = this.lookupRef(schema.$ref);
       return target === undefined ? {} : this.resolve(target, depth + 1);
     }
-    const alternatives = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : [];
+    const alternatives = isArray(schema.anyOf) ? schema.anyOf : isArray(schema.oneOf) ? schema.oneOf : [];
     const chosen = alternatives.find((option: unknown) => isRecord(option) && option.type !== 'null');
     if (isRecord(chosen)) return this.resolve(chosen, depth + 1);
-    if (Array.isArray(schema.allOf)) return this.mergeAllOf(schema, schema.allOf, depth);
+    if (isArray(schema.allOf)) return this.mergeAllOf(schema, schema.allOf, depth);
     return schema;
   }
 
@@ -164,7 +164,7 @@ class SchemaSampler {
   }
 
   private sampleArray(schema: JsonObject, key: string, depth: number): unknown[] {
-    if (Array.isArray(schema.prefixItems)) {
+    if (isArray(schema.prefixItems)) {
       return schema.prefixItems.map((item: unknown) => (isRecord(item) ? this.sample(item, key, depth + 1) : null));
     }
     const minItems = typeof schema.minItems === 'number' ? schema.minItems : 1;
@@ -193,7 +193,7 @@ class SchemaSampler {
 
   private stringPlaceholder(schema: JsonObject, key: string): string {
     if (typeof schema.format === 'string' && schema.format in FORMAT_SAMPLES) return FORMAT_SAMPLES[schema.format] ?? '';
-    if (Array.isArray(schema.examples) && typeof schema.examples[0] === 'string') return schema.examples[0];
+    if (isArray(schema.examples) && typeof schema.examples[0] === 'string') return schema.examples[0];
     return key === '' ? 'example' : `example ${identifierWords(key).join(' ')}`;
   }
 
@@ -227,12 +227,12 @@ function isPlaceKey(key: string): boolean {
 function schemaType(schema: JsonObject): string | undefined {
   const type = schema.type;
   if (typeof type === 'string') return type;
-  if (Array.isArray(type)) {
+  if (isArray(type)) {
     const first = type.find((entry: unknown) => typeof entry === 'string' && entry !== 'null');
     return typeof first === 'string' ? first : 'null';
   }
   if (isRecord(schema.properties)) return 'object';
-  if (isRecord(schema.items) || Array.isArray(schema.prefixItems)) return 'array';
+  if (isRecord(schema.items) || isArray(schema.prefixItems)) return 'array';
   return undefined;
 }
 

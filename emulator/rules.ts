@@ -1,6 +1,6 @@
 // Langdock's chat completion rules: what the API refuses, and the request the emulator keeps if it accepts.
 import type { ChatMessage, ChatRequest, ResponseFormat, ToolCall, ToolChoice, ToolDefinition } from './chat-request';
-import { isInteger, isRecord, isStringArray, type JsonObject } from './guards';
+import { isArray, isInteger, isRecord, isStringArray, type JsonObject } from './guards';
 import type { CatalogModel } from './models';
 import { checkRules, fail, requireModel, type RuleResult } from './violation';
 
@@ -69,7 +69,7 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
 }
 
 function parseMessages(value: unknown): ChatMessage[] {
-  if (!Array.isArray(value) || value.length === 0) fail("'messages' must be a non-empty array.");
+  if (!isArray(value) || value.length === 0) fail("'messages' must be a non-empty array.");
   const messages: ChatMessage[] = [];
   const toolCallIds = new Set<string>();
   value.forEach((raw: unknown, index) => {
@@ -121,7 +121,7 @@ function parseToolMessage(raw: JsonObject, path: string, toolCallIds: ReadonlySe
 
 function parseToolCalls(value: unknown, path: string): ToolCall[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail(`'${path}' must be an array.`);
+  if (!isArray(value)) fail(`'${path}' must be an array.`);
   return value.map((raw: unknown, index) => {
     const fn = isRecord(raw) ? raw.function : undefined;
     if (!isRecord(raw) || typeof raw.id !== 'string' || raw.type !== 'function' || !isRecord(fn)) {
@@ -141,7 +141,7 @@ interface ParsedContent {
 
 function parseContent(value: unknown, path: string, partTypes: readonly string[]): ParsedContent {
   if (typeof value === 'string') return { text: value, attachments: 0 };
-  if (!Array.isArray(value)) fail(`'${path}' must be a string or an array of content parts.`);
+  if (!isArray(value)) fail(`'${path}' must be a string or an array of content parts.`);
   const texts: string[] = [];
   let attachments = 0;
   value.forEach((part: unknown, index) => {
@@ -164,7 +164,7 @@ function parseContent(value: unknown, path: string, partTypes: readonly string[]
 
 function parseTools(value: unknown): ToolDefinition[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail("'tools' must be an array.");
+  if (!isArray(value)) fail("'tools' must be an array.");
   if (value.length > MAX_TOOLS) fail(`'tools' has ${value.length} entries; at most ${MAX_TOOLS} are allowed.`);
   const names = new Set<string>();
   return value.map((raw: unknown, index) => {

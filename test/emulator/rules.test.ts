@@ -304,12 +304,12 @@ describe('edge rules', () => {
     });
   });
 
-  it.each([
-    { name: 'missing key', key: null, headers: {} },
-    { name: 'empty bearer', key: null, headers: { authorization: 'Bearer ' } },
-    { name: 'not a bearer scheme', key: null, headers: { authorization: 'Basic abc' } },
-  ])('refuses $name with 401', async ({ key, headers }) => {
-    const result = await call(`${emulator.baseURL}/models`, { key, headers });
+  it.each<{ name: string; headers: Record<string, string> }>([
+    { name: 'missing key', headers: {} },
+    { name: 'empty bearer', headers: { authorization: 'Bearer ' } },
+    { name: 'not a bearer scheme', headers: { authorization: 'Basic abc' } },
+  ])('refuses $name with 401', async ({ headers }) => {
+    const result = await call(`${emulator.baseURL}/models`, { key: null, headers });
     expect(result.status).toBe(401);
     expect(result.json).toEqual({ message: 'The provided API key is invalid.' });
   });

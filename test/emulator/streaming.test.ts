@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChunks } from '../../emulator/chat-response';
+import { finishReply } from '../../emulator/finish-reply';
+import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
+import { buildCatalog } from '../../emulator/models';
+import { respond } from '../../emulator/responder';
+import { validateChatRequest } from '../../emulator/rules';
+import { splitText } from '../../emulator/tokens';
+import { chat, sseChunks, sseData, userMessage } from './helpers';
+
+let emulator: LangdockEmulator;
+let azure: LangdockEmulator;
+const fixedNow = 1_750_000_000_999;
+
+beforeAll(async () => {
+  emulator = await startLangdockEmulator({ now: () => fixedNow });
+  azure = await startLangdockEmulator({ now: () => fixedNow, azureFilterChunk: true });
+});
+
+afterAll(async () => {
+  await emulator.close();
+  await azure.close();
+});
+
+type Chunk = Record<string, unknown>;
+type Choice = { index: number; delta: Record<string, unknown>; finish_reason: string | null; logprobs: unknown };
+
+function choiceOf(chunk: Chunk): Choice {
+  const choices = chunk.choices as Choice[];
+  const choice = choices[0];
+  if (choice === undefined) throw new Error('chunk without choice');
+  return choice;
+}
+
+const weatherTool = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'Weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city', 'days'] },
+  },
+};
+
+describe('streamed text', () => {
+  it('sends role, content deltas, finish, usage and [DONE] in that order', async () => {
+    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream this')] });
+    expect(result.status).toBe(200);
+    expect(result.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const chunks = sseChunks(result.text);
+    const content = 'You said: "Stream this". This is a deterministic reply from the Langdock emulator.';
+
+    for (const chunk of chunks) {
+      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', ...('usage' in chunk ? ['usage'] : [])]);
+      expect(chunk).toMatchObject({ object: 'chat.completion.chunk', created: Math.floor(fixedNow / 1000), model: 'gpt-4o' });
+      expect(chunk.id).toBe(chunks[0]?.id);
+    }
+    const [role, ...rest] = chunks;
+    expect(choiceOf(role ?? {})).toEqual({ index: 0, delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null, logprobs: null });
+    const usageChunk = rest.pop();
+    const finish = rest.pop();
+    expect(choiceOf(finish ?? {})).toEqual({ index: 0, delta: {}, finish_reason: 'stop', logprobs: null });
+    expect(usageChunk?.choices).toEqual([]);
+    expect(usageChunk?.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: Math.ceil(content.length / 4), total_tokens: 3 + Math.ceil(content.length / 4) });
+
+    const deltas = rest.map((chunk) => choiceOf(chunk));
+    expect(deltas.length).toBeGreaterThan(5);
+    for (const delta of deltas) {
+      expect(Object.keys(delta.delta)).toEqual(['content']);
+      expect(String(delta.delta.content).length).toBeGreaterThan(0);
+      expect(String(delta.delta.content).length).toBeLessThanOrEqual(6);
+      expect(delta.finish_reason).toBeNull();
+    }
+    expect(deltas.map((delta) => delta.delta.content).join('')).toBe(content);
+  });
+
+  it('ends with finish_reason length under max_tokens', async () => {
+    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream')], max_tokens: 2 });
+    const chunks = sseChunks(result.text);
+    const text = chunks.slice(1, -2).map((chunk) => choiceOf(chunk).delta.content).join('');
+    expect(text).toBe('You said');
+    expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('length');
+  });
+
+  it('starts with Azure prompt-filter chunk when azureFilterChunk is on', async () => {
+    const result = await chat(azure, { model: 'gpt-4o', stream: true, messages: [userMessage('Hi')] });
+    const chunks = sseChunks(result.text);
+    const safe = { filtered: false, severity: 'safe' };
+    expect(chunks[0]).toEqual({
+      id: '',
+      object: '',
+      created: 0,
+      model: '',
+      choices: [],
+      prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: safe, self_harm: safe, sexual: safe, violence: safe } }],
+    });
+    expect(chunks[1]).toMatchObject({ object: 'chat.completion.chunk', choices: [{ delta: { role: 'assistant' }, content_filter_results: {} }] });
+    expect(chunks[2]).toMatchObject({ choices: [{ delta: { content: 'You ' }, content_filter_results: { hate: safe } }] });
+  });
+});
+
+describe('streamed tool calls', () => {
+  it('sends the call header with empty arguments, then argument pieces, then tool_calls', async () => {
+    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Weather in Paris for 4 days?')], tools: [weatherTool] });
+    const chunks = sseChunks(result.text);
+    expect(choiceOf(chunks[0] ?? {}).delta).toEqual({ role: 'assistant', content: null, refusal: null });
+    const header = choiceOf(chunks[1] ?? {}).delta;
+    expect(header).toEqual({
+      tool_calls: [{ index: 0, id: expect.stringMatching(/^call_[0-9a-f]{24}$/), type: 'function', function: { name: 'get_weather', arguments: '' } }],
+    });
+    const argumentDeltas = chunks.slice(2, -2).map((chunk) => choiceOf(chunk).delta);
+    expect(argumentDeltas.length).toBeGreaterThan(2);
+    for (const delta of argumentDeltas) {
+      expect(delta).toEqual({ tool_calls: [{ index: 0, function: { arguments: expect.any(String) } }] });
+    }
+    const args = argumentDeltas.map((delta) => (delta.tool_calls as Array<{ function: { arguments: string } }>)[0]?.function.arguments).join('');
+    expect(JSON.parse(args)).toEqual({ city: 'Paris', days: 4 });
+    expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('tool_calls');
+    expect(chunks.at(-1)?.choices).toEqual([]);
+  });
+});
+
+describe('pacing', () => {
+  it('spaces chunks by chunkDelayMs', async () => {
+    const slow = await startLangdockEmulator({ chunkDelayMs: 20 });
+    try {
+      const started = Date.now();
+      const result = await chat(slow, { model: 'gpt-4o', stream: true, messages: [userMessage('ab')] });
+      const events = sseData(result.text).length;
+      expect(Date.now() - started).toBeGreaterThanOrEqual((events - 1) * 20 - 5);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('chunk building properties', () => {
+  const catalog = buildCatalog();
+
+  it('splitText never loses, adds or breaks characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        const pieces = splitText(text);
+        expect(pieces.join('')).toBe(text);
+        for (const piece of pieces) expect(piece.length).toBeGreaterThan(0);
+        for (const piece of pieces) expect(piece).toBe(Buffer.from(piece, 'utf8').toString('utf8'));
+      }),
+    );
+  });
+
+  it('stream deltas always rebuild the non-streamed content', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 120 }), fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), (text, maxTokens) => {
+        const parsed = validateChatRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: text }], max_tokens: maxTokens }, { catalog, allowJsonSchema: false });
+        if (!parsed.ok) throw new Error(parsed.message);
+        const outcome = finishReply(respond(parsed.value), parsed.value);
+        const chunks = buildChunks(outcome, { id: 'x', created: 1, model: 'gpt-4o' }, { azureFilterChunk: false });
+        const streamed = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? '')).join('');
+        expect(streamed).toBe(outcome.content);
+      }),
+    );
+  });
+});
