@@ -29,9 +29,13 @@ async function modelOn(replies: Parameters<typeof startTestServer>, modelId = 'g
 
 async function collect(stream: ReadableStream<LanguageModelV2StreamPart>) {
   const parts: LanguageModelV2StreamPart[] = [];
-  for await (const part of stream) parts.push(part);
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
   return parts;
 }
+
+/** The error a call fails with (the spec types calls as PromiseLike, which has no catch). */
+const failure = (call: PromiseLike<unknown>) => Promise.resolve(call).then(() => undefined, (error: unknown) => error);
 
 const completion = {
   id: 'chatcmpl-9',
@@ -130,7 +134,7 @@ describe('doGenerate', () => {
     ['a tool call without a name', json({ choices: [{ message: { tool_calls: [{ id: 'c', function: { arguments: '{}' } }] } }] }), 'response.choices[0].message.tool_calls[0].function.name must be a string'],
   ])('fails clearly on %s', async (_name, reply, message) => {
     const model = await modelOn([reply]);
-    const error = await model.doGenerate({ prompt }).catch((caught: unknown) => caught);
+    const error = await failure(model.doGenerate({ prompt }));
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).message).toContain(message);
   });
@@ -143,7 +147,7 @@ describe('doGenerate', () => {
     [500, { error: 'Internal error' }, 'Langdock API error 500: Internal error. Langdock had a server error; retry shortly.', true],
   ])('turns a %i into an APICallError with Langdock words and a hint', async (status, body, message, retryable) => {
     const model = await modelOn([json(body, status)]);
-    const error = (await model.doGenerate({ prompt }).catch((caught: unknown) => caught)) as APICallError;
+    const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error.message).toContain(message);
     expect(error.statusCode).toBe(status);
@@ -216,7 +220,7 @@ describe('doStream', () => {
 
   it('throws an APICallError with the hint when the stream request fails', async () => {
     const model = await modelOn([json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after': '2' })]);
-    const error = (await model.doStream({ prompt }).catch((caught: unknown) => caught)) as APICallError;
+    const error = (await failure(model.doStream({ prompt }))) as APICallError;
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(true);
     expect(error.responseHeaders?.['retry-after']).toBe('2');
