@@ -202,7 +202,8 @@ class SchemaSampler {
     const hinted = Number.isFinite(labelled) ? labelled : this.numbers.shift();
     const minimum = lowerBound(schema);
     const maximum = upperBound(schema);
-    let value = hinted ?? minimum ?? Math.min(1, maximum ?? 1);
+    // Start from 1, a plausible count or amount, and move into the allowed range (zod's int() sets huge bounds).
+    let value = hinted ?? 1;
     if (minimum !== undefined) value = Math.max(value, minimum);
     if (maximum !== undefined) value = Math.min(value, maximum);
     return integer ? Math.round(value) : value;

@@ -1,0 +1,13 @@
+// Stream a text answer as it is written.
+import { streamText } from 'ai';
+import { connect } from './shared/connect';
+
+const { langdock, modelId, close } = await connect({ chunkDelayMs: 5 });
+try {
+  const result = streamText({ model: langdock(modelId), prompt: 'Write two sentences about the river Spree.' });
+  for await (const delta of result.textStream) process.stdout.write(delta);
+  process.stdout.write('\n');
+  console.log('finish reason:', await result.finishReason, '| usage:', await result.usage);
+} finally {
+  await close();
+}
