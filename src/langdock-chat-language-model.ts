@@ -1,5 +1,4 @@
 import {
-  InvalidArgumentError,
   type LanguageModelV2,
   type LanguageModelV2CallOptions,
   type LanguageModelV2StreamPart,
@@ -14,6 +13,7 @@ import { SseDecoder } from './langdock-sse-decoder';
 import { LangdockStreamProcessor } from './langdock-stream-processor';
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
 import type { LangdockRequestConfig } from './langdock-request-config';
+import { parseLangdockProviderOptions } from './parse-langdock-options';
 
 export interface LangdockChatModelSettings {
   /**
@@ -39,19 +39,12 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
   }
 
   private async prepare(options: LanguageModelV2CallOptions) {
-    const parsed = langdockChatOptionsSchema.safeParse(options.providerOptions?.langdock ?? {});
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${['providerOptions', 'langdock', ...issue.path].join('.')}: ${issue.message}`);
-      throw new InvalidArgumentError({
-        argument: 'providerOptions.langdock',
-        message: `Invalid Langdock provider options. ${problems.join('; ')}. See the options table in the README.`,
-      });
-    }
+    const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, options.providerOptions);
     const { body, warnings } = buildLangdockChatRequest({
       modelId: this.modelId,
       capabilities: this.capabilities,
       options,
-      langdockOptions: parsed.data,
+      langdockOptions,
     });
     const apiKey = this.config.apiKey();
     return {

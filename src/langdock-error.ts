@@ -71,12 +71,13 @@ export function redactSecret(text: string, secret: string | undefined): string {
   return secret !== undefined && secret.length >= MIN_REDACTED_LENGTH ? text.split(secret).join('[redacted]') : text;
 }
 
-export function createLangdockErrorHandler(apiKey: string): ResponseHandler<APICallError> {
+/** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
+export function createLangdockErrorHandler(apiKey: string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
     const responseBody = redactSecret(await response.text(), apiKey);
     const { message: detail, data } = parseLangdockErrorBody(responseBody);
-    const hint = langdockErrorHint(response.status);
+    const hint = hints[response.status] ?? langdockErrorHint(response.status);
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
     const message = redactSecret(hint ? `${head} ${hint}` : head, apiKey);
     return {

@@ -91,6 +91,14 @@ describe('createLangdockErrorHandler', () => {
     expect(error.isRetryable).toBe(false);
   });
 
+  it('takes a per-endpoint hint that replaces the default for that status only', async () => {
+    const handler = createLangdockErrorHandler('sk-secret-123', { 404: 'This endpoint is optional.' });
+    const call = async (status: number) =>
+      (await handler({ response: new Response('{"message":"Not Found"}', { status }), url: 'https://x.example/v1/models', requestBodyValues: {} })).value;
+    expect((await call(404)).message).toBe('Langdock API error 404: Not Found. This endpoint is optional.');
+    expect((await call(401)).message).toBe('Langdock API error 401: Not Found. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.');
+  });
+
   it('describes an HTML gateway page', async () => {
     const error = await handle('<html><title>502 Bad Gateway</title></html>', 502);
     expect(error.message).toBe('Langdock API error 502: the server answered with an HTML page: "502 Bad Gateway". A gateway in front of Langdock failed; retry shortly.');

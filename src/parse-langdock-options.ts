@@ -1,0 +1,28 @@
+import { InvalidArgumentError, type SharedV2ProviderOptions } from '@ai-sdk/provider';
+import type { z } from 'zod/v4';
+
+/** `value` validated by `schema`; every problem is named by its full path (under `argument`) so the caller can find it. */
+export function parseLangdockSettings<SCHEMA extends z.ZodType>(
+  schema: SCHEMA,
+  value: unknown,
+  { argument, what, help }: { argument: string; what: string; help: string },
+): z.output<SCHEMA> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${[argument, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+    throw new InvalidArgumentError({ argument, message: `Invalid ${what}. ${problems.join('; ')}. ${help}` });
+  }
+  return parsed.data;
+}
+
+/** `providerOptions.langdock`, validated. */
+export function parseLangdockProviderOptions<SCHEMA extends z.ZodType>(
+  schema: SCHEMA,
+  providerOptions: SharedV2ProviderOptions | undefined,
+): z.output<SCHEMA> {
+  return parseLangdockSettings(schema, providerOptions?.langdock ?? {}, {
+    argument: 'providerOptions.langdock',
+    what: 'Langdock provider options',
+    help: 'See the options table in the README.',
+  });
+}
