@@ -35,6 +35,8 @@ describe('SseDecoder', () => {
 
   it('joins a CRLF split across reads into one line end', () => {
     expect(decodeAll(['data: a\r', '\n\r', '\ndata: b\r\n\r\n'])).toEqual(['a', 'b']);
+    // Were the LF read as a second line end, the blank line would end the event after its first line.
+    expect(decodeAll(['data: a\r', '\ndata: b\r\n\r\n'])).toEqual(['a\nb']);
   });
 
   it('decodes a multi-byte character split across reads', () => {
