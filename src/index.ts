@@ -3,3 +3,6 @@ export type { LangdockProvider, LangdockProviderSettings, LangdockRegion } from 
 export type { LangdockChatModelSettings } from './langdock-chat-language-model';
 export { langdockChatOptionsSchema } from './langdock-chat-options';
 export type { LangdockChatModelId, LangdockChatOptions } from './langdock-chat-options';
+export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
+export type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings, LangdockEmbeddingOptions } from './langdock-embedding-options';
+export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';

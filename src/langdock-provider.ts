@@ -1,8 +1,12 @@
-import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
+import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError, type EmbeddingModelV2, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
 import { generateId, loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
 import { LangdockChatLanguageModel, type LangdockChatModelSettings } from './langdock-chat-language-model';
 import type { LangdockChatModelId } from './langdock-chat-options';
+import { LangdockEmbeddingModel } from './langdock-embedding-model';
+import { langdockEmbeddingModelSettingsSchema, type LangdockEmbeddingModelId, type LangdockEmbeddingModelSettings } from './langdock-embedding-options';
+import { listLangdockModels, type LangdockListModelsOptions, type LangdockModel } from './langdock-list-models';
 import type { LangdockRequestConfig } from './langdock-request-config';
+import { parseLangdockSettings } from './parse-langdock-options';
 
 export const langdockRegions = ['eu', 'us'] as const;
 export type LangdockRegion = (typeof langdockRegions)[number];
@@ -34,6 +38,14 @@ export interface LangdockProvider extends ProviderV2 {
   /** A chat completions model. */
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
   languageModel(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  /** An embeddings model, for `embed` and `embedMany`. */
+  textEmbeddingModel(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  /** Alias of `textEmbeddingModel`. */
+  embedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  /** Alias of `textEmbeddingModel`. */
+  textEmbedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  /** The models this workspace serves in this region (`GET /models`). */
+  listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
 }
 
 const settingKeys = ['region', 'apiKey', 'baseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser'] as const;
@@ -70,12 +82,11 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
     generateId,
   };
 
-  const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) => {
-    if (typeof modelId !== 'string' || modelId.trim() === '') {
-      throw new InvalidArgumentError({ argument: 'modelId', message: `A Langdock model id must be a non-empty string such as 'gpt-5-mini'; got ${JSON.stringify(modelId)}.` });
-    }
-    return new LangdockChatLanguageModel(modelId, modelSettings, config);
-  };
+  const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) =>
+    new LangdockChatLanguageModel(checkModelId(modelId, 'gpt-5-mini'), modelSettings, config);
+
+  const createEmbeddingModel = (modelId: LangdockEmbeddingModelId, modelSettings: LangdockEmbeddingModelSettings = {}) =>
+    new LangdockEmbeddingModel(checkModelId(modelId, 'text-embedding-3-small'), checkEmbeddingModelSettings(modelSettings), config);
 
   const provider: LangdockProvider = Object.assign(
     function langdockProvider(modelId: LangdockChatModelId, modelSettings?: LangdockChatModelSettings) {
@@ -87,9 +98,10 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
     {
       chat: createChatModel,
       languageModel: createChatModel,
-      textEmbeddingModel: (modelId: string): never => {
-        throw new NoSuchModelError({ modelId, modelType: 'textEmbeddingModel', message: 'langdock-ai-provider offers no embedding models yet.' });
-      },
+      textEmbeddingModel: createEmbeddingModel,
+      embedding: createEmbeddingModel,
+      textEmbedding: createEmbeddingModel,
+      listModels: (options?: LangdockListModelsOptions) => listLangdockModels(config, options),
       imageModel: (modelId: string): never => {
         throw new NoSuchModelError({ modelId, modelType: 'imageModel', message: 'Langdock image generation is not offered by langdock-ai-provider.' });
       },
@@ -109,6 +121,21 @@ function resolveRegion(region: LangdockRegion | undefined): LangdockRegion {
     throw new InvalidArgumentError({ argument: 'LANGDOCK_REGION', message: `LANGDOCK_REGION is "${fromEnv}"; Langdock's regions are 'eu' and 'us'.` });
   }
   return fromEnv;
+}
+
+function checkModelId<ID extends string>(modelId: ID, example: string): ID {
+  if (typeof modelId !== 'string' || modelId.trim() === '') {
+    throw new InvalidArgumentError({ argument: 'modelId', message: `A Langdock model id must be a non-empty string such as '${example}'; got ${JSON.stringify(modelId)}.` });
+  }
+  return modelId;
+}
+
+function checkEmbeddingModelSettings(settings: LangdockEmbeddingModelSettings): LangdockEmbeddingModelSettings {
+  return parseLangdockSettings(langdockEmbeddingModelSettingsSchema, settings, {
+    argument: 'settings',
+    what: 'Langdock embedding model settings',
+    help: 'The settings are maxEmbeddingsPerCall (1..2048) and supportsDimensions.',
+  });
 }
 
 function withoutTrailingSlashes(url: string | undefined): string | undefined {

@@ -2,6 +2,7 @@ import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLangdock, langdock } from '../src/index';
 import { LangdockChatLanguageModel } from '../src/langdock-chat-language-model';
+import { LangdockEmbeddingModel } from '../src/langdock-embedding-model';
 
 const okBody = { id: 'x', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
 
@@ -31,6 +32,15 @@ describe('createLangdock', () => {
       expect(model).toBeInstanceOf(LangdockChatLanguageModel);
       expect(model).toMatchObject({ specificationVersion: 'v2', provider: 'langdock.chat', modelId: 'gpt-5-mini' });
     }
+  });
+
+  it('creates embedding models through textEmbeddingModel and its aliases', () => {
+    const provider = createLangdock({ apiKey: 'k' });
+    for (const model of [provider.textEmbeddingModel('text-embedding-3-small'), provider.embedding('text-embedding-3-small'), provider.textEmbedding('text-embedding-3-small')]) {
+      expect(model).toBeInstanceOf(LangdockEmbeddingModel);
+      expect(model).toMatchObject({ specificationVersion: 'v2', provider: 'langdock.embedding', modelId: 'text-embedding-3-small' });
+    }
+    expect(() => provider.textEmbeddingModel(' ')).toThrow("A Langdock model id must be a non-empty string such as 'text-embedding-3-small'");
   });
 
   it('offers https image URLs as supported, so the SDK does not download them', () => {
