@@ -18,8 +18,8 @@ const expectations: Record<string, RegExp[]> = {
   'image-input.ts': [/with 1 attachment/],
   'abort.ts': [/\(aborted by the caller\)/, /received \d+ characters before stopping/],
   'error-handling.ts': [/APICallError 401: Langdock API error 401: The provided API key is invalid/, /at most 4 stop sequences/, /"setting":"topK"/],
-  'embed.ts': [/most similar/i],
-  'list-models.ts': [/gpt-4\.1/],
+  'embed.ts': [/most similar: The Spree flows through the centre of Berlin\./, /4 vectors of 1536 dimensions/],
+  'list-models.ts': [/^gpt-4\.1 /m, /text-embedding-3-small/, /\d+ models/],
 };
 
 const examples = readdirSync(`${root}/examples`).filter((name) => name.endsWith('.ts'));
