@@ -4,6 +4,27 @@ import type { LangdockChatResponse } from './langdock-api-types';
 import { describeNonJsonBody } from './langdock-error';
 import { validateLangdockChatResponse, type Validated } from './validate-langdock-response';
 
+/** No chat completion, embedding batch or model list comes near this; a body that does is a fault. */
+export const LANGDOCK_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
+/** The body as text, or undefined (and the download cancelled) once it passes `maxBytes`. */
+export async function readBodyWithLimit(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    bytes += next.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(next.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 /**
  * A JSON body checked by `validate`. A 200 whose body is not the expected shape (an HTML page from a
  * proxy, say) is an error, not an empty answer; `what` names the shape in the message.
@@ -11,9 +32,13 @@ import { validateLangdockChatResponse, type Validated } from './validate-langdoc
 export function createLangdockJsonResponseHandler<T>(what: string, validate: (value: unknown) => Validated<T>): ResponseHandler<T> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
-    const responseBody = await response.text();
+    const body = await readBodyWithLimit(response, LANGDOCK_MAX_RESPONSE_BYTES);
+    const responseBody = body ?? '';
     const fail = (message: string, cause?: unknown) =>
       new APICallError({ message, url, requestBodyValues, statusCode: response.status, responseHeaders, responseBody, cause, isRetryable: false });
+    if (body === undefined) {
+      throw fail(`Langdock's ${what} is larger than ${LANGDOCK_MAX_RESPONSE_BYTES / 1024 / 1024} MiB, far beyond any real answer; it was not read. Check baseURL, or stream instead.`);
+    }
 
     let rawValue: unknown;
     try {
