@@ -1,0 +1,20 @@
+// Type-checks what an ESM TypeScript user writes (module/moduleResolution nodenext): the package's
+// "import" types must resolve, and its models must be accepted as the installed ai's LanguageModel.
+import { generateObject, streamText, tool, stepCountIs, type LanguageModel } from 'ai';
+import { z } from 'zod';
+import { createLangdock, langdock, type LangdockChatOptions, type LangdockProvider } from 'langdock-ai-provider';
+
+const provider: LangdockProvider = createLangdock({ apiKey: 'key', baseURL: 'http://127.0.0.1:1/openai/eu/v1' });
+const model: LanguageModel = provider('gpt-4.1');
+
+streamText({
+  model,
+  prompt: 'Weather in Berlin?',
+  tools: { weather: tool({ inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => ({ city, celsius: 21 }) }) },
+  stopWhen: stepCountIs(3),
+  providerOptions: { langdock: { reasoningEffort: 'low', user: 'u-1' } satisfies LangdockChatOptions },
+});
+generateObject({ model: langdock.chat('gpt-5-mini'), schema: z.object({ name: z.string() }), prompt: 'Invent a person.' });
+
+// @ts-expect-error regions are 'eu' | 'us' (fails as "unused" if the package's types degrade to any)
+createLangdock('mars');
