@@ -9,10 +9,16 @@ export function parseLangdockSettings<SCHEMA extends z.ZodType>(
 ): z.output<SCHEMA> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${[argument, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${[argument, ...issue.path.map(String)].join('.')}: ${describeIssue(issue)}`);
     throw new InvalidArgumentError({ argument, message: `Invalid ${what}. ${problems.join('; ')}. ${help}` });
   }
   return parsed.data;
+}
+
+/** Zod reports a bad record key as "Invalid key in record"; the reason sits one level down. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const nested = 'issues' in issue && Array.isArray(issue.issues) ? issue.issues.map((inner: z.core.$ZodIssue) => inner.message) : [];
+  return nested.length > 0 ? `${issue.message} (${nested.join('; ')})` : issue.message;
 }
 
 /** `providerOptions.langdock`, validated. */
