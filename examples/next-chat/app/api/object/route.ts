@@ -1,0 +1,33 @@
+// POST /api/object: generateObject in JSON mode; the provider sends json_object and tells the model the schema.
+import { APICallError, RetryError, generateObject } from 'ai';
+import { z } from 'zod';
+import { citySchema, type CityResponse } from '@/lib/city';
+import { describeError } from '@/server/error-message';
+import { getLangdock } from '@/server/langdock';
+
+export const runtime = 'nodejs';
+
+const requestSchema = z.object({ city: z.string().trim().min(1).max(100) });
+
+export async function POST(request: Request): Promise<Response> {
+  const body = requestSchema.safeParse(await request.json().catch(() => undefined));
+  if (!body.success) return Response.json({ error: 'Name a city (1 to 100 characters).' } satisfies CityResponse, { status: 400 });
+
+  const { langdock, modelId } = await getLangdock();
+  try {
+    const { object } = await generateObject({
+      model: langdock(modelId),
+      schema: citySchema,
+      schemaName: 'city',
+      schemaDescription: 'Facts a traveller wants about a city',
+      prompt: `Describe the city ${body.data.city} for a traveller.`,
+      abortSignal: request.signal,
+    });
+    return Response.json({ object } satisfies CityResponse);
+  } catch (error) {
+    // 502: the failure was upstream (Langdock), not in this server or in the browser's request.
+    const cause = RetryError.isInstance(error) ? error.lastError : error;
+    const status = APICallError.isInstance(cause) ? 502 : 500;
+    return Response.json({ error: describeError(error) } satisfies CityResponse, { status });
+  }
+}

@@ -1,0 +1,34 @@
+// Server component: says where answers come from (Langdock or the emulator); the key never leaves the server.
+import { connection as dynamicRendering } from 'next/server';
+import { getLangdock } from '@/server/langdock';
+import { Chat } from './chat';
+import { CityCard } from './city-card';
+
+export default async function Page() {
+  // Render per request: the key and the emulator exist at run time, not at build time.
+  await dynamicRendering();
+  const connection = await getLangdock();
+  const emulated = connection.mode === 'emulator';
+  return (
+    <main>
+      <header>
+        <h1>Langdock chat</h1>
+        <p className="subtitle">
+          Next.js App Router · <code>useChat</code> · <code>langdock-ai-provider</code> · model <code>{connection.modelId}</code>
+        </p>
+      </header>
+      {emulated ? (
+        <p className="banner emulator" role="status">
+          No <code>LANGDOCK_API_KEY</code> on the server: answers come from the local Langdock emulator at{' '}
+          <code>{connection.emulator.url}</code>. Set the key and restart to talk to Langdock.
+        </p>
+      ) : (
+        <p className="banner live" role="status">
+          Connected to Langdock (region <code>{connection.region}</code>).
+        </p>
+      )}
+      <Chat emulated={emulated} />
+      <CityCard />
+    </main>
+  );
+}
