@@ -113,7 +113,7 @@ async function main() {
   for (const fact of facts.filter((entry) => entry.loader === 'esm')) {
     console.log(`   ai@${fact.ai}: default output ${JSON.stringify(fact.defaultWarningOutput)}`);
     console.log(`     with AI_SDK_LOG_WARNINGS=false: ${fact.outputWithLoggingOff} lines; logger gets ${fact.loggerArgument}; compat warnings per 2-step streamText: ${fact.compatWarningsPerTwoStepStreamText}`);
-    console.log(`     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms`);
+    console.log(`     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms; emulator: ${fact.emulator}`);
   }
   writeFileSync(join(work, 'facts.json'), JSON.stringify(facts, null, 2));
 

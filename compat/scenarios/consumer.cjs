@@ -6,4 +6,11 @@ const { z } = require('zod');
 const { createLangdock } = require('langdock-ai-provider');
 const { runScenarios } = require('./scenarios.cjs');
 
-runScenarios({ ai, z, createLangdock, loader: 'cjs', resolvedEntry: require.resolve('langdock-ai-provider') });
+runScenarios({
+  ai,
+  z,
+  createLangdock,
+  loader: 'cjs',
+  resolvedEntry: require.resolve('langdock-ai-provider'),
+  loadEmulator: async () => ({ module: require('langdock-ai-provider/emulator'), resolved: require.resolve('langdock-ai-provider/emulator') }),
+});

@@ -3,6 +3,7 @@
 // Langdock-shaped server. The ESM and CJS consumers load the modules their way and hand them in here.
 
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
 const { join } = require('node:path');
@@ -81,9 +82,12 @@ function interceptWarningOutput() {
 }
 
 /**
- * @param {{ ai: any, z: any, createLangdock: Function, loader: 'esm' | 'cjs', resolvedEntry: string }} modules
+ * @param {{ ai: any, z: any, createLangdock: Function, loader: 'esm' | 'cjs', resolvedEntry: string,
+ *   loadEmulator: () => Promise<{ module: any, resolved: string }> }} modules
  */
-async function runScenarios({ ai, z, createLangdock, loader, resolvedEntry }) {
+async function runScenarios({ ai, z, createLangdock, loader, resolvedEntry, loadEmulator }) {
+  const packageDir = join(__dirname, 'node_modules/langdock-ai-provider');
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   const aiVersion = JSON.parse(readFileSync(join(__dirname, 'node_modules/ai/package.json'), 'utf8')).version;
   const aiMajor = Number(aiVersion.split('.')[0]);
   const stepCount = ai.isStepCount ?? ai.stepCountIs; // ai@7 renamed it and kept stepCountIs as an alias
@@ -230,6 +234,29 @@ async function runScenarios({ ai, z, createLangdock, loader, resolvedEntry }) {
       assert.equal(result.text, 'after retry');
       assert.equal(server.requests.length, 2);
       facts.retryMs = Date.now() - started;
+    },
+
+    // Runs only once package.json exports the emulator: the subpath, its CLI, and the provider against it.
+    'published emulator (./emulator subpath and bin)': async () => {
+      if (manifest.exports?.['./emulator'] === undefined) return void (facts.emulator = 'not exported');
+      const { module, resolved } = await loadEmulator();
+      assert.match(resolved, loader === 'esm' ? /dist[\\/]emulator\.js$/ : /dist[\\/]emulator\.cjs$/);
+      const emulator = await module.startLangdockEmulator();
+      try {
+        const langdock = createLangdock({ apiKey: API_KEY, baseURL: emulator.baseURL });
+        const result = ai.streamText({ model: langdock('gpt-4.1'), prompt: 'Say hello.' });
+        assert.ok((await result.text).length > 0, 'the emulator streamed some text');
+        assert.equal(await result.finishReason, 'stop');
+        assert.equal(emulator.requests.length, 1);
+      } finally {
+        await emulator.close();
+      }
+      for (const [name, path] of Object.entries(typeof manifest.bin === 'string' ? { [manifest.name]: manifest.bin } : manifest.bin ?? {})) {
+        const help = spawnSync(process.execPath, [join(packageDir, path), '--help'], { encoding: 'utf8', timeout: 10_000 });
+        assert.equal(help.status, 0, `${name} --help exited ${help.status}: ${help.stderr}`);
+        assert.match(help.stdout, /--help/);
+      }
+      facts.emulator = 'ok';
     },
 
     'provider warnings reach result.warnings': async () => {
