@@ -14,9 +14,17 @@ export default defineConfig([
   },
   {
     // The offline emulator: a Node server, kept out of the main entry's bundle.
-    entry: { emulator: 'emulator/index.ts', 'emulator-cli': 'emulator/cli.ts' },
+    entry: { emulator: 'emulator/index.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { emulator: 'emulator/index.ts' } },
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // The emulator's command: the bin runs the ESM build only.
+    entry: { 'emulator-cli': 'emulator/cli.ts' },
+    format: ['esm'],
     sourcemap: true,
     target: 'node20',
     platform: 'node',

@@ -40,10 +40,10 @@ export const langdockChatOptionsSchema = z
     /** The role system messages are sent with. Default `system`. */
     systemMessageMode: z.enum(['system', 'developer']).optional(),
     // Options Langdock rejects: accepted here only to answer them with a warning.
-    parallelToolCalls: z.unknown().optional(),
-    serviceTier: z.unknown().optional(),
-    n: z.unknown().optional(),
-    streamOptions: z.unknown().optional(),
+    parallelToolCalls: z.json().optional(),
+    serviceTier: z.json().optional(),
+    n: z.json().optional(),
+    streamOptions: z.json().optional(),
   })
   .strict();
 

@@ -14,6 +14,9 @@ streamText({
   stopWhen: stepCountIs(3),
   providerOptions: { langdock: { reasoningEffort: 'low', user: 'u-1' } satisfies LangdockChatOptions },
 });
+// Options kept in a typed variable must be accepted where providerOptions expects JSON.
+const options: LangdockChatOptions = { logprobs: 3, parallelToolCalls: false };
+streamText({ model, prompt: 'Hi', providerOptions: { langdock: options } });
 generateObject({ model: langdock.chat('gpt-5-mini'), schema: z.object({ name: z.string() }), prompt: 'Invent a person.' });
 
 // @ts-expect-error regions are 'eu' | 'us' (fails as "unused" if the package's types degrade to any)
