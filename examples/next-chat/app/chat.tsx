@@ -1,7 +1,7 @@
 'use client';
 // The chat: useChat streams from /api/chat; tool calls, the stop button and errors are shown as they happen.
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
+import { DefaultChatTransport, type ChatStatus } from 'ai';
 import { useState, type FormEvent } from 'react';
 import type { ChatMessage } from '@/lib/chat-message';
 
@@ -96,7 +96,7 @@ export function Chat({ emulated }: { emulated: boolean }) {
   );
 }
 
-const statusText: Record<ReturnType<typeof useChat>['status'], string> = {
+const statusText: Record<ChatStatus, string> = {
   submitted: 'Waiting for the first token…',
   streaming: 'Streaming…',
   ready: 'Ready',
