@@ -3,51 +3,57 @@ import type { LangdockChatChunk, LangdockChatResponse } from './langdock-api-typ
 // Hand-written structural checks of only the fields this package reads: cheap enough for every
 // stream chunk, strict enough that a malformed body becomes an error instead of a wrong answer.
 
-type Check = (value: unknown, path: string) => string | undefined;
+// A check returns undefined, or the problem as the path below the value plus the rule broken
+// (`.delta.content must be a string`): paths are only built for a failure, never per valid field.
+type Check = (value: unknown) => string | undefined;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const optional =
   (type: 'string' | 'number'): Check =>
-  (value, path) =>
-    value === undefined || value === null || typeof value === type ? undefined : `${path} must be a ${type}`;
+  (value) =>
+    value === undefined || value === null || typeof value === type ? undefined : ` must be a ${type}`;
 
 const optionalString = optional('string');
-const requiredString: Check = (value, path) => (typeof value === 'string' ? undefined : `${path} must be a string`);
+const requiredString: Check = (value) => (typeof value === 'string' ? undefined : ' must be a string');
 const optionalNumber = optional('number');
 
-function checkFields(record: Record<string, unknown>, path: string, checks: Record<string, Check>): string | undefined {
-  for (const key in checks) {
-    const problem = checks[key]!(record[key], `${path}.${key}`);
-    if (problem !== undefined) return problem;
-  }
-  return undefined;
+function fieldsCheck(checks: Record<string, Check>): (record: Record<string, unknown>) => string | undefined {
+  const fields = Object.entries(checks);
+  return (record) => {
+    for (const [key, check] of fields) {
+      const problem = check(record[key]);
+      if (problem !== undefined) return `.${key}${problem}`;
+    }
+    return undefined;
+  };
 }
 
-const optionalObject =
-  (checks: Record<string, Check>): Check =>
-  (value, path) => {
+const optionalObject = (checks: Record<string, Check>): Check => {
+  const checkFields = fieldsCheck(checks);
+  return (value) => {
     if (value === undefined || value === null) return undefined;
-    return isObject(value) ? checkFields(value, path, checks) : `${path} must be an object`;
+    return isObject(value) ? checkFields(value) : ' must be an object';
   };
+};
 
 const optionalArray =
   (item: Check): Check =>
-  (value, path) => {
+  (value) => {
     if (value === undefined || value === null) return undefined;
-    if (!Array.isArray(value)) return `${path} must be an array`;
+    if (!Array.isArray(value)) return ' must be an array';
     for (let i = 0; i < value.length; i++) {
-      const problem = item(value[i], `${path}[${i}]`);
-      if (problem !== undefined) return problem;
+      const problem = item(value[i]);
+      if (problem !== undefined) return `[${i}]${problem}`;
     }
     return undefined;
   };
 
-const requiredObject =
-  (checks: Record<string, Check>): Check =>
-  (value, path) =>
-    isObject(value) ? checkFields(value, path, checks) : `${path} must be an object`;
+const requiredObject = (checks: Record<string, Check>): Check => {
+  const checkFields = fieldsCheck(checks);
+  return (value) => (isObject(value) ? checkFields(value) : ' must be an object');
+};
 
 const usageCheck = optionalObject({
   prompt_tokens: optionalNumber,
@@ -72,20 +78,19 @@ const toolCallDeltaCheck = requiredObject({
   function: optionalObject({ name: optionalString, arguments: optionalString }),
 });
 
+const choicesCheck = optionalArray(
+  requiredObject({
+    message: requiredObject({ content: optionalString, tool_calls: optionalArray(toolCallCheck) }),
+    finish_reason: optionalString,
+    logprobs: logprobsCheck,
+  }),
+);
+
 const responseCheck = requiredObject({
   id: optionalString,
   model: optionalString,
   created: optionalNumber,
-  choices: (value, path) =>
-    Array.isArray(value) && value.length > 0
-      ? optionalArray(
-          requiredObject({
-            message: requiredObject({ content: optionalString, tool_calls: optionalArray(toolCallCheck) }),
-            finish_reason: optionalString,
-            logprobs: logprobsCheck,
-          }),
-        )(value, path)
-      : `${path} must be a non-empty array`,
+  choices: (value) => (Array.isArray(value) && value.length > 0 ? choicesCheck(value) : ' must be a non-empty array'),
   usage: usageCheck,
 });
 
@@ -106,11 +111,11 @@ const chunkCheck = requiredObject({
 export type Validated<T> = { success: true; value: T } | { success: false; problem: string };
 
 export function validateLangdockChatResponse(value: unknown): Validated<LangdockChatResponse> {
-  const problem = responseCheck(value, 'response');
-  return problem === undefined ? { success: true, value: value as LangdockChatResponse } : { success: false, problem };
+  const problem = responseCheck(value);
+  return problem === undefined ? { success: true, value: value as LangdockChatResponse } : { success: false, problem: `response${problem}` };
 }
 
 export function validateLangdockChatChunk(value: unknown): Validated<LangdockChatChunk> {
-  const problem = chunkCheck(value, 'chunk');
-  return problem === undefined ? { success: true, value: value as LangdockChatChunk } : { success: false, problem };
+  const problem = chunkCheck(value);
+  return problem === undefined ? { success: true, value: value as LangdockChatChunk } : { success: false, problem: `chunk${problem}` };
 }
