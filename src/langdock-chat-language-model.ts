@@ -94,10 +94,12 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
 
     const { warnings } = prepared;
     const { generateId } = this.config;
+    const bytes = eventStream.getReader();
     let decoder: SseDecoder;
     let processor: LangdockStreamProcessor;
-    // One transform for the whole path, bytes to parts: no per-chunk hand-offs between stream stages.
-    const toParts = new TransformStream<Uint8Array, LanguageModelV2StreamPart>({
+    // Pulls the body itself rather than piping it through a TransformStream: a pipe costs several
+    // promises per read, which dominates when each token arrives in a read of its own.
+    const stream = new ReadableStream<LanguageModelV2StreamPart>({
       start(controller) {
         processor = new LangdockStreamProcessor({
           emit: (part) => controller.enqueue(part),
@@ -109,14 +111,23 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
         decoder = new SseDecoder((data) => processor.push(data));
         controller.enqueue({ type: 'stream-start', warnings });
       },
-      transform(bytes) {
-        decoder.push(bytes);
+      // Reads until the consumer has parts waiting, so backpressure still reaches the socket.
+      async pull(controller) {
+        do {
+          const { done, value } = await bytes.read();
+          if (done) {
+            decoder.end();
+            processor.finish();
+            controller.close();
+            return;
+          }
+          decoder.push(value);
+        } while ((controller.desiredSize ?? 0) > 0);
       },
-      flush() {
-        decoder.end();
-        processor.finish();
+      cancel(reason) {
+        return bytes.cancel(reason);
       },
     });
-    return { stream: eventStream.pipeThrough(toParts), request: { body }, response: { headers: responseHeaders } };
+    return { stream, request: { body }, response: { headers: responseHeaders } };
   }
 }
