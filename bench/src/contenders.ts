@@ -99,23 +99,50 @@ export async function runStreamText(model: LanguageModelV2): Promise<Summary> {
   return summary;
 }
 
-/** The floor: decode, split events, JSON.parse each; nothing else. Returns the number of events parsed. */
+/** Splits decoded text into SSE events and JSON.parses each; returns the unsplit rest. The floor's whole work. */
+function parseEvents(buffer: string, onValue: (value: unknown) => void): string {
+  let start = 0;
+  for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
+    const data = buffer.slice(start + 'data: '.length, end);
+    if (data !== '[DONE]') onValue(JSON.parse(data));
+    start = end + 2;
+  }
+  return buffer.slice(start);
+}
+
+/** The floor: a plain loop that decodes, splits events and JSON.parses each; nothing else. Returns the event count. */
 export function floor(source: Iterable<Uint8Array>): number {
   const decoder = new TextDecoder();
   let buffer = '';
   let events = 0;
-  for (const bytes of source) {
-    buffer += decoder.decode(bytes, { stream: true });
-    let start = 0;
-    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
-      const data = buffer.slice(start + 'data: '.length, end);
-      if (data !== '[DONE]') {
-        JSON.parse(data);
-        events++;
-      }
-      start = end + 2;
-    }
-    buffer = buffer.slice(start);
-  }
+  for (const bytes of source) buffer = parseEvents(buffer + decoder.decode(bytes, { stream: true }), () => events++);
+  return events;
+}
+
+/**
+ * The floor plus the two web streams a LanguageModelV2 cannot avoid: the fetch body read in, one object per
+ * event read out. What is left between this and a provider is the provider's own work.
+ */
+export async function streamFloor(source: Iterator<Uint8Array>): Promise<number> {
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  }).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const parsed = new ReadableStream<unknown>({
+    async pull(controller) {
+      do {
+        const { done, value } = await body.read();
+        if (done) return controller.close();
+        buffer = parseEvents(buffer + decoder.decode(value, { stream: true }), (event) => controller.enqueue(event));
+      } while ((controller.desiredSize ?? 0) > 0);
+    },
+  }).getReader();
+  let events = 0;
+  while (!(await parsed.read()).done) events++;
   return events;
 }
