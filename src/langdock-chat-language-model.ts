@@ -1,14 +1,15 @@
 import {
+  InvalidResponseDataError,
   type LanguageModelV2,
   type LanguageModelV2CallOptions,
   type LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
-import { combineHeaders, postJsonToApi } from '@ai-sdk/provider-utils';
+import { combineHeaders, isAbortError, postJsonToApi } from '@ai-sdk/provider-utils';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
 import { langdockChatOptionsSchema, type LangdockChatModelId } from './langdock-chat-options';
-import { createLangdockErrorHandler } from './langdock-error';
+import { createLangdockErrorHandler, langdockStreamInterruptedError } from './langdock-error';
 import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
-import { langdockChatResponseHandler, langdockEventStreamHandler } from './langdock-response-handlers';
+import { LANGDOCK_MAX_RESPONSE_BYTES, langdockChatResponseHandler, langdockEventStreamHandler } from './langdock-response-handlers';
 import { SseDecoder } from './langdock-sse-decoder';
 import { LangdockStreamProcessor } from './langdock-stream-processor';
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
@@ -108,21 +109,31 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
           url: prepared.url,
           requestBodyValues: body,
         });
-        decoder = new SseDecoder((data) => processor.push(data));
+        decoder = new SseDecoder((data) => processor.push(data), LANGDOCK_MAX_RESPONSE_BYTES);
         controller.enqueue({ type: 'stream-start', warnings });
       },
       // Reads until the consumer has parts waiting, so backpressure still reaches the socket.
       async pull(controller) {
-        do {
-          const { done, value } = await bytes.read();
-          if (done) {
-            decoder.end();
-            processor.finish();
-            controller.close();
-            return;
-          }
-          decoder.push(value);
-        } while ((controller.desiredSize ?? 0) > 0);
+        try {
+          do {
+            const { done, value } = await bytes.read();
+            if (done) {
+              decoder.end();
+              processor.finish();
+              controller.close();
+              return;
+            }
+            decoder.push(value);
+          } while ((controller.desiredSize ?? 0) > 0);
+        } catch (error) {
+          // The caller's abort ends the stream as an abort; any other break becomes an error part.
+          if (isAbortError(error) || options.abortSignal?.aborted) throw error;
+          await bytes.cancel().catch(() => {});
+          processor.interrupt(
+            InvalidResponseDataError.isInstance(error) ? error : langdockStreamInterruptedError({ cause: error, url: prepared.url, requestBodyValues: body }),
+          );
+          controller.close();
+        }
       },
       cancel(reason) {
         return bytes.cancel(reason);

@@ -95,3 +95,16 @@ export function createLangdockErrorHandler(apiKey: string, hints: Partial<Record
     };
   };
 }
+
+/** A connection that broke off mid-stream: what the runtime said, and that the answer is incomplete. */
+export function langdockStreamInterruptedError({ cause, url, requestBodyValues }: { cause: unknown; url: string; requestBodyValues: unknown }): APICallError {
+  const reasons: string[] = [];
+  for (let error = cause; error instanceof Error && reasons.length < 3; error = error.cause) reasons.push(error.message);
+  return new APICallError({
+    message: `The connection to Langdock was lost mid-stream${reasons.length > 0 ? ` (${reasons.join(': ')})` : ''}; the answer is incomplete.`,
+    url,
+    requestBodyValues,
+    cause,
+    isRetryable: true,
+  });
+}

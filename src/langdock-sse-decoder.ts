@@ -1,4 +1,7 @@
+import { InvalidResponseDataError } from '@ai-sdk/provider';
+
 const LF = 10;
+const COLON = 58;
 
 /**
  * Server-sent events decoder: UTF-8 bytes in, the `data` of each event out. Handles LF, CRLF and CR
@@ -7,52 +10,79 @@ const LF = 10;
  */
 export class SseDecoder {
   private readonly utf8 = new TextDecoder();
-  private buffer = '';
+  /** The line still being received, in the pieces it arrived in. */
+  private openLine: string[] = [];
+  private openLineLength = 0;
   private data: string | undefined;
   private skipLeadingLF = false;
 
-  constructor(private readonly onData: (data: string) => void) {}
+  /** `maxEventLength` (characters) bounds what one event may hold in memory; a longer one throws. */
+  constructor(
+    private readonly onData: (data: string) => void,
+    private readonly maxEventLength = Number.POSITIVE_INFINITY,
+  ) {}
 
   push(bytes: Uint8Array): void {
     this.pushText(this.utf8.decode(bytes, { stream: true }));
   }
 
   pushText(text: string): void {
-    const buffer = this.buffer === '' ? text : this.buffer + text;
     let start = 0;
-    if (this.skipLeadingLF && buffer.length > 0) {
+    if (this.skipLeadingLF && text.length > 0) {
       this.skipLeadingLF = false;
-      if (buffer.charCodeAt(0) === LF) start = 1;
+      if (text.charCodeAt(0) === LF) start = 1;
     }
-    // Each search result is kept until passed, so a CR search that finds none is never repeated.
-    let nextCR = buffer.indexOf('\r', start);
-    let nextLF = buffer.indexOf('\n', start);
+    // Only the new text is searched, and a line still open is kept as pieces, joined once it ends:
+    // a long line costs no rescans. A CR search that finds none is never repeated.
+    let nextCR = text.indexOf('\r', start);
+    let nextLF = text.indexOf('\n', start);
     while (nextLF !== -1 || nextCR !== -1) {
       const end = nextCR === -1 || (nextLF !== -1 && nextLF < nextCR) ? nextLF : nextCR;
-      this.line(buffer, start, end);
+      if (this.openLine.length > 0) {
+        this.openLine.push(text.slice(start, end));
+        const line = this.takeOpenLine();
+        this.line(line, 0, line.length);
+      } else {
+        this.line(text, start, end);
+      }
       start = end + 1;
       if (end === nextCR) {
-        if (start === buffer.length) {
+        if (start === text.length) {
           this.skipLeadingLF = true;
-        } else if (buffer.charCodeAt(start) === LF) {
+        } else if (text.charCodeAt(start) === LF) {
           start++;
         }
-        nextCR = buffer.indexOf('\r', start);
+        nextCR = text.indexOf('\r', start);
       }
-      if (nextLF !== -1 && nextLF < start) nextLF = buffer.indexOf('\n', start);
+      if (nextLF !== -1 && nextLF < start) nextLF = text.indexOf('\n', start);
     }
-    this.buffer = start === 0 ? buffer : buffer.slice(start);
+    if (start < text.length) {
+      this.openLine.push(start === 0 ? text : text.slice(start));
+      this.openLineLength += text.length - start;
+    }
+    if (this.openLineLength + (this.data?.length ?? 0) > this.maxEventLength) {
+      throw new InvalidResponseDataError({
+        data: undefined,
+        message: `A Langdock stream event is larger than ${this.maxEventLength} characters, far beyond any real chunk; the stream was stopped.`,
+      });
+    }
   }
 
   /** The stream ended: flush a last event even without its blank line (a truncated one then fails to parse). */
   end(): void {
     this.pushText(this.utf8.decode());
-    if (this.buffer !== '') {
-      const rest = this.buffer;
-      this.buffer = '';
-      this.line(rest, 0, rest.length);
+    if (this.openLine.length > 0) {
+      const line = this.takeOpenLine();
+      this.line(line, 0, line.length);
     }
     this.dispatch();
+  }
+
+  private takeOpenLine(): string {
+    const line = this.openLine.length === 1 ? this.openLine[0]! : this.openLine.join('');
+    this.openLine = [];
+    this.openLineLength = 0;
+    return line;
   }
 
   private line(buffer: string, start: number, end: number): void {
@@ -60,13 +90,12 @@ export class SseDecoder {
       this.dispatch();
       return;
     }
-    // Field name up to the first colon; a value's single leading space is not part of it.
-    const colon = buffer.indexOf(':', start);
-    if (colon === start) return; // comment
-    const nameEnd = colon === -1 || colon > end ? end : colon;
-    if (nameEnd - start !== 4 || !buffer.startsWith('data', start)) return; // event, id, retry: nothing to act on
+    // Only `data` matters; comments (`:`), `event`, `id`, `retry` and unknown fields are skipped.
+    const nameEnd = start + 4;
+    if (!buffer.startsWith('data', start) || (nameEnd !== end && buffer.charCodeAt(nameEnd) !== COLON)) return;
+    // The value follows the colon, less one leading space.
     let valueStart = nameEnd === end ? end : nameEnd + 1;
-    if (buffer.charCodeAt(valueStart) === 32 && valueStart < end) valueStart++;
+    if (valueStart < end && buffer.charCodeAt(valueStart) === 32) valueStart++;
     const value = buffer.slice(valueStart, end);
     this.data = this.data === undefined ? value : `${this.data}\n${value}`;
   }

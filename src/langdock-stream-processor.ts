@@ -73,6 +73,12 @@ export class LangdockStreamProcessor {
     this.chunk(validated.value);
   }
 
+  /** The byte stream broke off (connection lost, oversized event): report why, then finish as failed. */
+  interrupt(error: unknown): void {
+    this.fail(error);
+    this.finish();
+  }
+
   /** The byte stream ended: close open parts and report how the response finished. */
   finish(): void {
     if (this.textId !== undefined) this.emit({ type: 'text-end', id: this.textId });

@@ -45,6 +45,16 @@ describe('SseDecoder', () => {
     expect(decodeAll(pieces)).toEqual(['"Grüße 🌍"']);
   });
 
+  it('keeps a line that spans many reads, and refuses an event past the size bound', () => {
+    const events: string[] = [];
+    const decoder = new SseDecoder((data) => events.push(data), 100);
+    decoder.pushText('data: ');
+    for (let i = 0; i < 9; i++) decoder.pushText('0123456789');
+    decoder.pushText('\n\n');
+    expect(events).toEqual(['0123456789'.repeat(9)]);
+    expect(() => decoder.pushText(`data: ${'x'.repeat(101)}`)).toThrow('A Langdock stream event is larger than 100 characters');
+  });
+
   it('gives the same events however the bytes are split (property)', () => {
     const event = fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => JSON.stringify(text));
     fc.assert(
