@@ -47,11 +47,42 @@ let emulator: LangdockEmulator;
 let model: LanguageModelV2;
 const produced: unknown[] = [];
 
+// Anything written to the console or stderr while the faults run counts as debug output to search.
+const printed: string[] = [];
+const restoreOutput: Array<() => void> = [];
+
 beforeAll(async () => {
-  emulator = await startLangdockEmulator({ apiKeys: [API_KEY] });
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[method];
+    console[method] = (...args: unknown[]) => {
+      printed.push(inspect(args, { depth: 8 }));
+      original.apply(console, args);
+    };
+    restoreOutput.push(() => {
+      console[method] = original;
+    });
+  }
+  const writeStderr = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    printed.push(String(chunk));
+    return writeStderr(chunk, ...rest);
+  }) as typeof process.stderr.write;
+  restoreOutput.push(() => {
+    process.stderr.write = writeStderr;
+  });
+  process.on('warning', onProcessWarning);
+  emulator = await startLangdockEmulator({ apiKeys: [API_KEY], logger: (line) => printed.push(line) });
   model = createLangdock({ apiKey: API_KEY, baseURL: emulator.baseURL })('gpt-4.1');
 });
-afterAll(() => emulator.close());
+afterAll(async () => {
+  for (const restore of restoreOutput) restore();
+  process.off('warning', onProcessWarning);
+  await emulator.close();
+});
+
+function onProcessWarning(warning: Error) {
+  printed.push(inspect(warning));
+}
 
 async function run(call: Call, abortAfterMs?: number): Promise<Outcome> {
   const started = performance.now();
@@ -256,8 +287,10 @@ describe('fault table', () => {
     fault.expectOutcome(outcome);
   });
 
-  it('never shows the API key in any error, cause, serialized error, warning or part it produced', () => {
+  it('never shows the API key in any error, cause, serialized error, warning, part or printed line', () => {
     expect(produced.length).toBeGreaterThanOrEqual(faults.length);
+    expect(printed.length).toBeGreaterThan(0);
+    for (const line of printed) expect(line).not.toContain(API_KEY);
     const everything = inspect(produced, { depth: 12, getters: true, showHidden: true, maxStringLength: 2000, maxArrayLength: 1000 });
     expect(everything).toContain('Langdock');
     expect(everything).not.toContain(API_KEY);
