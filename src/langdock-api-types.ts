@@ -18,13 +18,12 @@ export type LangdockMessage =
 
 export interface LangdockTool {
   type: 'function';
-  function: { name: string; description?: string; parameters: unknown; strict?: boolean };
+  function: { name: string; description?: string; parameters: unknown };
 }
 
 export type LangdockToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
 
 export type LangdockResponseFormat =
-  | { type: 'text' }
   | { type: 'json_object' }
   | { type: 'json_schema'; json_schema: { name: string; description?: string; schema: unknown; strict?: boolean } };
 
@@ -81,7 +80,7 @@ export interface LangdockChatResponse {
 }
 
 export interface LangdockToolCallDelta {
-  index?: number;
+  index?: number | null;
   id?: string | null;
   function?: { name?: string | null; arguments?: string | null } | null;
 }

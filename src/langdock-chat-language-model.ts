@@ -1,20 +1,14 @@
-import {
-  InvalidResponseDataError,
-  type LanguageModelV2,
-  type LanguageModelV2CallOptions,
-  type LanguageModelV2StreamPart,
-} from '@ai-sdk/provider';
-import { combineHeaders, isAbortError, postJsonToApi } from '@ai-sdk/provider-utils';
+import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { postJsonToApi } from '@ai-sdk/provider-utils';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
 import { langdockChatOptionsSchema, type LangdockChatModelId } from './langdock-chat-options';
-import { createLangdockErrorHandler, langdockStreamInterruptedError } from './langdock-error';
+import { createLangdockPartStream } from './langdock-event-stream';
 import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
-import { LANGDOCK_MAX_RESPONSE_BYTES, langdockChatResponseHandler, langdockEventStreamHandler } from './langdock-response-handlers';
-import { SseDecoder } from './langdock-sse-decoder';
-import { LangdockStreamProcessor } from './langdock-stream-processor';
+import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
+import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } from './langdock-response-handlers';
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
-import type { LangdockRequestConfig } from './langdock-request-config';
 import { parseLangdockProviderOptions } from './parse-langdock-options';
+import { validateLangdockChatResponse } from './validate-langdock-response';
 
 export interface LangdockChatModelSettings {
   /**
@@ -39,7 +33,7 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
     this.capabilities = getLangdockModelCapabilities(modelId, { isReasoningModel: settings.reasoningModel });
   }
 
-  private async prepare(options: LanguageModelV2CallOptions) {
+  private prepare(options: LanguageModelV2CallOptions) {
     const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, options.providerOptions);
     const { body, warnings } = buildLangdockChatRequest({
       modelId: this.modelId,
@@ -47,26 +41,23 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
       options,
       langdockOptions,
     });
-    const apiKey = this.config.apiKey();
-    return {
-      body,
-      warnings,
-      url: `${this.config.baseURL()}/chat/completions`,
-      headers: combineHeaders(this.config.headers(apiKey), options.headers),
-      failedResponseHandler: createLangdockErrorHandler(apiKey),
-    };
+    return { body, warnings, request: prepareLangdockRequest(this.config, { path: '/chat/completions', headers: options.headers }) };
   }
 
   async doGenerate(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
-    const { body, warnings, url, headers, failedResponseHandler } = await this.prepare(options);
+    const { body, warnings, request } = this.prepare(options);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
-      url,
-      headers,
+      url: request.url,
+      headers: request.headers,
       body,
-      failedResponseHandler,
-      successfulResponseHandler: langdockChatResponseHandler,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockJsonResponseHandler({
+        what: 'chat completion',
+        validate: validateLangdockChatResponse,
+        redact: request.redact,
+      }),
       abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
+      fetch: request.fetch,
     });
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
     return {
@@ -81,63 +72,27 @@ export class LangdockChatLanguageModel implements LanguageModelV2 {
   }
 
   async doStream(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doStream']>>> {
-    const prepared = await this.prepare(options);
+    const prepared = this.prepare(options);
+    const { request } = prepared;
     const body = { ...prepared.body, stream: true };
     const { value: eventStream, responseHeaders } = await postJsonToApi({
-      url: prepared.url,
-      headers: prepared.headers,
+      url: request.url,
+      headers: request.headers,
       body,
-      failedResponseHandler: prepared.failedResponseHandler,
-      successfulResponseHandler: langdockEventStreamHandler,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockEventStreamHandler(request.redact),
       abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
+      fetch: request.fetch,
     });
-
-    const { warnings } = prepared;
-    const { generateId } = this.config;
-    const bytes = eventStream.getReader();
-    let decoder: SseDecoder;
-    let processor: LangdockStreamProcessor;
-    // Pulls the body itself rather than piping it through a TransformStream: a pipe costs several
-    // promises per read, which dominates when each token arrives in a read of its own.
-    const stream = new ReadableStream<LanguageModelV2StreamPart>({
-      start(controller) {
-        processor = new LangdockStreamProcessor({
-          emit: (part) => controller.enqueue(part),
-          generateId,
-          includeRawChunks: options.includeRawChunks,
-          url: prepared.url,
-          requestBodyValues: body,
-        });
-        decoder = new SseDecoder((data) => processor.push(data), LANGDOCK_MAX_RESPONSE_BYTES);
-        controller.enqueue({ type: 'stream-start', warnings });
-      },
-      // Reads until the consumer has parts waiting, so backpressure still reaches the socket.
-      async pull(controller) {
-        try {
-          do {
-            const { done, value } = await bytes.read();
-            if (done) {
-              decoder.end();
-              processor.finish();
-              controller.close();
-              return;
-            }
-            decoder.push(value);
-          } while ((controller.desiredSize ?? 0) > 0);
-        } catch (error) {
-          // The caller's abort ends the stream as an abort; any other break becomes an error part.
-          if (isAbortError(error) || options.abortSignal?.aborted) throw error;
-          await bytes.cancel().catch(() => {});
-          processor.interrupt(
-            InvalidResponseDataError.isInstance(error) ? error : langdockStreamInterruptedError({ cause: error, url: prepared.url, requestBodyValues: body }),
-          );
-          controller.close();
-        }
-      },
-      cancel(reason) {
-        return bytes.cancel(reason);
-      },
+    const stream = createLangdockPartStream({
+      body: eventStream,
+      warnings: prepared.warnings,
+      abortSignal: options.abortSignal,
+      generateId: this.config.generateId,
+      includeRawChunks: options.includeRawChunks,
+      redact: request.redact,
+      url: request.url,
+      requestBodyValues: body,
     });
     return { stream, request: { body }, response: { headers: responseHeaders } };
   }

@@ -1,5 +1,5 @@
 import type { EmbeddingModelV2 } from '@ai-sdk/provider';
-import { combineHeaders, postJsonToApi } from '@ai-sdk/provider-utils';
+import { postJsonToApi } from '@ai-sdk/provider-utils';
 import { buildLangdockEmbeddingRequest } from './build-langdock-embedding-request';
 import {
   LANGDOCK_MAX_EMBEDDINGS_PER_CALL,
@@ -9,10 +9,12 @@ import {
   type LangdockEmbeddingModelSettings,
 } from './langdock-embedding-options';
 import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from './langdock-embedding-response';
-import { createLangdockErrorHandler } from './langdock-error';
-import type { LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockJsonResponseHandler } from './langdock-response-handlers';
+import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
+import { createLangdockJsonResponseHandler, LANGDOCK_MAX_RESPONSE_BYTES } from './langdock-response-handlers';
 import { parseLangdockProviderOptions } from './parse-langdock-options';
+
+// A 3,072-dimension vector as pretty-printed JSON floats is about 100 KiB: the body may grow by that per input.
+const MAX_EMBEDDING_JSON_BYTES = 128 * 1024;
 
 type DoEmbedOptions = Parameters<EmbeddingModelV2<string>['doEmbed']>[0];
 type DoEmbedResult = Awaited<ReturnType<EmbeddingModelV2<string>['doEmbed']>>;
@@ -43,15 +45,20 @@ export class LangdockEmbeddingModel implements EmbeddingModelV2<string> {
       maxEmbeddingsPerCall: this.maxEmbeddingsPerCall,
       supportsDimensions: this.supportsDimensions,
     });
-    const apiKey = this.config.apiKey();
+    const request = prepareLangdockRequest(this.config, { path: '/embeddings', headers });
     const { value, rawValue, responseHeaders } = await postJsonToApi({
-      url: `${this.config.baseURL()}/embeddings`,
-      headers: combineHeaders(this.config.headers(apiKey), headers),
+      url: request.url,
+      headers: request.headers,
       body,
-      failedResponseHandler: createLangdockErrorHandler(apiKey),
-      successfulResponseHandler: createLangdockJsonResponseHandler('embedding list', (raw) => validateLangdockEmbeddingResponse(raw, values.length)),
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockJsonResponseHandler({
+        what: 'embedding list',
+        validate: (raw) => validateLangdockEmbeddingResponse(raw, values.length),
+        redact: request.redact,
+        maxBytes: LANGDOCK_MAX_RESPONSE_BYTES + values.length * MAX_EMBEDDING_JSON_BYTES,
+      }),
       abortSignal,
-      fetch: this.config.fetch,
+      fetch: request.fetch,
     });
     const tokens = value.usage?.prompt_tokens ?? value.usage?.total_tokens;
     return {

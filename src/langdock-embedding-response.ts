@@ -1,4 +1,4 @@
-import type { Validated } from './validate-langdock-response';
+import { isJsonObject, type Validated } from './validate-langdock-response';
 
 /** Langdock's embeddings response (OpenAI's shape), as far as this package reads it. */
 export interface LangdockEmbeddingResponse {
@@ -7,7 +7,6 @@ export interface LangdockEmbeddingResponse {
   usage?: { prompt_tokens?: number | null; total_tokens?: number | null } | null;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks the shape and that the indexes are exactly 0..expectedCount-1, so that ordering by index
@@ -15,14 +14,14 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function validateLangdockEmbeddingResponse(value: unknown, expectedCount: number): Validated<LangdockEmbeddingResponse> {
   const fail = (problem: string): Validated<LangdockEmbeddingResponse> => ({ success: false, problem });
-  if (!isObject(value)) return fail('response must be an object');
+  if (!isJsonObject(value)) return fail('response must be an object');
   const { data, usage } = value;
   if (!Array.isArray(data)) return fail('response.data must be an array');
   if (data.length !== expectedCount) return fail(`response.data has ${data.length} embeddings for ${expectedCount} inputs`);
   const seen = new Array<boolean>(expectedCount).fill(false);
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i];
-    if (!isObject(item)) return fail(`response.data[${i}] must be an object`);
+    if (!isJsonObject(item)) return fail(`response.data[${i}] must be an object`);
     const { index, embedding } = item;
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= expectedCount) {
       return fail(`response.data[${i}].index must be an integer from 0 to ${expectedCount - 1}`);
@@ -36,7 +35,7 @@ export function validateLangdockEmbeddingResponse(value: unknown, expectedCount:
   }
   if (value.model !== undefined && value.model !== null && typeof value.model !== 'string') return fail('response.model must be a string');
   if (usage !== undefined && usage !== null) {
-    if (!isObject(usage)) return fail('response.usage must be an object');
+    if (!isJsonObject(usage)) return fail('response.usage must be an object');
     for (const key of ['prompt_tokens', 'total_tokens'] as const) {
       if (usage[key] !== undefined && usage[key] !== null && typeof usage[key] !== 'number') return fail(`response.usage.${key} must be a number`);
     }

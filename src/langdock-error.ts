@@ -72,7 +72,7 @@ export function redactSecret(text: string, secret: string | undefined): string {
 }
 
 /** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
-export function createLangdockErrorHandler(apiKey: string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
+export function createLangdockErrorHandler(apiKey: string | undefined, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
     const responseBody = redactSecret(await response.text(), apiKey);

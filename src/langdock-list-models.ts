@@ -1,8 +1,7 @@
-import { combineHeaders, getFromApi } from '@ai-sdk/provider-utils';
-import { createLangdockErrorHandler } from './langdock-error';
-import type { LangdockRequestConfig } from './langdock-request-config';
+import { getFromApi } from '@ai-sdk/provider-utils';
+import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
 import { createLangdockJsonResponseHandler } from './langdock-response-handlers';
-import type { Validated } from './validate-langdock-response';
+import { isJsonObject, type Validated } from './validate-langdock-response';
 
 /** A model the workspace serves in the provider's region, from `GET /models`. */
 export interface LangdockModel {
@@ -24,15 +23,14 @@ export interface LangdockListModelsOptions {
 
 type ModelEntry = Record<string, unknown> & { id: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Accepts OpenAI's `{object: "list", data: [...]}` and, since Langdock publishes no schema, a bare array. */
 export function validateLangdockModelList(value: unknown): Validated<ModelEntry[]> {
-  const data = Array.isArray(value) ? value : isObject(value) ? value.data : undefined;
+  const data = Array.isArray(value) ? value : isJsonObject(value) ? value.data : undefined;
   if (!Array.isArray(data)) return { success: false, problem: 'response.data must be an array' };
   for (let i = 0; i < data.length; i++) {
     const entry: unknown = data[i];
-    if (!isObject(entry)) return { success: false, problem: `response.data[${i}] must be an object` };
+    if (!isJsonObject(entry)) return { success: false, problem: `response.data[${i}] must be an object` };
     if (typeof entry.id !== 'string' || entry.id === '') return { success: false, problem: `response.data[${i}].id must be a non-empty string` };
   }
   return { success: true, value: data as ModelEntry[] };
@@ -56,19 +54,21 @@ export function mapLangdockModel(entry: ModelEntry): LangdockModel {
   };
 }
 
-const modelListHandler = createLangdockJsonResponseHandler('model list', validateLangdockModelList);
-
 export async function listLangdockModels(config: LangdockRequestConfig, options: LangdockListModelsOptions = {}): Promise<LangdockModel[]> {
-  const apiKey = config.apiKey();
-  const { value } = await getFromApi({
-    url: `${config.baseURL()}/models`,
-    headers: combineHeaders(config.headers(apiKey), options.headers),
-    failedResponseHandler: createLangdockErrorHandler(apiKey, {
+  const request = prepareLangdockRequest(config, {
+    path: '/models',
+    headers: options.headers,
+    errorHints: {
       404: 'This deployment does not serve GET /models: older and dedicated deployments may not offer model listing. Check baseURL, or look the model ids up in the Langdock workspace settings.',
-    }),
-    successfulResponseHandler: modelListHandler,
+    },
+  });
+  const { value } = await getFromApi({
+    url: request.url,
+    headers: request.headers,
+    failedResponseHandler: request.failedResponseHandler,
+    successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'model list', validate: validateLangdockModelList, redact: request.redact }),
     abortSignal: options.abortSignal,
-    fetch: config.fetch,
+    fetch: request.fetch,
   });
   return value.map(mapLangdockModel);
 }

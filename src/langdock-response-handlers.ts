@@ -1,10 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
-import type { LangdockChatResponse } from './langdock-api-types';
 import { describeNonJsonBody } from './langdock-error';
-import { validateLangdockChatResponse, type Validated } from './validate-langdock-response';
+import type { Validated } from './validate-langdock-response';
 
-/** No chat completion, embedding batch or model list comes near this; a body that does is a fault. */
+/** Far beyond any chat completion; a body that large is a fault (a wrong baseURL, a runaway proxy). */
 export const LANGDOCK_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
 /** The body as text, or undefined (and the download cancelled) once it passes `maxBytes`. */
@@ -25,26 +24,35 @@ export async function readBodyWithLimit(response: Response, maxBytes: number): P
   return text + decoder.decode();
 }
 
+export interface LangdockJsonResponseOptions<T> {
+  /** Names the expected shape in messages: "chat completion", "embedding list". */
+  what: string;
+  validate: (value: unknown) => Validated<T>;
+  /** Removes the API key from anything the server sent back, before it reaches an error. */
+  redact: (text: string) => string;
+  maxBytes?: number;
+}
+
 /**
  * A JSON body checked by `validate`. A 200 whose body is not the expected shape (an HTML page from a
- * proxy, say) is an error, not an empty answer; `what` names the shape in the message.
+ * proxy, say) is an error, not an empty answer.
  */
-export function createLangdockJsonResponseHandler<T>(what: string, validate: (value: unknown) => Validated<T>): ResponseHandler<T> {
+export function createLangdockJsonResponseHandler<T>({ what, validate, redact, maxBytes = LANGDOCK_MAX_RESPONSE_BYTES }: LangdockJsonResponseOptions<T>): ResponseHandler<T> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
-    const body = await readBodyWithLimit(response, LANGDOCK_MAX_RESPONSE_BYTES);
-    const responseBody = body ?? '';
+    const body = await readBodyWithLimit(response, maxBytes);
+    const responseBody = redact(body ?? '');
     const fail = (message: string, cause?: unknown) =>
       new APICallError({ message, url, requestBodyValues, statusCode: response.status, responseHeaders, responseBody, cause, isRetryable: false });
     if (body === undefined) {
-      throw fail(`Langdock's ${what} is larger than ${LANGDOCK_MAX_RESPONSE_BYTES / 1024 / 1024} MiB, far beyond any real answer; it was not read. Check baseURL, or stream instead.`);
+      throw fail(`Langdock's ${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; it was not read. Check baseURL.`);
     }
 
     let rawValue: unknown;
     try {
-      rawValue = JSON.parse(responseBody);
+      rawValue = JSON.parse(body);
     } catch (cause) {
-      throw fail(`Langdock answered ${response.status} with a body that is not JSON: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`, cause);
+      throw fail(`Langdock answered ${response.status} with a body that is not JSON: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`, redactedCause(cause, redact));
     }
     const validated = validate(rawValue);
     if (!validated.success) {
@@ -54,14 +62,15 @@ export function createLangdockJsonResponseHandler<T>(what: string, validate: (va
   };
 }
 
-export const langdockChatResponseHandler: ResponseHandler<LangdockChatResponse> = createLangdockJsonResponseHandler('chat completion', validateLangdockChatResponse);
-
-/** The raw event stream; the model decodes it. A body that is plainly not a stream fails here, with its text. */
-export const langdockEventStreamHandler: ResponseHandler<ReadableStream<Uint8Array>> = async ({ response, url, requestBodyValues }) => {
-  const responseHeaders = extractResponseHeaders(response);
-  const contentType = response.headers.get('content-type') ?? '';
-  if (response.body === null || /text\/html|application\/json/i.test(contentType)) {
-    const responseBody = response.body === null ? '' : await response.text();
+/** The raw event stream, for the model to decode. A body that is plainly not a stream fails here, with its text. */
+export function createLangdockEventStreamHandler(redact: (text: string) => string): ResponseHandler<ReadableStream<Uint8Array>> {
+  return async ({ response, url, requestBodyValues }) => {
+    const responseHeaders = extractResponseHeaders(response);
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.body !== null && !/text\/html|application\/json/i.test(contentType)) {
+      return { value: response.body, responseHeaders };
+    }
+    const responseBody = redact((await readBodyWithLimit(response, LANGDOCK_MAX_RESPONSE_BYTES)) ?? '');
     throw new APICallError({
       message: `Langdock answered ${response.status} to a streaming request with ${contentType || 'no content type'} instead of an event stream: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`,
       url,
@@ -71,6 +80,10 @@ export const langdockEventStreamHandler: ResponseHandler<ReadableStream<Uint8Arr
       responseBody,
       isRetryable: false,
     });
-  }
-  return { value: response.body, responseHeaders };
-};
+  };
+}
+
+/** A parser's error can quote the text it failed on; keep its message, less the key. */
+export function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
+  return cause instanceof Error ? new SyntaxError(redact(cause.message)) : cause;
+}

@@ -11,24 +11,34 @@ import {
 import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta } from './langdock-api-types';
 import { convertLangdockUsage } from './convert-langdock-usage';
 import { parseLangdockErrorBody } from './langdock-error';
+import { redactedCause } from './langdock-response-handlers';
 import { mapLangdockFinishReason } from './map-langdock-finish-reason';
-import { validateLangdockChatChunk } from './validate-langdock-response';
+import { isJsonObject, isNonEmptyJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
 export interface LangdockStreamProcessorOptions {
   emit: (part: LanguageModelV2StreamPart) => void;
   generateId: () => string;
   includeRawChunks?: boolean;
+  /** Removes the API key from server text before it reaches an error part. */
+  redact?: (text: string) => string;
   /** For errors the server sends inside the stream. */
   url: string;
   requestBodyValues: unknown;
 }
 
 interface ToolCallInProgress {
+  /** Both known once the call has started: its parts are emitted from then on. */
   id: string | undefined;
   name: string | undefined;
   arguments: string;
-  started: boolean;
 }
+
+type StartedToolCall = ToolCallInProgress & { id: string; name: string };
+
+const isStarted = (call: ToolCallInProgress): call is StartedToolCall => call.name !== undefined && call.id !== undefined;
+
+// Real responses hold a handful of parallel calls; a larger index is a malformed chunk.
+const MAX_TOOL_CALL_INDEX = 1023;
 
 /**
  * Turns the `data` of each SSE event into AI SDK stream parts. Holds the state of one response:
@@ -37,19 +47,24 @@ interface ToolCallInProgress {
  */
 export class LangdockStreamProcessor {
   private readonly emit: (part: LanguageModelV2StreamPart) => void;
+  private readonly redact: (text: string) => string;
   private textId: string | undefined;
   private readonly toolCalls: ToolCallInProgress[] = [];
   private lastToolIndex = -1;
   private finishReason: string | undefined;
   private usage: LanguageModelV2Usage | undefined;
   private sentMetadata = false;
+  /** Set by any error part; `brokenBeforeFinish` when it came before the finish reason, so calls may be cut. */
   private failed = false;
+  private brokenBeforeFinish = false;
   private logprobs: LangdockLogprob[] | undefined;
+  private refusal = '';
   private contentFilterResults: JSONValue | undefined;
   private promptFilterResults: JSONValue | undefined;
 
   constructor(private readonly options: LangdockStreamProcessorOptions) {
     this.emit = options.emit;
+    this.redact = options.redact ?? ((text) => text);
   }
 
   push(data: string): void {
@@ -59,16 +74,14 @@ export class LangdockStreamProcessor {
     try {
       value = JSON.parse(data);
     } catch (cause) {
-      return this.fail(new JSONParseError({ text: data, cause }));
+      return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
     }
     if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: value });
 
-    if (typeof value === 'object' && value !== null && 'error' in value) {
-      return this.fail(this.streamedApiError(value));
-    }
+    if (isStreamedError(value)) return this.fail(this.streamedApiError(value));
     const validated = validateLangdockChatChunk(value);
     if (!validated.success) {
-      return this.fail(new TypeValidationError({ value, cause: new Error(validated.problem) }));
+      return this.fail(new TypeValidationError({ value: JSON.parse(this.redact(data)), cause: new Error(validated.problem) }));
     }
     this.chunk(validated.value);
   }
@@ -83,37 +96,29 @@ export class LangdockStreamProcessor {
   finish(): void {
     if (this.textId !== undefined) this.emit({ type: 'text-end', id: this.textId });
 
-    // Only a response that said how it finished has complete tool calls: never pass on cut-off input.
-    const complete = this.finishReason !== undefined && !this.failed;
+    // Only a response that said how it finished, unbroken until then, has complete tool calls.
+    const complete = this.finishReason !== undefined && !this.brokenBeforeFinish;
     for (const call of this.toolCalls) {
       if (call === undefined) continue; // an index the server skipped
-      if (complete && call.started) {
-        this.emit({ type: 'tool-input-end', id: call.id! });
-        this.emit({
-          type: 'tool-call',
-          toolCallId: call.id!,
-          toolName: call.name!,
-          input: call.arguments.trim() === '' ? '{}' : call.arguments,
-        });
+      if (complete && isStarted(call)) {
+        this.emit({ type: 'tool-input-end', id: call.id });
+        this.emit({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.arguments.trim() === '' ? '{}' : call.arguments });
         continue;
       }
       this.fail(
         new InvalidResponseDataError({
-          data: { id: call.id, name: call.name, arguments: call.arguments },
-          message: call.started
-            ? `The Langdock stream ended before tool call ${call.id} (${call.name}) was complete; it was not passed on.`
-            : 'The Langdock stream sent a tool call without a function name; it was not passed on.',
+          data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) },
+          message: !isStarted(call)
+            ? 'The Langdock stream sent a tool call without a function name; it was not passed on.'
+            : this.finishReason === undefined
+              ? `The Langdock stream ended before tool call ${call.id} (${call.name}) was complete; it was not passed on.`
+              : `Tool call ${call.id} (${call.name}) was not passed on: the stream broke before it finished, so its arguments may be incomplete.`,
         }),
       );
     }
 
     if (this.finishReason === undefined && !this.failed) {
-      this.fail(
-        new InvalidResponseDataError({
-          data: undefined,
-          message: 'The Langdock stream ended without a finish reason: the answer may be truncated.',
-        }),
-      );
+      this.fail(new InvalidResponseDataError({ data: undefined, message: 'The Langdock stream ended without a finish reason: the answer may be truncated.' }));
     }
 
     const finishReason: LanguageModelV2FinishReason = this.failed ? 'error' : mapLangdockFinishReason(this.finishReason);
@@ -141,7 +146,8 @@ export class LangdockStreamProcessor {
 
     const choice = chunk.choices?.[0];
     if (choice === undefined) return;
-    if (choice.content_filter_results !== undefined) this.contentFilterResults = choice.content_filter_results as JSONValue;
+    // Azure repeats filter results on every chunk and ends with an empty object: keep the last real one.
+    if (isNonEmptyJsonObject(choice.content_filter_results)) this.contentFilterResults = choice.content_filter_results;
     if (choice.logprobs?.content) (this.logprobs ??= []).push(...choice.logprobs.content);
 
     const delta = choice.delta;
@@ -154,6 +160,7 @@ export class LangdockStreamProcessor {
         }
         this.emit({ type: 'text-delta', id: this.textId, delta: content });
       }
+      if (delta.refusal) this.refusal += delta.refusal;
       const toolCalls = delta.tool_calls;
       if (toolCalls) {
         for (let i = 0; i < toolCalls.length; i++) this.toolCallDelta(toolCalls[i]!);
@@ -163,46 +170,58 @@ export class LangdockStreamProcessor {
   }
 
   private toolCallDelta(delta: LangdockToolCallDelta): void {
-    // Without an index, a delta with a new id opens a call and one without continues the last.
-    const index = delta.index ?? (delta.id && this.toolCalls[this.lastToolIndex]?.id !== delta.id ? this.toolCalls.length : Math.max(this.lastToolIndex, 0));
+    const index = this.toolCallIndex(delta);
+    if (index === undefined) return;
     this.lastToolIndex = index;
     let call = this.toolCalls[index];
     if (call === undefined) {
-      call = { id: undefined, name: undefined, arguments: '', started: false };
+      call = { id: undefined, name: undefined, arguments: '' };
       this.toolCalls[index] = call;
     }
-    if (!call.started) {
-      call.id ??= delta.id || undefined;
-      call.name ??= delta.function?.name || undefined;
-    }
     const args = delta.function?.arguments;
-    if (args) call.arguments += args;
-
-    if (call.started) {
-      if (args) this.emit({ type: 'tool-input-delta', id: call.id!, delta: args });
-    } else if (call.name !== undefined) {
-      // The first delta may carry no id: give the call one so its parts can be matched.
-      call.id ??= this.options.generateId();
-      call.started = true;
-      this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
-      if (call.arguments !== '') this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
+    if (isStarted(call)) {
+      if (args) {
+        call.arguments += args;
+        this.emit({ type: 'tool-input-delta', id: call.id, delta: args });
+      }
+      return;
     }
+    // Arguments may arrive before the name; they are held until the call can start.
+    if (args) call.arguments += args;
+    call.name ??= delta.function?.name || undefined;
+    call.id ??= delta.id || undefined;
+    if (call.name === undefined) return;
+    // The first delta may carry no id: give the call one so its parts can be matched.
+    call.id ??= this.options.generateId();
+    this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
+    if (call.arguments !== '') this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
+  }
+
+  /** Without an index, a delta with a new id opens a call and one without continues the last. */
+  private toolCallIndex(delta: LangdockToolCallDelta): number | undefined {
+    if (delta.index === undefined || delta.index === null) {
+      return delta.id && this.toolCalls[this.lastToolIndex]?.id !== delta.id ? this.toolCalls.length : Math.max(this.lastToolIndex, 0);
+    }
+    if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
+    this.fail(new InvalidResponseDataError({ data: delta, message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
+    return undefined;
   }
 
   private fail(error: unknown): void {
     this.failed = true;
+    if (this.finishReason === undefined) this.brokenBeforeFinish = true;
     this.emit({ type: 'error', error });
   }
 
-  private streamedApiError(value: object): APICallError {
-    const responseBody = JSON.stringify(value);
+  private streamedApiError(value: Record<string, unknown>): APICallError {
+    const responseBody = this.redact(JSON.stringify(value));
     const { message } = parseLangdockErrorBody(responseBody);
     return new APICallError({
       message: `Langdock reported an error mid-stream: ${message ?? 'no message given'}`,
       url: this.options.url,
       requestBodyValues: this.options.requestBodyValues,
       responseBody,
-      data: value,
+      data: JSON.parse(responseBody),
       isRetryable: false,
     });
   }
@@ -210,8 +229,16 @@ export class LangdockStreamProcessor {
   private providerMetadata(): Record<string, JSONValue> | undefined {
     const metadata: Record<string, JSONValue> = {};
     if (this.logprobs !== undefined) metadata.logprobs = this.logprobs as JSONValue;
+    if (this.refusal !== '') metadata.refusal = this.refusal;
     if (this.contentFilterResults !== undefined) metadata.contentFilterResults = this.contentFilterResults;
     if (this.promptFilterResults !== undefined) metadata.promptFilterResults = this.promptFilterResults;
     return Object.keys(metadata).length > 0 ? metadata : undefined;
   }
+}
+
+/** `{error: ...}` (OpenAI, Azure) or Langdock's own `{message}` with no completion fields. */
+function isStreamedError(value: unknown): value is Record<string, unknown> {
+  if (!isJsonObject(value)) return false;
+  if (value.error !== undefined && value.error !== null) return true;
+  return value.message !== undefined && value.choices === undefined && value.id === undefined;
 }

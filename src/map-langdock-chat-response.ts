@@ -27,6 +27,7 @@ export function mapLangdockChatResponse(response: LangdockChatResponse, generate
 
   const langdock: Record<string, JSONValue> = {};
   if (choice.logprobs?.content) langdock.logprobs = choice.logprobs.content as JSONValue;
+  if (choice.message.refusal) langdock.refusal = choice.message.refusal;
   if (choice.content_filter_results !== undefined) langdock.contentFilterResults = choice.content_filter_results as JSONValue;
   if (response.prompt_filter_results !== undefined) langdock.promptFilterResults = response.prompt_filter_results as JSONValue;
 

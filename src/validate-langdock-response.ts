@@ -1,3 +1,4 @@
+import type { JSONValue } from '@ai-sdk/provider';
 import type { LangdockChatChunk, LangdockChatResponse } from './langdock-api-types';
 
 // Hand-written structural checks of only the fields this package reads: cheap enough for every
@@ -7,8 +8,14 @@ import type { LangdockChatChunk, LangdockChatResponse } from './langdock-api-typ
 // (`.delta.content must be a string`): paths are only built for a failure, never per valid field.
 type Check = (value: unknown) => string | undefined;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function isNonEmptyJsonObject(value: unknown): value is Record<string, JSONValue> {
+  if (!isJsonObject(value)) return false;
+  for (const _key in value) return true;
+  return false;
+}
 
 const optional =
   (type: 'string' | 'number'): Check =>
@@ -34,7 +41,7 @@ const optionalObject = (checks: Record<string, Check>): Check => {
   const checkFields = fieldsCheck(checks);
   return (value) => {
     if (value === undefined || value === null) return undefined;
-    return isObject(value) ? checkFields(value) : ' must be an object';
+    return isJsonObject(value) ? checkFields(value) : ' must be an object';
   };
 };
 
@@ -52,7 +59,7 @@ const optionalArray =
 
 const requiredObject = (checks: Record<string, Check>): Check => {
   const checkFields = fieldsCheck(checks);
-  return (value) => (isObject(value) ? checkFields(value) : ' must be an object');
+  return (value) => (isJsonObject(value) ? checkFields(value) : ' must be an object');
 };
 
 const usageCheck = optionalObject({
@@ -80,7 +87,7 @@ const toolCallDeltaCheck = requiredObject({
 
 const choicesCheck = optionalArray(
   requiredObject({
-    message: requiredObject({ content: optionalString, tool_calls: optionalArray(toolCallCheck) }),
+    message: requiredObject({ content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallCheck) }),
     finish_reason: optionalString,
     logprobs: logprobsCheck,
   }),
@@ -100,7 +107,7 @@ const chunkCheck = requiredObject({
   created: optionalNumber,
   choices: optionalArray(
     requiredObject({
-      delta: optionalObject({ content: optionalString, tool_calls: optionalArray(toolCallDeltaCheck) }),
+      delta: optionalObject({ content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallDeltaCheck) }),
       finish_reason: optionalString,
       logprobs: logprobsCheck,
     }),

@@ -38,7 +38,7 @@ describe('LangdockStreamProcessor', () => {
         usage: noUsage,
         providerMetadata: {
           langdock: {
-            contentFilterResults: {},
+            contentFilterResults: { hate: { filtered: false, severity: 'safe' } },
             promptFilterResults: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }],
           },
         },

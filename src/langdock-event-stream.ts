@@ -1,0 +1,88 @@
+import { InvalidResponseDataError, type LanguageModelV2CallWarning, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import { isAbortError } from '@ai-sdk/provider-utils';
+import { langdockStreamInterruptedError } from './langdock-error';
+import { SseDecoder } from './langdock-sse-decoder';
+import { LangdockStreamProcessor, type LangdockStreamProcessorOptions } from './langdock-stream-processor';
+
+// No real chunk comes near this; an event that does is a fault, and holding it would exhaust memory.
+const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
+
+/**
+ * The response body (SSE bytes) as AI SDK stream parts. It pulls the body itself rather than piping it
+ * through a TransformStream: a pipe costs several promises per read, which dominates when each token
+ * arrives in a read of its own. The caller's abort ends it as an abort; any other break (a lost
+ * connection, an oversized event) ends it with an error part and a finish part, never a throw.
+ */
+export function createLangdockPartStream({
+  body,
+  warnings,
+  abortSignal,
+  ...processorOptions
+}: Omit<LangdockStreamProcessorOptions, 'emit'> & {
+  body: ReadableStream<Uint8Array>;
+  warnings: LanguageModelV2CallWarning[];
+  abortSignal?: AbortSignal;
+}): ReadableStream<LanguageModelV2StreamPart> {
+  const bytes = body.getReader();
+  let decoder: SseDecoder;
+  let processor: LangdockStreamProcessor;
+  let ended = false;
+  let onAbort: (() => void) | undefined;
+  const end = () => {
+    ended = true;
+    if (onAbort) abortSignal?.removeEventListener('abort', onAbort);
+  };
+
+  return new ReadableStream<LanguageModelV2StreamPart>({
+    start(controller) {
+      processor = new LangdockStreamProcessor({ ...processorOptions, emit: (part) => controller.enqueue(part) });
+      decoder = new SseDecoder((data) => processor.push(data), MAX_EVENT_CHARACTERS);
+      controller.enqueue({ type: 'stream-start', warnings });
+      // A custom fetch may ignore the signal; ending the stream here makes abort work regardless.
+      if (abortSignal) {
+        onAbort = () => {
+          if (ended) return;
+          end();
+          controller.error(abortSignal.reason);
+          bytes.cancel(abortSignal.reason).catch(() => {});
+        };
+        abortSignal.addEventListener('abort', onAbort, { once: true });
+      }
+    },
+    // Reads until the consumer has parts waiting, so backpressure still reaches the socket.
+    async pull(controller) {
+      try {
+        do {
+          const { done, value } = await bytes.read();
+          if (ended) return;
+          if (done) {
+            decoder.end();
+            processor.finish();
+            end();
+            controller.close();
+            return;
+          }
+          decoder.push(value);
+        } while ((controller.desiredSize ?? 0) > 0);
+      } catch (error) {
+        if (ended) return;
+        if (isAbortError(error) || abortSignal?.aborted) {
+          end();
+          throw error;
+        }
+        await bytes.cancel().catch(() => {});
+        processor.interrupt(
+          InvalidResponseDataError.isInstance(error)
+            ? error
+            : langdockStreamInterruptedError({ cause: error, url: processorOptions.url, requestBodyValues: processorOptions.requestBodyValues }),
+        );
+        end();
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      end();
+      return bytes.cancel(reason);
+    },
+  });
+}
