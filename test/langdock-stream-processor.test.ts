@@ -2,6 +2,8 @@ import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationE
 import { describe, expect, it } from 'vitest';
 import { readFixture, toSse } from './helpers/fixtures';
 import { partsFromSse } from './helpers/stream-parts';
+import { LangdockStreamProcessor } from '../src/langdock-stream-processor';
+import { inspect } from 'node:util';
 
 const chunk = (choice: object, extra: object = {}) =>
   JSON.stringify({ id: 'c1', created: 1764000000, model: 'gpt-4.1', choices: [{ index: 0, ...choice }], ...extra });
@@ -186,5 +188,74 @@ describe('LangdockStreamProcessor', () => {
   it('leaves usage undefined, never 0 or NaN, when the stream has none', () => {
     const parts = partsFromSse([toSse([chunk({ delta: { content: 'a' }, finish_reason: 'stop' })])]);
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: noUsage });
+  });
+
+  it("treats Langdock's own {message} event as an error, and a chunk with error: null as a chunk", () => {
+    const parts = partsFromSse([toSse([chunk({ delta: { content: 'a' } }), JSON.stringify({ message: 'Rate limit for public API exceeded' })])]);
+    const errors = parts.filter((part) => part.type === 'error') as Array<{ error: Error }>;
+    expect(errors[0]!.error.message).toBe('Langdock reported an error mid-stream: Rate limit for public API exceeded');
+
+    const ok = partsFromSse([toSse([chunk({ delta: { content: 'a' }, finish_reason: 'stop' }, { error: null })])]);
+    expect(ok.filter((part) => part.type === 'error')).toEqual([]);
+    expect(ok.at(-1)).toMatchObject({ finishReason: 'stop' });
+  });
+
+  it.each([-1, 0.5, 1e9])('refuses a tool call delta with the index %s instead of losing it quietly', (index) => {
+    const parts = partsFromSse([
+      toSse([chunk({ delta: { tool_calls: [{ index, id: 'call_1', function: { name: 'n', arguments: '{}' } }] } }), chunk({ delta: {}, finish_reason: 'tool_calls' })]),
+    ]);
+    expect(parts.filter((part) => part.type.startsWith('tool'))).toEqual([]);
+    expect((parts.find((part) => part.type === 'error') as { error: Error }).error.message).toContain(`tool call delta with the index ${index}`);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'error' });
+  });
+
+  it('keeps tool calls that were complete when a later chunk (after the finish reason) is malformed', () => {
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { tool_calls: [{ index: 0, id: 'call_1', function: { name: 'n', arguments: '{"a":1}' } }] } }),
+        chunk({ delta: {}, finish_reason: 'tool_calls' }),
+        '{"usage": broken',
+      ]),
+    ]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCallId: 'call_1', toolName: 'n', input: '{"a":1}' }]);
+    expect(parts.filter((part) => part.type === 'error')).toHaveLength(1);
+  });
+
+  it('does not pass on tool calls when the stream broke before the finish reason', () => {
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { tool_calls: [{ index: 0, id: 'call_1', function: { name: 'n', arguments: '{"a":' } }] } }),
+        '{broken',
+        chunk({ delta: { tool_calls: [{ index: 0, function: { arguments: '1}' } }] } }),
+        chunk({ delta: {}, finish_reason: 'tool_calls' }),
+      ]),
+    ]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([]);
+    const messages = parts.filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error.message);
+    expect(messages.at(-1)).toBe('Tool call call_1 (n) was not passed on: the stream broke before it finished, so its arguments may be incomplete.');
+  });
+
+  it('collects a refusal into provider metadata', () => {
+    const parts = partsFromSse([toSse([chunk({ delta: { refusal: "I can't " } }), chunk({ delta: { refusal: 'help with that.' }, finish_reason: 'stop' })])]);
+    expect(parts.at(-1)).toMatchObject({ providerMetadata: { langdock: { refusal: "I can't help with that." } } });
+  });
+
+  it('redacts the key from everything a server sent back into an error part', () => {
+    const key = 'ld-secret-key-abcdef123';
+    const parts: unknown[] = [];
+    const processor = new LangdockStreamProcessor({
+      emit: (part) => parts.push(part),
+      generateId: () => 'id',
+      redact: (text) => text.split(key).join('[redacted]'),
+      url: 'http://test',
+      requestBodyValues: {},
+    });
+    processor.push(JSON.stringify({ error: { message: `invalid key ${key}` } }));
+    processor.push(`{"not json": "${key}`);
+    processor.push(JSON.stringify({ choices: [{ delta: { content: 42 } }], echo: key }));
+    processor.finish();
+    const everything = inspect(parts, { depth: 10, showHidden: true });
+    expect(everything).toContain('invalid key [redacted]');
+    expect(everything).not.toContain(key);
   });
 });
