@@ -98,6 +98,12 @@ export function buildLangdockChatRequest({
       systemRole,
     }));
   }
+  if (langdockOptions.structuredOutputs && responseFormat?.type !== 'json_schema') {
+    warnings.push({
+      type: 'other',
+      message: 'providerOptions.langdock.structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
+    });
+  }
   if (langdockOptions.strictJsonSchema !== undefined && responseFormat?.type !== 'json_schema') {
     warnings.push({
       type: 'other',

@@ -20,6 +20,7 @@ export function convertToLangdockMessages(
   const messages: LangdockMessage[] = [];
   const warnings: LanguageModelV2CallWarning[] = [];
   let droppedReasoning = false;
+  let droppedToolMedia = false;
 
   for (const message of prompt) {
     switch (message.role) {
@@ -75,6 +76,7 @@ export function convertToLangdockMessages(
 
       case 'tool':
         for (const part of message.content) {
+          if (part.output.type === 'content' && part.output.value.some((item) => item.type === 'media')) droppedToolMedia = true;
           messages.push({ role: 'tool', tool_call_id: part.toolCallId, content: toolOutputToContent(part.output) });
         }
         break;
@@ -90,6 +92,12 @@ export function convertToLangdockMessages(
     warnings.push({
       type: 'other',
       message: 'Reasoning parts of earlier assistant messages were not sent: Langdock chat completions take no reasoning input.',
+    });
+  }
+  if (droppedToolMedia) {
+    warnings.push({
+      type: 'other',
+      message: 'Images and other media in tool results were not sent: Langdock tool messages take text only. Their text parts were sent.',
     });
   }
   return { messages, warnings };
@@ -122,7 +130,8 @@ function toolOutputToContent(output: LanguageModelV2ToolResultOutput): string {
       return output.value;
     case 'json':
     case 'error-json':
-    case 'content':
       return JSON.stringify(output.value);
+    case 'content':
+      return output.value.map((item) => (item.type === 'text' ? item.text : `[${item.mediaType} not sent]`)).join('\n');
   }
 }

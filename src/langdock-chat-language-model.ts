@@ -1,7 +1,7 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { postJsonToApi } from '@ai-sdk/provider-utils';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
-import { langdockChatOptionsSchema, type LangdockChatModelId } from './langdock-chat-options';
+import { langdockChatOptionsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
 import { createLangdockPartStream } from './langdock-event-stream';
 import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
@@ -9,14 +9,6 @@ import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } f
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
 import { parseLangdockProviderOptions } from './parse-langdock-options';
 import { validateLangdockChatResponse } from './validate-langdock-response';
-
-export interface LangdockChatModelSettings {
-  /**
-   * Treat the model as a reasoning model (`max_completion_tokens`, no sampling settings,
-   * `reasoning_effort` sent) or not. By default this is derived from the model id.
-   */
-  reasoningModel?: boolean;
-}
 
 export class LangdockChatLanguageModel implements LanguageModelV2 {
   readonly specificationVersion = 'v2';

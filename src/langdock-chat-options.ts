@@ -56,3 +56,16 @@ export const langdockRejectedOptions = {
   n: 'n',
   streamOptions: 'stream_options',
 } as const satisfies Partial<Record<keyof LangdockChatOptions, string>>;
+
+/** Per-model settings: `langdock(modelId, settings)`. */
+export const langdockChatModelSettingsSchema = z
+  .object({
+    /**
+     * Treat the model as a reasoning model (`max_completion_tokens`, no sampling settings,
+     * `reasoning_effort` sent) or not. By default this is derived from the model id.
+     */
+    reasoningModel: z.boolean().optional(),
+  })
+  .strict();
+
+export type LangdockChatModelSettings = z.infer<typeof langdockChatModelSettingsSchema>;

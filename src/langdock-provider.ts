@@ -1,7 +1,7 @@
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError, type EmbeddingModelV2, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
 import { generateId, loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
-import { LangdockChatLanguageModel, type LangdockChatModelSettings } from './langdock-chat-language-model';
-import type { LangdockChatModelId } from './langdock-chat-options';
+import { LangdockChatLanguageModel } from './langdock-chat-language-model';
+import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
 import { langdockEmbeddingModelSettingsSchema, type LangdockEmbeddingModelId, type LangdockEmbeddingModelSettings } from './langdock-embedding-options';
 import { listLangdockModels, type LangdockListModelsOptions, type LangdockModel } from './langdock-list-models';
@@ -52,23 +52,21 @@ const settingKeys = ['region', 'apiKey', 'baseURL', 'headers', 'fetch', 'dangero
 
 export function createLangdock(regionOrSettings: LangdockRegion | LangdockProviderSettings = {}): LangdockProvider {
   const settings = checkSettings(typeof regionOrSettings === 'string' ? { region: regionOrSettings } : regionOrSettings);
+  assertServerSide(settings);
+  return buildLangdockProvider(settings);
+}
 
-  if (isBrowser() && !settings.dangerouslyAllowBrowser) {
-    throw new InvalidArgumentError({
-      argument: 'createLangdock',
-      message:
-        'langdock-ai-provider runs on the server only: Langdock blocks browser-origin requests, and an API key in a browser is a leaked key. ' +
-        'Call Langdock from a server route (e.g. a Next.js route handler) and stream to the browser from there. ' +
-        'Behind a proxy that adds the key itself, pass dangerouslyAllowBrowser: true.',
-    });
-  }
-
+function buildLangdockProvider(settings: LangdockProviderSettings): LangdockProvider {
   const explicitBaseURL = withoutTrailingSlashes(settings.baseURL);
   const config: LangdockRequestConfig = {
-    baseURL: () => explicitBaseURL ?? withoutTrailingSlashes(readEnv('LANGDOCK_BASE_URL')) ?? `https://api.langdock.com/openai/${resolveRegion(settings.region)}/v1`,
+    // An explicit setting beats the environment; a base URL beats a region.
+    baseURL: () =>
+      explicitBaseURL ??
+      (settings.region !== undefined ? regionBaseURL(settings.region) : withoutTrailingSlashes(readEnv('LANGDOCK_BASE_URL'))) ??
+      regionBaseURL(regionFromEnv()),
     apiKey: () => {
       const apiKey = settings.apiKey ?? readEnv('LANGDOCK_API_KEY');
-      if (apiKey === undefined) {
+      if (apiKey === undefined && !settings.dangerouslyAllowBrowser) {
         throw new LoadAPIKeyError({
           message:
             'Langdock API key is missing. Set the LANGDOCK_API_KEY environment variable or pass createLangdock({ apiKey }). ' +
@@ -77,16 +75,21 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
       }
       return apiKey;
     },
-    headers: (apiKey) => ({ Authorization: `Bearer ${apiKey}`, ...settings.headers }),
+    headers: (apiKey) => ({ ...(apiKey !== undefined && { Authorization: `Bearer ${apiKey}` }), ...settings.headers }),
     fetch: settings.fetch,
     generateId,
   };
 
-  const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) =>
-    new LangdockChatLanguageModel(checkModelId(modelId, 'gpt-5-mini'), modelSettings, config);
+  // Checked when a model is made too, so that importing the default instance never throws.
+  const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) => {
+    assertServerSide(settings);
+    return new LangdockChatLanguageModel(checkModelId(modelId, 'gpt-5-mini'), checkChatModelSettings(modelSettings), config);
+  };
 
-  const createEmbeddingModel = (modelId: LangdockEmbeddingModelId, modelSettings: LangdockEmbeddingModelSettings = {}) =>
-    new LangdockEmbeddingModel(checkModelId(modelId, 'text-embedding-3-small'), checkEmbeddingModelSettings(modelSettings), config);
+  const createEmbeddingModel = (modelId: LangdockEmbeddingModelId, modelSettings: LangdockEmbeddingModelSettings = {}) => {
+    assertServerSide(settings);
+    return new LangdockEmbeddingModel(checkModelId(modelId, 'text-embedding-3-small'), checkEmbeddingModelSettings(modelSettings), config);
+  };
 
   const provider: LangdockProvider = Object.assign(
     function langdockProvider(modelId: LangdockChatModelId, modelSettings?: LangdockChatModelSettings) {
@@ -101,7 +104,10 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
       textEmbeddingModel: createEmbeddingModel,
       embedding: createEmbeddingModel,
       textEmbedding: createEmbeddingModel,
-      listModels: (options?: LangdockListModelsOptions) => listLangdockModels(config, options),
+      listModels: async (options?: LangdockListModelsOptions) => {
+        assertServerSide(settings);
+        return listLangdockModels(config, options);
+      },
       imageModel: (modelId: string): never => {
         throw new NoSuchModelError({ modelId, modelType: 'imageModel', message: 'Langdock image generation is not offered by langdock-ai-provider.' });
       },
@@ -111,16 +117,44 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
 }
 
 /** The default instance: region, key and base URL come from the environment when a request is made. */
-export const langdock = createLangdock();
+export const langdock = buildLangdockProvider({});
 
-function resolveRegion(region: LangdockRegion | undefined): LangdockRegion {
-  if (region !== undefined) return region;
+function regionBaseURL(region: LangdockRegion): string {
+  return `https://api.langdock.com/openai/${region}/v1`;
+}
+
+function regionFromEnv(): LangdockRegion {
   const fromEnv = readEnv('LANGDOCK_REGION')?.toLowerCase();
   if (fromEnv === undefined) return 'eu';
   if (!isRegion(fromEnv)) {
-    throw new InvalidArgumentError({ argument: 'LANGDOCK_REGION', message: `LANGDOCK_REGION is "${fromEnv}"; Langdock's regions are 'eu' and 'us'.` });
+    throw new InvalidArgumentError({ argument: 'LANGDOCK_REGION', message: `LANGDOCK_REGION is ${describeValue(fromEnv)}; Langdock's regions are 'eu' and 'us'.` });
   }
   return fromEnv;
+}
+
+function assertServerSide(settings: LangdockProviderSettings): void {
+  if (!isBrowser() || settings.dangerouslyAllowBrowser) return;
+  throw new InvalidArgumentError({
+    argument: 'createLangdock',
+    message:
+      'langdock-ai-provider runs on the server only: Langdock blocks browser-origin requests, and an API key in a browser is a leaked key. ' +
+      'Call Langdock from a server route (e.g. a Next.js route handler) and stream to the browser from there. ' +
+      'Behind a proxy that adds the key itself, use createLangdock({ baseURL: <proxy>, dangerouslyAllowBrowser: true }).',
+  });
+}
+
+/** A value for an error message: short plain words as they are, anything else (a key passed by mistake) only described. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return /^[\w.-]{0,16}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  return value === null ? 'null' : typeof value;
+}
+
+function checkChatModelSettings(settings: LangdockChatModelSettings): LangdockChatModelSettings {
+  return parseLangdockSettings(langdockChatModelSettingsSchema, settings, {
+    argument: 'settings',
+    what: 'Langdock chat model settings',
+    help: 'The only setting is reasoningModel (a boolean).',
+  });
 }
 
 function checkModelId<ID extends string>(modelId: ID, example: string): ID {
@@ -154,14 +188,17 @@ function isRegion(value: unknown): value is LangdockRegion {
 function checkSettings(settings: LangdockProviderSettings): LangdockProviderSettings {
   const fail = (argument: string, message: string) => new InvalidArgumentError({ argument, message });
   if (typeof settings !== 'object' || settings === null) {
-    throw fail('settings', `createLangdock takes 'eu', 'us' or a settings object; got ${JSON.stringify(settings)}.`);
+    throw fail('settings', `createLangdock takes 'eu', 'us' or a settings object; got ${describeValue(settings)}.`);
   }
   const unknown = Object.keys(settings).filter((key) => !(settingKeys as readonly string[]).includes(key));
   if (unknown.length > 0) {
     throw fail('settings', `Unknown Langdock setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${settingKeys.join(', ')}.`);
   }
   if (settings.region !== undefined && !isRegion(settings.region)) {
-    throw fail('region', `Unknown Langdock region ${JSON.stringify(settings.region)}: use 'eu' or 'us'.`);
+    throw fail('region', `Unknown Langdock region ${describeValue(settings.region)}: use 'eu' or 'us'.`);
+  }
+  if (settings.region !== undefined && settings.baseURL !== undefined) {
+    throw fail('region', 'Pass region or baseURL, not both: the base URL already names the region (…/openai/eu/v1).');
   }
   if (settings.apiKey !== undefined && (typeof settings.apiKey !== 'string' || settings.apiKey.trim() === '')) {
     throw fail('apiKey', 'apiKey must be a non-empty string; leave it out to read LANGDOCK_API_KEY.');
@@ -174,7 +211,7 @@ function checkSettings(settings: LangdockProviderSettings): LangdockProviderSett
       protocol = undefined;
     }
     if (protocol !== 'https:' && protocol !== 'http:') {
-      throw fail('baseURL', `baseURL must be an http(s) URL such as 'https://api.langdock.com/openai/eu/v1'; got ${JSON.stringify(settings.baseURL)}.`);
+      throw fail('baseURL', `baseURL must be an http(s) URL such as 'https://api.langdock.com/openai/eu/v1'; got ${describeValue(settings.baseURL)}.`);
     }
   }
   if (settings.headers !== undefined && (typeof settings.headers !== 'object' || settings.headers === null)) {

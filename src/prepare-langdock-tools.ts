@@ -19,6 +19,9 @@ export function prepareLangdockTools({
 }: Pick<LanguageModelV2CallOptions, 'tools' | 'toolChoice'>): PreparedTools {
   const warnings: LanguageModelV2CallWarning[] = [];
   if (tools === undefined || tools.length === 0) {
+    if (toolChoice !== undefined && toolChoice.type !== 'auto') {
+      warnings.push({ type: 'unsupported-setting', setting: 'toolChoice', details: 'toolChoice applies only with tools; no tools were offered, so it was not sent.' });
+    }
     return { tools: undefined, toolChoice: undefined, warnings };
   }
 

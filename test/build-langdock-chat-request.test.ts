@@ -158,6 +158,12 @@ describe('buildLangdockChatRequest', () => {
       expect(warnings).toEqual([]);
     });
 
+    it('warns that structuredOutputs does nothing outside JSON mode', () => {
+      const { body, warnings } = build({}, { structuredOutputs: true });
+      expect(body).not.toHaveProperty('response_format');
+      expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('structuredOutputs applies only in JSON mode with a schema') }]);
+    });
+
     it('warns that strictJsonSchema does nothing without json_schema', () => {
       const { warnings } = build({ responseFormat: { type: 'json', schema } }, { strictJsonSchema: true });
       expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('strictJsonSchema applies only') }]);

@@ -82,7 +82,7 @@ describe('convertToLangdockMessages', () => {
         { role: 'tool', tool_call_id: 'b', content: 'boom' },
         { role: 'tool', tool_call_id: 'c', content: '{"temp":21}' },
         { role: 'tool', tool_call_id: 'd', content: '{"code":7}' },
-        { role: 'tool', tool_call_id: 'e', content: '[{"type":"text","text":"x"}]' },
+        { role: 'tool', tool_call_id: 'e', content: 'x' },
       ],
     ],
   ])('%s', (_name, prompt, expected) => {
@@ -95,6 +95,24 @@ describe('convertToLangdockMessages', () => {
     expect(convertToLangdockMessages([{ role: 'system', content: 'x' }], { systemMessageMode: 'developer' }).messages).toEqual([
       { role: 'developer', content: 'x' },
     ]);
+  });
+
+  it('sends the text of content tool results and warns about media it cannot send', () => {
+    const result = convertToLangdockMessages([
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'a',
+            toolName: 'chart',
+            output: { type: 'content', value: [{ type: 'text', text: 'Sales chart:' }, { type: 'media', data: 'iVBORw0KGgo=', mediaType: 'image/png' }] },
+          },
+        ],
+      },
+    ]);
+    expect(result.messages).toEqual([{ role: 'tool', tool_call_id: 'a', content: 'Sales chart:\n[image/png not sent]' }]);
+    expect(result.warnings).toEqual([{ type: 'other', message: expect.stringContaining('media in tool results were not sent') }]);
   });
 
   it('drops reasoning parts with one warning', () => {

@@ -67,10 +67,51 @@ describe('createLangdock', () => {
   it('takes the region as the only argument', async () => {
     const { calls, fetch } = recordingFetch();
     vi.stubEnv('LANGDOCK_API_KEY', 'k');
-    const provider = createLangdock('us');
-    await createLangdock({ region: 'us', fetch })('gpt-4.1').doGenerate({ prompt });
-    expect(provider('gpt-4.1')).toBeInstanceOf(LangdockChatLanguageModel);
-    expect(calls[0]!.url).toContain('/openai/us/v1/');
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await createLangdock('us')('gpt-4.1').doGenerate({ prompt });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
+  });
+
+  it('lets an explicit region win over LANGDOCK_BASE_URL, and refuses region with baseURL', async () => {
+    vi.stubEnv('LANGDOCK_BASE_URL', 'https://elsewhere.example/openai/eu/v1');
+    const { calls, fetch } = recordingFetch();
+    await createLangdock({ region: 'us', apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
+    expect(() => createLangdock({ region: 'us', baseURL: 'https://x.example/v1' })).toThrow('Pass region or baseURL, not both');
+  });
+
+  it('sends the reasoningModel setting both ways, and refuses a setting of the wrong type', async () => {
+    const { fetch } = recordingFetch();
+    const bodies: unknown[] = [];
+    const recording = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return fetch(url, init);
+    }) as typeof globalThis.fetch;
+    const provider = createLangdock({ apiKey: 'k', fetch: recording });
+    await provider('o3', { reasoningModel: false }).doGenerate({ prompt, maxOutputTokens: 5 });
+    await provider('my-deployment', { reasoningModel: true }).doGenerate({ prompt, maxOutputTokens: 5 });
+    expect(bodies).toEqual([
+      { model: 'o3', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 5 },
+      { model: 'my-deployment', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 5 },
+    ]);
+    expect(() => provider('o3', { reasoningModel: 'no' as unknown as boolean })).toThrow('settings.reasoningModel');
+    expect(() => provider('o3', { reasonModel: true } as never)).toThrow('Unrecognized key');
+  });
+
+  it('never echoes a key passed where a region or base URL belongs', () => {
+    const key = 'ld-4f9a8b7c6d5e4f3a2b1c';
+    for (const create of [() => createLangdock(key as never), () => createLangdock({ baseURL: key })]) {
+      expect(create).toThrow(`a string of ${key.length} characters`);
+      try {
+        create();
+      } catch (error) {
+        expect(String((error as Error).message)).not.toContain(key);
+      }
+    }
   });
 
   it('reads the region, base URL and key from the environment at request time', async () => {
@@ -123,6 +164,7 @@ describe('createLangdock', () => {
 
   it.each<[string, unknown, string]>([
     ['an unknown region', 'asia', `Unknown Langdock region "asia": use 'eu' or 'us'.`],
+    ['a region of the wrong type', { region: 7 }, `Unknown Langdock region number`],
     ['an unknown region in settings', { region: 'EU' }, `Unknown Langdock region "EU"`],
     ['an unknown setting', { regoin: 'eu' }, `Unknown Langdock setting 'regoin'`],
     ['an empty key', { apiKey: ' ' }, 'apiKey must be a non-empty string'],
@@ -156,8 +198,21 @@ describe('createLangdock', () => {
       expect(() => createLangdock({ apiKey: 'k' })).toThrow('dangerouslyAllowBrowser');
     });
 
-    it('can be allowed explicitly, for a proxy that adds the key', () => {
-      expect(createLangdock({ baseURL: 'https://proxy.example/v1', dangerouslyAllowBrowser: true })('gpt-4.1')).toBeInstanceOf(LangdockChatLanguageModel);
+    it('can be imported, and the default instance refuses when a model is made', async () => {
+      vi.resetModules();
+      const fresh = await import('../src/index');
+      expect(() => fresh.langdock('gpt-4.1')).toThrow('Langdock blocks browser-origin requests');
+      expect(() => fresh.langdock.textEmbeddingModel('text-embedding-3-small')).toThrow('Langdock blocks browser-origin requests');
+      await expect(fresh.langdock.listModels()).rejects.toThrow('Langdock blocks browser-origin requests');
+    });
+
+    it('works behind a proxy that adds the key itself: no key needed, no Authorization sent', async () => {
+      const { calls, fetch } = recordingFetch();
+      const model = createLangdock({ baseURL: 'https://proxy.example/v1', dangerouslyAllowBrowser: true, fetch })('gpt-4.1');
+      expect(model).toBeInstanceOf(LangdockChatLanguageModel);
+      await model.doGenerate({ prompt });
+      expect(calls[0]!.url).toBe('https://proxy.example/v1/chat/completions');
+      expect(calls[0]!.headers.has('authorization')).toBe(false);
     });
   });
 });

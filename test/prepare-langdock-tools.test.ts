@@ -29,6 +29,14 @@ describe('prepareLangdockTools', () => {
     expect(prepareLangdockTools({ tools: [weather], toolChoice })).toEqual({ tools: [wireWeather], toolChoice: expected, warnings: [] });
   });
 
+  it('warns that a toolChoice without tools is not sent', () => {
+    expect(prepareLangdockTools({ tools: [], toolChoice: { type: 'required' } })).toEqual({
+      tools: undefined,
+      toolChoice: undefined,
+      warnings: [{ type: 'unsupported-setting', setting: 'toolChoice', details: expect.stringContaining('no tools were offered') }],
+    });
+  });
+
   it('leaves out a missing description', () => {
     const { tools } = prepareLangdockTools({ tools: [{ ...weather, description: undefined }], toolChoice: undefined });
     expect(tools).toEqual([{ type: 'function', function: { name: 'weather', parameters: weather.inputSchema } }]);
