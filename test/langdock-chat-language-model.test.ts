@@ -1,4 +1,5 @@
 import { APICallError, type LanguageModelV2CallOptions, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLangdock } from '../src/index';
 import { readFixture } from './helpers/fixtures';
@@ -152,7 +153,20 @@ describe('doGenerate', () => {
     expect(error.message).toContain(message);
     expect(error.statusCode).toBe(status);
     expect(error.isRetryable).toBe(retryable);
-    expect(JSON.stringify(error)).not.toContain(API_KEY);
+  });
+
+  it('redacts the key when a server echoes it, in every field of the error', async () => {
+    const model = await modelOn([json({ message: `Key ${API_KEY} is not valid for this workspace` }, 401)]);
+    const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
+    expect(error.message).toContain('Key [redacted] is not valid');
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(API_KEY);
+  });
+
+  it('redacts the key from a 200 body that is not a completion', async () => {
+    const model = await modelOn([text(`<html><title>Proxy: bad token ${API_KEY}</title></html>`, 200, { 'content-type': 'text/html' })]);
+    const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
+    expect(error.message).toContain('Proxy: bad token [redacted]');
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(API_KEY);
   });
 
   it('stops on abort', async () => {

@@ -194,6 +194,21 @@ const faults: Fault[] = [
     expectOutcome: (o) => expectCleanEndWithError(o, /Langdock reported an error mid-stream: The server had an error/),
   },
   {
+    name: 'a server that echoes the key inside the stream (error event, malformed chunk)',
+    call: 'stream',
+    script: [{ type: 'stream', chunks: [textChunks[1]!, `{"echo": "${API_KEY}`, { error: { message: `Invalid key ${API_KEY}` } }] }],
+    expectOutcome: (o) => {
+      expectCleanEndWithError(o, /Langdock reported an error mid-stream: Invalid key \[redacted\]/);
+      expect(inspect(o.parts, { depth: 10, showHidden: true })).not.toContain(API_KEY);
+    },
+  },
+  {
+    name: 'a 200 HTML page that echoes the key',
+    call: 'stream',
+    script: [{ type: 'response', status: 200, body: `<html><title>Token ${API_KEY} rejected</title></html>` }],
+    expectOutcome: (o) => expectApiError(o, { status: 200, retryable: false, message: /Token \[redacted\] rejected/ }),
+  },
+  {
     name: 'malformed JSON chunk',
     call: 'stream',
     script: [{ type: 'stream', chunks: [textChunks[1]!, '{"choices":[{"delta":', ...textChunks.slice(2)] }],
@@ -291,7 +306,7 @@ describe('fault table', () => {
     expect(produced.length).toBeGreaterThanOrEqual(faults.length);
     expect(printed.length).toBeGreaterThan(0);
     for (const line of printed) expect(line).not.toContain(API_KEY);
-    const everything = inspect(produced, { depth: 12, getters: true, showHidden: true, maxStringLength: 2000, maxArrayLength: 1000 });
+    const everything = inspect(produced, { depth: 12, getters: true, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity });
     expect(everything).toContain('Langdock');
     expect(everything).not.toContain(API_KEY);
     expect(JSON.stringify(produced, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: inspect(value.cause) } : value))).not.toContain(API_KEY);
