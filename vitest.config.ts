@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The live suite talks to real Langdock: opt-in, `npm run test:live`.
+    exclude: ['test/live/**', '**/node_modules/**'],
     testTimeout: 20_000,
   },
 });
