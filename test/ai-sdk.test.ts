@@ -1,19 +1,15 @@
 import { generateObject, generateText, stepCountIs, streamObject, streamText, tool } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLangdock } from '../src/index';
-import { json, sse, startTestServer, type Reply } from './helpers/test-server';
+import { json, sse, serverPerTest, type Reply } from './helpers/test-server';
 
 // The provider as users meet it: through the AI SDK 5 functions, against a real local server.
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function langdockOn(...replies: Reply[]) {
-  server = await startTestServer(...replies);
+  const server = await servers.start(...replies);
   return createLangdock({ apiKey: 'k', baseURL: server.baseURL });
 }
 
@@ -31,7 +27,7 @@ describe('AI SDK 5', () => {
     const langdock = await langdockOn(json(message('Hello from Langdock')));
     const result = await generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' });
     expect(result.text).toBe('Hello from Langdock');
-    expect(server!.requests[0]!.body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(servers.current.requests[0]!.body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
   });
 
   it('streamText runs a tool loop with stopWhen and sends the tool result back', async () => {
@@ -62,7 +58,7 @@ describe('AI SDK 5', () => {
     expect(steps[0]!.toolCalls).toMatchObject([{ toolCallId: 'call_1', toolName: 'weather', input: { city: 'Berlin' } }]);
     expect(steps[0]!.toolResults).toMatchObject([{ toolCallId: 'call_1', output: { city: 'Berlin', celsius: 21 } }]);
 
-    const second = server!.requests[1]!.body as { messages: unknown[]; tools: unknown[] };
+    const second = servers.current.requests[1]!.body as { messages: unknown[]; tools: unknown[] };
     expect(second.messages).toEqual([
       { role: 'user', content: 'Weather in Berlin?' },
       { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Berlin"}' } }] },
@@ -79,7 +75,7 @@ describe('AI SDK 5', () => {
       prompt: 'Invent a person.',
     });
     expect(object).toEqual({ name: 'Ada', age: 36 });
-    const body = server!.requests[0]!.body as { response_format: unknown; messages: Array<{ role: string; content: string }> };
+    const body = servers.current.requests[0]!.body as { response_format: unknown; messages: Array<{ role: string; content: string }> };
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages[0]!.role).toBe('system');
     expect(body.messages[0]!.content).toContain('JSON');
@@ -105,7 +101,7 @@ describe('AI SDK 5', () => {
       prompt: 'Status?',
       providerOptions: { langdock: { structuredOutputs: true } },
     });
-    expect((server!.requests[0]!.body as { response_format: { type: string; json_schema: { name: string } } }).response_format).toMatchObject({
+    expect((servers.current.requests[0]!.body as { response_format: { type: string; json_schema: { name: string } } }).response_format).toMatchObject({
       type: 'json_schema',
       json_schema: { name: 'status' },
     });
@@ -115,13 +111,13 @@ describe('AI SDK 5', () => {
     const langdock = await langdockOn(json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after': '0' }), json(message('after retry')));
     const result = await generateText({ model: langdock('gpt-4.1'), prompt: 'Hi', maxRetries: 1 });
     expect(result.text).toBe('after retry');
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.current.requests).toHaveLength(2);
   });
 
   it('does not retry a 401 and surfaces the hint', async () => {
     const langdock = await langdockOn(json({ message: 'The provided API key is invalid.' }, 401));
     await expect(generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' })).rejects.toThrow('Check the API key');
-    expect(server!.requests).toHaveLength(1);
+    expect(servers.current.requests).toHaveLength(1);
   });
 
   it('passes warnings to the result', async () => {

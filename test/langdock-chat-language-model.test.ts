@@ -1,9 +1,9 @@
 import { APICallError, type LanguageModelV2CallOptions, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLangdock } from '../src/index';
 import { readFixture } from './helpers/fixtures';
-import { json, sse, startTestServer, text } from './helpers/test-server';
+import { json, sse, serverPerTest, text, type Reply } from './helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 const prompt: LanguageModelV2CallOptions['prompt'] = [
@@ -17,14 +17,10 @@ const weatherTool = {
   inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
 };
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
-async function modelOn(replies: Parameters<typeof startTestServer>, modelId = 'gpt-4.1') {
-  server = await startTestServer(...replies);
+async function modelOn(replies: Reply[], modelId = 'gpt-4.1') {
+  const server = await servers.start(...replies);
   return createLangdock({ apiKey: API_KEY, baseURL: server.baseURL })(modelId);
 }
 
@@ -77,7 +73,7 @@ describe('doGenerate', () => {
       providerOptions: { langdock: { user: 'u-1', parallelToolCalls: false } },
     });
 
-    const request = server!.requests[0]!;
+    const request = servers.current.requests[0]!;
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/openai/eu/v1/chat/completions');
     expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
@@ -114,7 +110,7 @@ describe('doGenerate', () => {
     const logprobs = [{ token: 'Hi', logprob: -0.01, top_logprobs: [{ token: 'Hi', logprob: -0.01 }] }];
     const model = await modelOn([json({ ...completion, choices: [{ index: 0, message: { content: 'Hi' }, finish_reason: 'stop', logprobs: { content: logprobs } }] })]);
     const result = await model.doGenerate({ prompt, providerOptions: { langdock: { logprobs: 1 } } });
-    expect(server!.requests[0]!.body).toMatchObject({ logprobs: true, top_logprobs: 1 });
+    expect(servers.current.requests[0]!.body).toMatchObject({ logprobs: true, top_logprobs: 1 });
     expect(result.providerMetadata).toEqual({ langdock: { logprobs } });
   });
 
@@ -183,7 +179,7 @@ describe('doStream', () => {
     const model = await modelOn([sse(readFixture('text').slice(0, -1))]);
     const { stream, request } = await model.doStream({ prompt, providerOptions: { langdock: { streamOptions: { include_usage: true }, n: 2, serviceTier: 'auto' } } });
     await collect(stream);
-    const body = server!.requests[0]!.body as Record<string, unknown>;
+    const body = servers.current.requests[0]!.body as Record<string, unknown>;
     expect(body).toEqual({
       model: 'gpt-4.1',
       messages: [

@@ -3,19 +3,17 @@ import { embed, embedMany } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLangdock } from '../src/index';
 import { LangdockEmbeddingModel } from '../src/langdock-embedding-model';
-import { json, startTestServer, text, type RecordedRequest, type Reply } from './helpers/test-server';
+import { json, serverPerTest, text, type RecordedRequest, type Reply } from './helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+const servers = serverPerTest();
+afterEach(() => {
   vi.unstubAllEnvs();
 });
 
 async function langdockOn(...replies: Reply[]) {
-  server = await startTestServer(...replies);
+  const server = await servers.start(...replies);
   return createLangdock({ apiKey: API_KEY, baseURL: server.baseURL });
 }
 
@@ -48,7 +46,7 @@ describe('doEmbed', () => {
     const model = langdock.textEmbeddingModel('text-embedding-3-small');
     const result = await model.doEmbed({ values: ['sunny day', 'rain', 'snow in Berlin'] });
 
-    const request = server!.requests[0]!;
+    const request = servers.current.requests[0]!;
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/openai/eu/v1/embeddings');
     expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
@@ -67,7 +65,7 @@ describe('doEmbed', () => {
   ])('sends providerOptions.langdock.%s', async (_name, langdockOptions) => {
     const langdock = await langdockOn(embeddingsReply());
     await langdock.textEmbeddingModel('text-embedding-3-large').doEmbed({ values: ['x'], providerOptions: { langdock: langdockOptions } });
-    expect(bodyOf(server!.requests[0])).toEqual({ model: 'text-embedding-3-large', input: ['x'], encoding_format: 'float', ...langdockOptions });
+    expect(bodyOf(servers.current.requests[0])).toEqual({ model: 'text-embedding-3-large', input: ['x'], encoding_format: 'float', ...langdockOptions });
   });
 
   it('leaves usage out when the response has none', async () => {
@@ -78,14 +76,14 @@ describe('doEmbed', () => {
   });
 
   it('sends provider headers and per-call headers, the call winning', async () => {
-    server = await startTestServer(embeddingsReply());
+    const server = await servers.start(embeddingsReply());
     const langdock = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, headers: { 'x-team': 'search', 'x-both': 'provider' } });
     await langdock.textEmbeddingModel('text-embedding-3-small').doEmbed({ values: ['x'], headers: { 'x-both': 'call' } });
     expect(server.requests[0]!.headers).toMatchObject({ 'x-team': 'search', 'x-both': 'call' });
   });
 
   it('reads the key when a request is made', async () => {
-    server = await startTestServer(embeddingsReply());
+    const server = await servers.start(embeddingsReply());
     vi.stubEnv('LANGDOCK_API_KEY', '');
     const model = createLangdock({ baseURL: server.baseURL }).textEmbeddingModel('text-embedding-3-small');
     await expect(failureOf(model.doEmbed({ values: ['x'] }))).resolves.toBeInstanceOf(LoadAPIKeyError);
@@ -108,7 +106,7 @@ describe('doEmbed', () => {
     const error = await failureOf(langdock.textEmbeddingModel(modelId).doEmbed(options));
     expect(isExpectedClass(error)).toBe(true);
     expect(error.message).toContain(message);
-    expect(server!.requests).toHaveLength(0);
+    expect(servers.current.requests).toHaveLength(0);
   });
 
   it.each([
@@ -166,19 +164,19 @@ describe('model settings', () => {
     expect(model.maxEmbeddingsPerCall).toBe(2);
     const error = await failureOf(model.doEmbed({ values: ['a', 'b', 'c'] }));
     expect(TooManyEmbeddingValuesForCallError.isInstance(error)).toBe(true);
-    expect(server!.requests).toHaveLength(0);
+    expect(servers.current.requests).toHaveLength(0);
   });
 
   it('sends dimensions to a renamed text-embedding-3 deployment when told it supports them', async () => {
     const langdock = await langdockOn(embeddingsReply());
     await langdock.textEmbeddingModel('acme-embeddings', { supportsDimensions: true }).doEmbed({ values: ['x'], providerOptions: { langdock: { dimensions: 64 } } });
-    expect(bodyOf(server!.requests[0])).toMatchObject({ model: 'acme-embeddings', dimensions: 64 });
+    expect(bodyOf(servers.current.requests[0])).toMatchObject({ model: 'acme-embeddings', dimensions: 64 });
   });
 
   it('detects text-embedding-3 in prefixed ids', async () => {
     const langdock = await langdockOn(embeddingsReply());
     await langdock.textEmbeddingModel('azure/text-embedding-3-large').doEmbed({ values: ['x'], providerOptions: { langdock: { dimensions: 64 } } });
-    expect(bodyOf(server!.requests[0])).toMatchObject({ dimensions: 64 });
+    expect(bodyOf(servers.current.requests[0])).toMatchObject({ dimensions: 64 });
   });
 
   it('refuses dimensions when told the model does not support them', async () => {
@@ -206,7 +204,7 @@ describe('AI SDK 5', () => {
     expect(result.embedding).toEqual(vectorFor('sunny day'));
     expect(result.usage).toEqual({ tokens: 2 });
     expect(result.response?.headers?.['x-request-id']).toBe('req-1');
-    expect(bodyOf(server!.requests[0])).toEqual({ model: 'text-embedding-3-small', input: ['sunny day'], encoding_format: 'float', user: 'u-1' });
+    expect(bodyOf(servers.current.requests[0])).toEqual({ model: 'text-embedding-3-small', input: ['sunny day'], encoding_format: 'float', user: 'u-1' });
   });
 
   it('embedMany splits by maxEmbeddingsPerCall, one request after another, keeping the input order', async () => {
@@ -224,8 +222,8 @@ describe('AI SDK 5', () => {
     const result = await embedMany({ model: langdock.embedding('text-embedding-3-small', { maxEmbeddingsPerCall: 2 }), values, providerOptions: { langdock: { dimensions: 2 } } });
     expect(result.embeddings).toEqual(values.map(vectorFor));
     expect(result.usage).toEqual({ tokens: 10 });
-    expect(server!.requests.map((request) => bodyOf(request).input)).toEqual([['a', 'bb'], ['ccc', 'dddd'], ['eeeee']]);
-    expect(server!.requests.every((request) => bodyOf(request).dimensions === 2)).toBe(true);
+    expect(servers.current.requests.map((request) => bodyOf(request).input)).toEqual([['a', 'bb'], ['ccc', 'dddd'], ['eeeee']]);
+    expect(servers.current.requests.every((request) => bodyOf(request).dimensions === 2)).toBe(true);
     expect(maxInFlight).toBe(1);
   });
 
@@ -233,6 +231,6 @@ describe('AI SDK 5', () => {
     const langdock = await langdockOn(json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after-ms': '1' }));
     const error = await failureOf(embedMany({ model: langdock.textEmbedding('text-embedding-3-small'), values: ['a'], maxRetries: 1 }));
     expect(error.message).toContain('Langdock API error 429: Rate limit for public API exceeded.');
-    expect(server!.requests).toHaveLength(2);
+    expect(servers.current.requests).toHaveLength(2);
   });
 });

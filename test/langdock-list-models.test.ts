@@ -2,19 +2,17 @@ import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLangdock } from '../src/index';
 import { langdockCreatedToDate, mapLangdockModel, validateLangdockModelList } from '../src/langdock-list-models';
-import { json, startTestServer, text, type Reply } from './helpers/test-server';
+import { json, serverPerTest, text, type Reply } from './helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+const servers = serverPerTest();
+afterEach(() => {
   vi.unstubAllEnvs();
 });
 
 async function langdockOn(...replies: Reply[]) {
-  server = await startTestServer(...replies);
+  const server = await servers.start(...replies);
   return createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, headers: { 'x-team': 'search', 'x-both': 'provider' } });
 }
 
@@ -40,7 +38,7 @@ describe('listModels', () => {
     const langdock = await langdockOn(json(modelList));
     const models = await langdock.listModels({ headers: { 'x-call': '1', 'x-both': 'call' } });
 
-    const request = server!.requests[0]!;
+    const request = servers.current.requests[0]!;
     expect(request.method).toBe('GET');
     expect(request.path).toBe('/openai/eu/v1/models');
     expect(request.body).toBeUndefined();

@@ -1,8 +1,8 @@
 import type { LanguageModelV2, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLangdock } from '../src/index';
-import { startTestServer } from './helpers/test-server';
+import { serverPerTest } from './helpers/test-server';
 
 // Parts must leave as soon as their bytes arrive: the server below holds the rest of the answer back
 // until the consumer has seen the first delta, so a pipeline that buffers gets the order wrong.
@@ -79,11 +79,7 @@ function label(part: LanguageModelV2StreamPart): string {
   }
 }
 
-let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 describe('time to first part', () => {
   it.each(cases)('$name: a custom fetch whose body holds the rest back', async ({ first, rest, firstDelta, expected }) => {
@@ -112,7 +108,7 @@ describe('time to first part', () => {
   it.each(cases)('$name: a real HTTP server that holds the rest back', async ({ first, rest, firstDelta, expected }) => {
     const log: string[] = [];
     const held = heldBack(first, rest, log);
-    server = await startTestServer(async (_request, response: ServerResponse) => {
+    const server = await servers.start(async (_request, response: ServerResponse) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write(held.first);
       for (const text of await held.restAfterRelease()) response.write(text);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -43,6 +44,25 @@ export async function startTestServer(...replies: Reply[]) {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A fresh server for each test that asks for one, closed after the test. */
+export function serverPerTest() {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    start: async (...replies: Reply[]) => (server = await startTestServer(...replies)),
+    /** The server the current test started. */
+    get current(): TestServer {
+      if (server === undefined) throw new Error('No test server was started in this test.');
+      return server;
+    },
   };
 }
 
