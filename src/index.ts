@@ -1,5 +1,7 @@
-export { createLangdock, langdock, langdockRegions } from './langdock-provider';
-export type { LangdockProvider, LangdockProviderSettings, LangdockRegion } from './langdock-provider';
+export { createLangdock, langdock } from './langdock-provider';
+export type { LangdockProvider } from './langdock-provider';
+export { langdockRegions } from './langdock-provider-settings';
+export type { LangdockProviderSettings, LangdockRegion } from './langdock-provider-settings';
 export { langdockChatOptionsSchema } from './langdock-chat-options';
 export type { LangdockChatModelId, LangdockChatModelSettings, LangdockChatOptions } from './langdock-chat-options';
 export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';

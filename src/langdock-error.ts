@@ -1,5 +1,9 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
+import { readResponseBody } from './langdock-response-body';
+
+/** An error message fits in far less; the rest of a larger error body is not read. */
+export const LANGDOCK_MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /**
  * Langdock's error bodies come in several shapes: `{message}`, `{message: [...]}`, `{error: "..."}`,
@@ -68,18 +72,23 @@ export function isRetryableStatus(statusCode: number): boolean {
 const MIN_REDACTED_LENGTH = 8;
 
 export function redactSecret(text: string, secret: string | undefined): string {
-  return secret !== undefined && secret.length >= MIN_REDACTED_LENGTH ? text.split(secret).join('[redacted]') : text;
+  return secret !== undefined && secret.length >= MIN_REDACTED_LENGTH && text.includes(secret) ? text.split(secret).join('[redacted]') : text;
+}
+
+/** A parser's error can quote the text it failed on; keep its message, less the key. */
+export function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
+  return cause instanceof Error ? new SyntaxError(redact(cause.message)) : cause;
 }
 
 /** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
-export function createLangdockErrorHandler(apiKey: string | undefined, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
+export function createLangdockErrorHandler(redact: (text: string) => string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
-    const responseBody = redactSecret(await response.text(), apiKey);
+    const responseBody = redact((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text);
     const { message: detail, data } = parseLangdockErrorBody(responseBody);
     const hint = hints[response.status] ?? langdockErrorHint(response.status);
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
-    const message = redactSecret(hint ? `${head} ${hint}` : head, apiKey);
+    const message = redact(hint ? `${head} ${hint}` : head);
     return {
       responseHeaders,
       value: new APICallError({

@@ -1,4 +1,4 @@
-import { InvalidResponseDataError, type LanguageModelV2CallWarning, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { langdockStreamInterruptedError } from './langdock-error';
 import { SseDecoder } from './langdock-sse-decoder';
@@ -17,11 +17,14 @@ export function createLangdockPartStream({
   body,
   warnings,
   abortSignal,
+  maxEventLength = MAX_EVENT_CHARACTERS,
   ...processorOptions
 }: Omit<LangdockStreamProcessorOptions, 'emit'> & {
   body: ReadableStream<Uint8Array>;
   warnings: LanguageModelV2CallWarning[];
   abortSignal?: AbortSignal;
+  /** Characters one event may hold; tests lower it. */
+  maxEventLength?: number;
 }): ReadableStream<LanguageModelV2StreamPart> {
   const bytes = body.getReader();
   let decoder: SseDecoder;
@@ -33,10 +36,18 @@ export function createLangdockPartStream({
     if (onAbort) abortSignal?.removeEventListener('abort', onAbort);
   };
 
+  /** Ends the parts with `error`, then a finish part, and lets go of the body without waiting on it. */
+  const stop = (controller: ReadableStreamDefaultController<LanguageModelV2StreamPart>, error: unknown) => {
+    bytes.cancel().catch(() => {});
+    processor.interrupt(error);
+    end();
+    controller.close();
+  };
+
   return new ReadableStream<LanguageModelV2StreamPart>({
     start(controller) {
       processor = new LangdockStreamProcessor({ ...processorOptions, emit: (part) => controller.enqueue(part) });
-      decoder = new SseDecoder((data) => processor.push(data), MAX_EVENT_CHARACTERS);
+      decoder = new SseDecoder((data) => processor.push(data), maxEventLength);
       controller.enqueue({ type: 'stream-start', warnings });
       // A custom fetch may ignore the signal; ending the stream here makes abort work regardless.
       if (abortSignal) {
@@ -46,39 +57,39 @@ export function createLangdockPartStream({
           controller.error(abortSignal.reason);
           bytes.cancel(abortSignal.reason).catch(() => {});
         };
-        abortSignal.addEventListener('abort', onAbort, { once: true });
+        if (abortSignal.aborted) onAbort();
+        else abortSignal.addEventListener('abort', onAbort, { once: true });
       }
     },
     // Reads until the consumer has parts waiting, so backpressure still reaches the socket.
     async pull(controller) {
-      try {
-        do {
-          const { done, value } = await bytes.read();
+      do {
+        let read: ReadableStreamReadResult<Uint8Array>;
+        try {
+          read = await bytes.read();
+        } catch (error) {
           if (ended) return;
-          if (done) {
-            decoder.end();
-            processor.finish();
+          if (isAbortError(error) || abortSignal?.aborted) {
             end();
-            controller.close();
-            return;
+            throw error;
           }
-          decoder.push(value);
-        } while ((controller.desiredSize ?? 0) > 0);
-      } catch (error) {
-        if (ended) return;
-        if (isAbortError(error) || abortSignal?.aborted) {
-          end();
-          throw error;
+          return stop(controller, langdockStreamInterruptedError({ cause: error, url: processorOptions.url, requestBodyValues: processorOptions.requestBodyValues }));
         }
-        await bytes.cancel().catch(() => {});
-        processor.interrupt(
-          InvalidResponseDataError.isInstance(error)
-            ? error
-            : langdockStreamInterruptedError({ cause: error, url: processorOptions.url, requestBodyValues: processorOptions.requestBodyValues }),
-        );
-        end();
-        controller.close();
-      }
+        if (ended) return;
+        if (read.done) {
+          decoder.end();
+          processor.finish();
+          end();
+          controller.close();
+          return;
+        }
+        try {
+          decoder.push(read.value);
+        } catch (error) {
+          // An oversized event (or a fault in this package): reported as it is, not as a lost connection.
+          return stop(controller, error);
+        }
+      } while ((controller.desiredSize ?? 0) > 0);
     },
     cancel(reason) {
       end();

@@ -27,11 +27,22 @@ export function prepareLangdockRequest(
   { path, headers, errorHints }: { path: string; headers?: Record<string, string | undefined>; errorHints?: Partial<Record<number, string>> },
 ): LangdockRequest {
   const apiKey = config.apiKey();
+  const merged = combineHeaders(config.headers(apiKey), headers);
+  // A key set through an Authorization header (provider or call) is as secret as the configured one.
+  const secrets = [apiKey, bearerToken(merged)].filter((secret): secret is string => secret !== undefined);
+  const redact = (text: string) => secrets.reduce((redacted, secret) => redactSecret(redacted, secret), text);
   return {
     url: `${config.baseURL()}${path}`,
-    headers: combineHeaders(config.headers(apiKey), headers),
-    redact: (text) => redactSecret(text, apiKey),
-    failedResponseHandler: createLangdockErrorHandler(apiKey, errorHints),
+    headers: merged,
+    redact,
+    failedResponseHandler: createLangdockErrorHandler(redact, errorHints),
     fetch: config.fetch,
   };
+}
+
+function bearerToken(headers: Record<string, string | undefined>): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'authorization' && value !== undefined) return value.replace(/^Bearer\s+/i, '').trim();
+  }
+  return undefined;
 }

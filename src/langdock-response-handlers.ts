@@ -1,28 +1,11 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
-import { describeNonJsonBody } from './langdock-error';
+import { describeNonJsonBody, LANGDOCK_MAX_ERROR_BODY_BYTES, redactedCause } from './langdock-error';
+import { readResponseBody } from './langdock-response-body';
 import type { Validated } from './validate-langdock-response';
 
 /** Far beyond any chat completion; a body that large is a fault (a wrong baseURL, a runaway proxy). */
 export const LANGDOCK_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
-
-/** The body as text, or undefined (and the download cancelled) once it passes `maxBytes`. */
-export async function readBodyWithLimit(response: Response, maxBytes: number): Promise<string | undefined> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    bytes += next.value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    text += decoder.decode(next.value, { stream: true });
-  }
-  return text + decoder.decode();
-}
 
 export interface LangdockJsonResponseOptions<T> {
   /** Names the expected shape in messages: "chat completion", "embedding list". */
@@ -40,17 +23,17 @@ export interface LangdockJsonResponseOptions<T> {
 export function createLangdockJsonResponseHandler<T>({ what, validate, redact, maxBytes = LANGDOCK_MAX_RESPONSE_BYTES }: LangdockJsonResponseOptions<T>): ResponseHandler<T> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
-    const body = await readBodyWithLimit(response, maxBytes);
-    const responseBody = redact(body ?? '');
+    const body = await readResponseBody(response, maxBytes);
+    const responseBody = redact(body.text);
     const fail = (message: string, cause?: unknown) =>
       new APICallError({ message, url, requestBodyValues, statusCode: response.status, responseHeaders, responseBody, cause, isRetryable: false });
-    if (body === undefined) {
+    if (!body.complete) {
       throw fail(`Langdock's ${what} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; it was not read. Check baseURL.`);
     }
 
     let rawValue: unknown;
     try {
-      rawValue = JSON.parse(body);
+      rawValue = JSON.parse(responseBody);
     } catch (cause) {
       throw fail(`Langdock answered ${response.status} with a body that is not JSON: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`, redactedCause(cause, redact));
     }
@@ -70,7 +53,7 @@ export function createLangdockEventStreamHandler(redact: (text: string) => strin
     if (response.body !== null && !/text\/html|application\/json/i.test(contentType)) {
       return { value: response.body, responseHeaders };
     }
-    const responseBody = redact((await readBodyWithLimit(response, LANGDOCK_MAX_RESPONSE_BYTES)) ?? '');
+    const responseBody = redact((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text);
     throw new APICallError({
       message: `Langdock answered ${response.status} to a streaming request with ${contentType || 'no content type'} instead of an event stream: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`,
       url,
@@ -81,9 +64,4 @@ export function createLangdockEventStreamHandler(redact: (text: string) => strin
       isRetryable: false,
     });
   };
-}
-
-/** A parser's error can quote the text it failed on; keep its message, less the key. */
-export function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
-  return cause instanceof Error ? new SyntaxError(redact(cause.message)) : cause;
 }

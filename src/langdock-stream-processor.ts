@@ -10,8 +10,7 @@ import {
 } from '@ai-sdk/provider';
 import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta } from './langdock-api-types';
 import { convertLangdockUsage } from './convert-langdock-usage';
-import { parseLangdockErrorBody } from './langdock-error';
-import { redactedCause } from './langdock-response-handlers';
+import { parseLangdockErrorBody, redactedCause } from './langdock-error';
 import { mapLangdockFinishReason } from './map-langdock-finish-reason';
 import { isJsonObject, isNonEmptyJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
@@ -70,18 +69,20 @@ export class LangdockStreamProcessor {
   push(data: string): void {
     if (data === '[DONE]' || data.trim() === '') return;
 
+    // Redacted before parsing, so no part (raw chunks included) can carry an echoed key.
+    const text = this.redact(data);
     let value: unknown;
     try {
-      value = JSON.parse(data);
+      value = JSON.parse(text);
     } catch (cause) {
-      return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
+      return this.fail(new JSONParseError({ text, cause: redactedCause(cause, this.redact) }));
     }
     if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: value });
 
     if (isStreamedError(value)) return this.fail(this.streamedApiError(value));
     const validated = validateLangdockChatChunk(value);
     if (!validated.success) {
-      return this.fail(new TypeValidationError({ value: JSON.parse(this.redact(data)), cause: new Error(validated.problem) }));
+      return this.fail(new TypeValidationError({ value, cause: new Error(validated.problem) }));
     }
     this.chunk(validated.value);
   }
@@ -197,10 +198,12 @@ export class LangdockStreamProcessor {
     if (call.arguments !== '') this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
   }
 
-  /** Without an index, a delta with a new id opens a call and one without continues the last. */
+  /** Without an index, a known id continues its call, a new id opens one, and no id continues the last. */
   private toolCallIndex(delta: LangdockToolCallDelta): number | undefined {
     if (delta.index === undefined || delta.index === null) {
-      return delta.id && this.toolCalls[this.lastToolIndex]?.id !== delta.id ? this.toolCalls.length : Math.max(this.lastToolIndex, 0);
+      if (!delta.id) return Math.max(this.lastToolIndex, 0);
+      const known = this.toolCalls.findIndex((call) => call?.id === delta.id);
+      return known === -1 ? this.toolCalls.length : known;
     }
     if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
     this.fail(new InvalidResponseDataError({ data: delta, message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
@@ -214,14 +217,14 @@ export class LangdockStreamProcessor {
   }
 
   private streamedApiError(value: Record<string, unknown>): APICallError {
-    const responseBody = this.redact(JSON.stringify(value));
+    const responseBody = JSON.stringify(value);
     const { message } = parseLangdockErrorBody(responseBody);
     return new APICallError({
       message: `Langdock reported an error mid-stream: ${message ?? 'no message given'}`,
       url: this.options.url,
       requestBodyValues: this.options.requestBodyValues,
       responseBody,
-      data: JSON.parse(responseBody),
+      data: value,
       isRetryable: false,
     });
   }

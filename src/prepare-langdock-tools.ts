@@ -18,12 +18,7 @@ export function prepareLangdockTools({
   toolChoice,
 }: Pick<LanguageModelV2CallOptions, 'tools' | 'toolChoice'>): PreparedTools {
   const warnings: LanguageModelV2CallWarning[] = [];
-  if (tools === undefined || tools.length === 0) {
-    if (toolChoice !== undefined && toolChoice.type !== 'auto') {
-      warnings.push({ type: 'unsupported-setting', setting: 'toolChoice', details: 'toolChoice applies only with tools; no tools were offered, so it was not sent.' });
-    }
-    return { tools: undefined, toolChoice: undefined, warnings };
-  }
+  if (tools === undefined || tools.length === 0) return withoutTools(toolChoice, warnings);
 
   const langdockTools: LangdockTool[] = [];
   for (const tool of tools) {
@@ -47,9 +42,7 @@ export function prepareLangdockTools({
       message: `Langdock accepts at most ${LANGDOCK_MAX_TOOLS} tools per request; got ${langdockTools.length}. Offer fewer tools, e.g. only those relevant to this step (prepareStep / activeTools).`,
     });
   }
-  if (langdockTools.length === 0) {
-    return { tools: undefined, toolChoice: undefined, warnings };
-  }
+  if (langdockTools.length === 0) return withoutTools(toolChoice, warnings);
 
   if (toolChoice === undefined) return { tools: langdockTools, toolChoice: undefined, warnings };
 
@@ -71,4 +64,12 @@ export function prepareLangdockTools({
         warnings,
       };
   }
+}
+
+/** No function tools to send: a toolChoice other than auto would have meant something, so say it was dropped. */
+function withoutTools(toolChoice: LanguageModelV2CallOptions['toolChoice'], warnings: LanguageModelV2CallWarning[]): PreparedTools {
+  if (toolChoice !== undefined && toolChoice.type !== 'auto') {
+    warnings.push({ type: 'unsupported-setting', setting: 'toolChoice', details: 'toolChoice applies only with function tools; none were sent, so it was not sent either.' });
+  }
+  return { tools: undefined, toolChoice: undefined, warnings };
 }

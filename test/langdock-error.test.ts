@@ -62,7 +62,7 @@ describe('hints and retries', () => {
 
 describe('createLangdockErrorHandler', () => {
   const handle = async (body: string, status: number, headers: Record<string, string> = {}, key = 'sk-secret-123') => {
-    const { value } = await createLangdockErrorHandler(key)({
+    const { value } = await createLangdockErrorHandler((text) => redactSecret(text, key))({
       response: new Response(body, { status, headers }),
       url: 'https://api.langdock.com/openai/eu/v1/chat/completions',
       requestBodyValues: { model: 'gpt-4.1' },
@@ -92,7 +92,7 @@ describe('createLangdockErrorHandler', () => {
   });
 
   it('takes a per-endpoint hint that replaces the default for that status only', async () => {
-    const handler = createLangdockErrorHandler('sk-secret-123', { 404: 'This endpoint is optional.' });
+    const handler = createLangdockErrorHandler((text) => redactSecret(text, 'sk-secret-123'), { 404: 'This endpoint is optional.' });
     const call = async (status: number) =>
       (await handler({ response: new Response('{"message":"Not Found"}', { status }), url: 'https://x.example/v1/models', requestBodyValues: {} })).value;
     expect((await call(404)).message).toBe('Langdock API error 404: Not Found. This endpoint is optional.');
@@ -104,6 +104,12 @@ describe('createLangdockErrorHandler', () => {
     expect(error.message).toBe('Langdock API error 502: the server answered with an HTML page: "502 Bad Gateway". A gateway in front of Langdock failed; retry shortly.');
     expect(error.isRetryable).toBe(true);
     expect(error.data).toBeUndefined();
+  });
+
+  it('reads at most 1 MiB of an error body', async () => {
+    const error = await handle(`{"message":"${'x'.repeat(3 * 1024 * 1024)}"}`, 404);
+    expect(error.responseBody!.length).toBe(1024 * 1024);
+    expect(error.message).toMatch(/^Langdock API error 404: the server answered|^Langdock API error 404: \{"message":"x+/);
   });
 
   it('redacts the key when a server echoes it', async () => {

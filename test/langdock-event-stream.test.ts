@@ -71,6 +71,30 @@ describe('createLangdockPartStream', () => {
     expect(source.cancelled()).toMatchObject({ name: 'AbortError' });
   });
 
+  it('ends at once as an abort when the signal was aborted before the stream began', async () => {
+    const source = body([event({ content: 'a' }), event({}, 'stop')], 'end');
+    const controller = new AbortController();
+    controller.abort(new DOMException('pressed stop early', 'AbortError'));
+    const { parts, error } = await drain(partStream(source.stream, controller.signal));
+    expect(error).toMatchObject({ name: 'AbortError', message: 'pressed stop early' });
+    expect(parts.filter((part) => part.type === 'text-delta')).toEqual([]);
+  });
+
+  it('reports a fault while processing as it is, not as a lost connection', async () => {
+    const huge = encoder.encode(`data: "${'x'.repeat(64)}`);
+    const stream = createLangdockPartStream({
+      body: body([huge], 'hang').stream,
+      warnings: [],
+      generateId: counterIds(),
+      url: 'http://test',
+      requestBodyValues: {},
+      maxEventLength: 32,
+    });
+    const { parts } = await drain(stream);
+    const errors = parts.filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error.message);
+    expect(errors).toEqual([expect.stringContaining('A Langdock stream event is larger than 32 characters')]);
+  });
+
   it('cancels the body when the consumer cancels, without errors', async () => {
     const source = body([event({ content: 'a' })], 'hang');
     const parts = partStream(source.stream);

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLangdock, langdock } from '../src/index';
@@ -76,6 +77,36 @@ describe('createLangdock', () => {
     expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
   });
 
+  it('takes the region in any case, and trims the key', async () => {
+    const { calls, fetch } = recordingFetch();
+    await createLangdock({ region: ' US ' as never, apiKey: '  ld-key-from-a-file-123\n', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer ld-key-from-a-file-123');
+  });
+
+  it('checks LANGDOCK_BASE_URL and LANGDOCK_API_KEY when a request is made', async () => {
+    const { fetch } = recordingFetch();
+    vi.stubEnv('LANGDOCK_BASE_URL', 'not a url');
+    await expect(Promise.resolve(createLangdock({ apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt }))).rejects.toThrow(
+      'LANGDOCK_BASE_URL must be an http:// or https:// URL',
+    );
+    vi.stubEnv('LANGDOCK_BASE_URL', '');
+    vi.stubEnv('LANGDOCK_API_KEY', 'ld-secret part-2');
+    const failure = await Promise.resolve(createLangdock({ fetch })('gpt-4.1').doGenerate({ prompt })).catch((error: unknown) => error);
+    expect((failure as Error).message).toBe('LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('takes the key from an Authorization header instead, and redacts that key too', async () => {
+    const token = 'ld-header-token-987654321';
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ message: `Token ${token} revoked` }), { status: 401 }));
+    const model = createLangdock({ headers: { Authorization: `Bearer ${token}` }, fetch })('gpt-4.1');
+    const failure = (await Promise.resolve(model.doGenerate({ prompt })).catch((error: unknown) => error)) as Error;
+    expect(failure.message).toContain('Token [redacted] revoked');
+    expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain(token);
+    expect(new Headers((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).get('authorization')).toBe(`Bearer ${token}`);
+  });
+
   it('lets an explicit region win over LANGDOCK_BASE_URL, and refuses region with baseURL', async () => {
     vi.stubEnv('LANGDOCK_BASE_URL', 'https://elsewhere.example/openai/eu/v1');
     const { calls, fetch } = recordingFetch();
@@ -102,10 +133,14 @@ describe('createLangdock', () => {
     expect(() => provider('o3', { reasonModel: true } as never)).toThrow('Unrecognized key');
   });
 
-  it('never echoes a key passed where a region or base URL belongs', () => {
+  it('never echoes a key passed where a region, base URL or model id belongs', () => {
     const key = 'ld-4f9a8b7c6d5e4f3a2b1c';
-    for (const create of [() => createLangdock(key as never), () => createLangdock({ baseURL: key })]) {
-      expect(create).toThrow(`a string of ${key.length} characters`);
+    for (const create of [
+      () => createLangdock(key as never),
+      () => createLangdock({ baseURL: key }),
+      () => createLangdock({ apiKey: 'k' })({ apiKey: key } as never),
+    ]) {
+      expect(create).toThrow(/a string of \d+ characters|got object/);
       try {
         create();
       } catch (error) {
@@ -165,12 +200,15 @@ describe('createLangdock', () => {
   it.each<[string, unknown, string]>([
     ['an unknown region', 'asia', `Unknown Langdock region "asia": use 'eu' or 'us'.`],
     ['a region of the wrong type', { region: 7 }, `Unknown Langdock region number`],
-    ['an unknown region in settings', { region: 'EU' }, `Unknown Langdock region "EU"`],
+    ['an unknown region in settings', { region: 'Europe' }, `Unknown Langdock region "Europe"`],
+    ['dangerouslyAllowBrowser as a string', { dangerouslyAllowBrowser: 'false' }, `dangerouslyAllowBrowser must be true or false; got "false"`],
+    ['a header value that is no string', { headers: { 'x-count': 1 } }, 'headers must be an object of header names to string values'],
+    ['a key with a line break inside', { apiKey: 'ld-abc\ndef-123' }, 'apiKey must be a non-empty string without spaces or control characters'],
     ['an unknown setting', { regoin: 'eu' }, `Unknown Langdock setting 'regoin'`],
     ['an empty key', { apiKey: ' ' }, 'apiKey must be a non-empty string'],
     ['a key of the wrong type', { apiKey: 42 }, 'apiKey must be a non-empty string'],
-    ['a baseURL that is no URL', { baseURL: 'api.langdock.com' }, 'baseURL must be an http(s) URL'],
-    ['a baseURL of another scheme', { baseURL: 'ftp://x/v1' }, 'baseURL must be an http(s) URL'],
+    ['a baseURL without a scheme', { baseURL: 'api.langdock.com/openai/eu/v1' }, `baseURL must be an http:// or https:// URL such as 'https://api.langdock.com/openai/eu/v1'; got "api.langdock.com/openai/eu/v1".`],
+    ['a baseURL of another scheme', { baseURL: 'ftp://x.example/v1' }, 'baseURL must be an http:// or https:// URL'],
     ['headers that are no object', { headers: 'x' }, 'headers must be an object'],
     ['fetch that is no function', { fetch: 'x' }, 'fetch must be a function'],
     ['null', null, `createLangdock takes 'eu', 'us' or a settings object`],
@@ -204,6 +242,12 @@ describe('createLangdock', () => {
       expect(() => fresh.langdock('gpt-4.1')).toThrow('Langdock blocks browser-origin requests');
       expect(() => fresh.langdock.textEmbeddingModel('text-embedding-3-small')).toThrow('Langdock blocks browser-origin requests');
       await expect(fresh.langdock.listModels()).rejects.toThrow('Langdock blocks browser-origin requests');
+    });
+
+    it('treats a web worker as a browser', () => {
+      vi.unstubAllGlobals();
+      vi.stubGlobal('importScripts', () => {});
+      expect(() => createLangdock({ apiKey: 'k' })).toThrow('Langdock blocks browser-origin requests');
     });
 
     it('works behind a proxy that adds the key itself: no key needed, no Authorization sent', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBodyWithLimit } from '../src/langdock-response-handlers';
+import { readResponseBody } from '../src/langdock-response-body';
 
-describe('readBodyWithLimit', () => {
+describe('readResponseBody', () => {
   const body = (...pieces: string[]) =>
     new Response(
       new ReadableStream({
@@ -22,11 +22,11 @@ describe('readBodyWithLimit', () => {
         },
       }),
     );
-    expect(await readBodyWithLimit(oneByteAtATime, bytes.length)).toBe('ä€🌍');
-    expect(await readBodyWithLimit(body('abc', 'def'), 6)).toBe('abcdef');
+    expect(await readResponseBody(oneByteAtATime, bytes.length)).toEqual({ text: 'ä€🌍', complete: true });
+    expect(await readResponseBody(body('abc', 'def'), 6)).toEqual({ text: 'abcdef', complete: true });
   });
 
-  it('stops at the first byte past the limit', async () => {
-    expect(await readBodyWithLimit(body('abc', 'defg'), 6)).toBeUndefined();
+  it('keeps what fits and stops at the first byte past the limit', async () => {
+    expect(await readResponseBody(body('abc', 'defg', 'never read'), 6)).toEqual({ text: 'abcdef', complete: false });
   });
 });

@@ -33,8 +33,15 @@ describe('prepareLangdockTools', () => {
     expect(prepareLangdockTools({ tools: [], toolChoice: { type: 'required' } })).toEqual({
       tools: undefined,
       toolChoice: undefined,
-      warnings: [{ type: 'unsupported-setting', setting: 'toolChoice', details: expect.stringContaining('no tools were offered') }],
+      warnings: [{ type: 'unsupported-setting', setting: 'toolChoice', details: expect.stringContaining('applies only with function tools') }],
     });
+  });
+
+  it('warns about a toolChoice when every tool was provider-defined', () => {
+    const providerTool = { type: 'provider-defined' as const, id: 'openai.web_search' as const, name: 'web_search', args: {} };
+    const result = prepareLangdockTools({ tools: [providerTool], toolChoice: { type: 'required' } });
+    expect(result.tools).toBeUndefined();
+    expect(result.warnings.map((warning) => warning.type)).toEqual(['unsupported-tool', 'unsupported-setting']);
   });
 
   it('leaves out a missing description', () => {

@@ -1,0 +1,156 @@
+import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
+import { loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
+
+export const langdockRegions = ['eu', 'us'] as const;
+export type LangdockRegion = (typeof langdockRegions)[number];
+
+export interface LangdockProviderSettings {
+  /** `eu` or `us`. Default: `LANGDOCK_REGION`, else `eu`. */
+  region?: LangdockRegion;
+  /** Default: `LANGDOCK_API_KEY`, read when a request is made. */
+  apiKey?: string;
+  /**
+   * The full prefix up to `/v1`. Default: `LANGDOCK_BASE_URL`, else
+   * `https://api.langdock.com/openai/{region}/v1`. Dedicated deployment:
+   * `<deployment-url>/api/public/openai/eu/v1`.
+   */
+  baseURL?: string;
+  /** Extra headers sent with every request (an `Authorization` header here replaces the key). */
+  headers?: Record<string, string>;
+  /** A custom fetch, for proxies, tests or instrumentation. */
+  fetch?: FetchFunction;
+  /**
+   * Langdock refuses browser-origin requests, and a key sent from a browser is a leaked key, so
+   * creating the provider in a browser throws. Set this only behind a proxy that adds the key itself.
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+const settingKeys = ['region', 'apiKey', 'baseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser'] as const;
+
+// A key is one header token: printable ASCII without spaces. Anything else would fail inside fetch,
+// whose message quotes the whole header value.
+const keyPattern = /^[\x21-\x7e]+$/;
+
+const fail = (argument: string, message: string) => new InvalidArgumentError({ argument, message });
+
+/** The settings, checked and normalised (region lower-cased, key trimmed); errors never echo a key. */
+export function checkLangdockSettings(regionOrSettings: LangdockRegion | LangdockProviderSettings): LangdockProviderSettings {
+  const settings = typeof regionOrSettings === 'string' ? { region: regionOrSettings } : regionOrSettings;
+  if (typeof settings !== 'object' || settings === null) {
+    throw fail('settings', `createLangdock takes 'eu', 'us' or a settings object; got ${describeValue(settings)}.`);
+  }
+  const unknown = Object.keys(settings).filter((key) => !(settingKeys as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw fail('settings', `Unknown Langdock setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${settingKeys.join(', ')}.`);
+  }
+  const region = typeof settings.region === 'string' ? settings.region.trim().toLowerCase() : settings.region;
+  if (region !== undefined && !isRegion(region)) {
+    throw fail('region', `Unknown Langdock region ${describeValue(settings.region)}: use 'eu' or 'us'.`);
+  }
+  if (region !== undefined && settings.baseURL !== undefined) {
+    throw fail('region', 'Pass region or baseURL, not both: the base URL already names the region (…/openai/eu/v1).');
+  }
+  const apiKey = typeof settings.apiKey === 'string' ? settings.apiKey.trim() : settings.apiKey;
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || !keyPattern.test(apiKey))) {
+    throw fail('apiKey', 'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.');
+  }
+  if (settings.baseURL !== undefined) checkBaseURL(settings.baseURL, 'baseURL');
+  if (
+    settings.headers !== undefined &&
+    (typeof settings.headers !== 'object' || settings.headers === null || Object.values(settings.headers).some((value) => typeof value !== 'string'))
+  ) {
+    throw fail('headers', 'headers must be an object of header names to string values.');
+  }
+  if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
+    throw fail('fetch', 'fetch must be a function with the signature of the global fetch.');
+  }
+  if (settings.dangerouslyAllowBrowser !== undefined && typeof settings.dangerouslyAllowBrowser !== 'boolean') {
+    throw fail('dangerouslyAllowBrowser', `dangerouslyAllowBrowser must be true or false; got ${describeValue(settings.dangerouslyAllowBrowser)}.`);
+  }
+  return { ...settings, region, apiKey };
+}
+
+/** The base URL, in the README's order: baseURL, region, LANGDOCK_BASE_URL, LANGDOCK_REGION, eu. */
+export function resolveLangdockBaseURL(settings: LangdockProviderSettings): string {
+  if (settings.baseURL !== undefined) return withoutTrailingSlashes(settings.baseURL);
+  if (settings.region !== undefined) return regionBaseURL(settings.region);
+  const fromEnv = readEnv('LANGDOCK_BASE_URL');
+  if (fromEnv !== undefined) return withoutTrailingSlashes(checkBaseURL(fromEnv, 'LANGDOCK_BASE_URL'));
+  const region = readEnv('LANGDOCK_REGION')?.toLowerCase();
+  if (region === undefined) return regionBaseURL('eu');
+  if (!isRegion(region)) {
+    throw fail('LANGDOCK_REGION', `LANGDOCK_REGION is ${describeValue(region)}; Langdock's regions are 'eu' and 'us'.`);
+  }
+  return regionBaseURL(region);
+}
+
+/** The key for this request; undefined only where no key is needed (a proxy, or an Authorization header). */
+export function resolveLangdockApiKey(settings: LangdockProviderSettings): string | undefined {
+  const apiKey = settings.apiKey ?? readEnv('LANGDOCK_API_KEY');
+  if (apiKey !== undefined && !keyPattern.test(apiKey)) {
+    throw new LoadAPIKeyError({ message: 'LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.' });
+  }
+  const hasAuthorizationHeader = Object.keys(settings.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+  if (apiKey === undefined && !settings.dangerouslyAllowBrowser && !hasAuthorizationHeader) {
+    throw new LoadAPIKeyError({
+      message:
+        'Langdock API key is missing. Set the LANGDOCK_API_KEY environment variable or pass createLangdock({ apiKey }). ' +
+        'Workspace admins create keys in the Langdock settings under API.',
+    });
+  }
+  return apiKey;
+}
+
+export function assertServerSide(settings: LangdockProviderSettings): void {
+  if (!isBrowser() || settings.dangerouslyAllowBrowser) return;
+  throw fail(
+    'createLangdock',
+    'langdock-ai-provider runs on the server only: Langdock blocks browser-origin requests, and an API key in a browser is a leaked key. ' +
+      'Call Langdock from a server route (e.g. a Next.js route handler) and stream to the browser from there. ' +
+      'Behind a proxy that adds the key itself, use createLangdock({ baseURL: <proxy>, dangerouslyAllowBrowser: true }).',
+  );
+}
+
+/** A value for an error message: short plain words as they are, anything else (a key passed by mistake) only described. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return /^[\w.-]{0,16}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  return value === null ? 'null' : typeof value;
+}
+
+function checkBaseURL(value: unknown, argument: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = typeof value === 'string' ? new URL(value).protocol : undefined;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'https:' || protocol === 'http:') return value as string;
+  // Show what looks like a URL (it has a dot and a slash); describe anything else, which may be a key.
+  const shown = typeof value === 'string' && value.includes('.') && value.includes('/') ? JSON.stringify(value) : describeValue(value);
+  throw fail(argument, `${argument} must be an http:// or https:// URL such as 'https://api.langdock.com/openai/eu/v1'; got ${shown}.`);
+}
+
+function regionBaseURL(region: LangdockRegion): string {
+  return `https://api.langdock.com/openai/${region}/v1`;
+}
+
+function withoutTrailingSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** An environment variable, or undefined when unset or blank (and on runtimes without `process`). */
+function readEnv(name: string): string | undefined {
+  return loadOptionalSetting({ settingValue: undefined, environmentVariableName: name })?.trim() || undefined;
+}
+
+function isRegion(value: unknown): value is LangdockRegion {
+  return langdockRegions.includes(value as LangdockRegion);
+}
+
+/** A page or a web worker: both run in the user's browser. */
+function isBrowser(): boolean {
+  const scope = globalThis as { window?: { document?: unknown }; importScripts?: unknown };
+  const page = typeof scope.window === 'object' && scope.window !== null && typeof scope.window.document !== 'undefined';
+  return page || typeof scope.importScripts === 'function';
+}
