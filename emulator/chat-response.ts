@@ -20,6 +20,8 @@ export interface ResponseIdentity {
 export interface ChunkOptions {
   /** Start with Azure's prompt-filter chunk and add `content_filter_results` to choices. */
   azureFilterChunk: boolean;
+  /** End with a usage chunk, as OpenAI does for `stream_options.include_usage`. */
+  usage: boolean;
 }
 
 export type StreamChunk = ChatCompletionChunk | AzurePromptFilterChunk;
@@ -94,6 +96,7 @@ export function buildChunks(outcome: CompletionOutcome, identity: ResponseIdenti
     }
   });
   chunks.push(chunk({}, { finish_reason: outcome.finishReason }));
+  if (!options.usage) return chunks;
   chunks.push({
     id: identity.id,
     object: 'chat.completion.chunk',

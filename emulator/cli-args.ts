@@ -13,6 +13,7 @@ Options:
   --no-rate-limit       Turn rate limiting off
   --chunk-delay-ms <n>  Pause between streamed chunks
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
+  --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
   --allow-json-schema   Accept response_format json_schema
   --quiet               Do not log requests
   --help                Show this help`;
@@ -33,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'no-rate-limit': { type: 'boolean' },
       'chunk-delay-ms': { type: 'string' },
       'azure-filter-chunk': { type: 'boolean' },
+      'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -43,6 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     port: wholeNumber('--port', values.port) ?? 0,
     host: values.host ?? '127.0.0.1',
     azureFilterChunk: values['azure-filter-chunk'] === true,
+    streamUsage: values['stream-usage'] === true,
     allowJsonSchema: values['allow-json-schema'] === true,
   };
   const apiKeys = values['api-key'];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { isArray, isInteger, isRecord } from './guards';
 import type { CatalogModel } from './models';
 import { estimateTokens } from './tokens';
-import { checkRules, fail, requireModel, type RuleResult } from './violation';
+import { checkRules, fail, rejectUnknownParameters, requireModel, type RuleResult } from './violation';
 import type { EmbeddingList } from './wire';
 
 export interface EmbeddingRequest {
@@ -15,6 +15,7 @@ export interface EmbeddingRequest {
 
 export const MAX_INPUT_TOKENS = 8192;
 const MAX_INPUTS = 2048;
+const EMBEDDING_PARAMETERS = new Set(['model', 'input', 'encoding_format', 'dimensions', 'user']);
 // The whole text contributes a little so different texts with the same words still differ.
 const TEXT_WEIGHT = 0.25;
 
@@ -22,6 +23,7 @@ export function validateEmbeddingRequest(body: unknown, catalog: ReadonlyMap<str
   return checkRules(() => {
     if (!isRecord(body)) fail('Request body must be a JSON object.');
     const model = requireModel(body.model, catalog, 'embedding');
+    rejectUnknownParameters(body, EMBEDDING_PARAMETERS);
     const inputs = parseInputs(body.input);
     const encodingFormat = body.encoding_format ?? 'float';
     if (encodingFormat !== 'float' && encodingFormat !== 'base64') fail("'encoding_format' must be 'float' or 'base64'.");

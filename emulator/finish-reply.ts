@@ -1,7 +1,7 @@
 // Applies stop sequences and the token budget to a reply, and estimates its usage.
 import type { ChatRequest, ToolCall } from './chat-request';
 import type { Reply } from './responder';
-import { charsForTokens, estimateTokens, splitText, tokensForChars } from './tokens';
+import { estimateTokens, splitText, TokenTally } from './tokens';
 import type { ChatUsage, ChoiceLogprobs, FinishReason, TokenLogprob } from './wire';
 
 export interface CompletionOutcome {
@@ -15,16 +15,16 @@ export interface CompletionOutcome {
 }
 
 export function estimatePromptTokens(request: ChatRequest): number {
-  let chars = 0;
+  const tally = new TokenTally();
   for (const message of request.messages) {
-    chars += message.text.length;
+    tally.add(message.text);
     if (message.role === 'assistant') {
-      for (const call of message.toolCalls) chars += call.name.length + call.arguments.length;
+      for (const call of message.toolCalls) tally.add(call.name).add(call.arguments);
     }
   }
-  for (const tool of request.tools) chars += tool.name.length + tool.description.length + JSON.stringify(tool.parameters).length;
-  if (request.responseFormat.type === 'json_schema') chars += JSON.stringify(request.responseFormat.schema).length;
-  return tokensForChars(chars);
+  for (const tool of request.tools) tally.add(tool.name).add(tool.description).add(JSON.stringify(tool.parameters));
+  if (request.responseFormat.type === 'json_schema') tally.add(JSON.stringify(request.responseFormat.schema));
+  return tally.tokens;
 }
 
 export function finishReply(reply: Reply, request: ChatRequest): CompletionOutcome {
@@ -35,7 +35,7 @@ export function finishReply(reply: Reply, request: ChatRequest): CompletionOutco
   const stopAt = earliestStop(content, request.stop);
   if (stopAt !== -1) content = content.slice(0, stopAt);
   if (request.maxTokens !== undefined && estimateTokens(content) > request.maxTokens) {
-    content = truncate(content, charsForTokens(request.maxTokens));
+    content = new TokenTally().addWithin(content, request.maxTokens);
     finishReason = 'length';
   }
   const contentPieces = splitText(content);
@@ -50,21 +50,24 @@ export function finishReply(reply: Reply, request: ChatRequest): CompletionOutco
 }
 
 function finishToolCalls(toolCalls: ToolCall[], maxTokens: number | undefined, promptTokens: number): CompletionOutcome {
-  let budget = maxTokens === undefined ? Infinity : charsForTokens(maxTokens);
+  const tally = new TokenTally();
   let truncated = false;
   const kept = toolCalls.map((call) => {
-    const allowed = Math.max(budget - call.name.length, 0);
-    budget = allowed - call.arguments.length;
-    if (call.arguments.length <= allowed) return call;
+    tally.add(call.name);
+    if (maxTokens === undefined) {
+      tally.add(call.arguments);
+      return call;
+    }
+    const args = tally.addWithin(call.arguments, maxTokens);
+    if (args === call.arguments) return call;
     truncated = true;
-    return { ...call, arguments: truncate(call.arguments, allowed) };
+    return { ...call, arguments: args };
   });
-  const chars = kept.reduce((sum, call) => sum + call.name.length + call.arguments.length, 0);
   return {
     content: null,
     toolCalls: kept,
     finishReason: truncated ? 'length' : 'tool_calls',
-    usage: usage(promptTokens, tokensForChars(chars)),
+    usage: usage(promptTokens, tally.tokens),
     contentPieces: [],
     logprobs: null,
   };
@@ -74,16 +77,6 @@ function earliestStop(text: string, stop: readonly string[]): number {
   const positions = stop.filter((sequence) => sequence !== '').map((sequence) => text.indexOf(sequence));
   const found = positions.filter((position) => position !== -1);
   return found.length === 0 ? -1 : Math.min(...found);
-}
-
-/** Cuts to at most `maxChars` UTF-16 units without splitting a surrogate pair. */
-function truncate(text: string, maxChars: number): string {
-  let result = '';
-  for (const char of text) {
-    if (result.length + char.length > maxChars) break;
-    result += char;
-  }
-  return result;
 }
 
 function usage(promptTokens: number, completionTokens: number): ChatUsage {

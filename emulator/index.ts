@@ -16,6 +16,7 @@ export type {
 } from './types';
 export type { ModelKind, ModelSpec } from './models';
 export type { RateLimit } from './rate-limiter';
+export type { Sleep } from './sse';
 export type * from './wire';
 export { DEFAULT_MODEL_IDS, isReasoningModelId } from './models';
 export { DEFAULT_RATE_LIMIT } from './rate-limiter';

@@ -1,4 +1,5 @@
 // The emulator's model catalog: which ids exist and what each one accepts.
+import { getLangdockModelCapabilities } from '../src/langdock-model-capabilities';
 
 export type ModelKind = 'chat' | 'embedding';
 
@@ -49,10 +50,9 @@ export const DEFAULT_MODEL_IDS: readonly string[] = [
 // A fixed timestamp keeps the models list byte-identical across runs.
 const DEFAULT_CREATED_MS = 1_715_000_000_000;
 
-/** o-series and gpt-5 are reasoning models; gpt-5-chat variants are not. */
+/** The library's own rule, so wrapped ids (`azure/o3-mini`, `gpt-5-mini-2025-08-07`) count as reasoning models. */
 export function isReasoningModelId(id: string): boolean {
-  if (/^o\d+(-|$)/.test(id)) return true;
-  return /^gpt-5(-|$|\.)/.test(id) && !id.includes('chat');
+  return getLangdockModelCapabilities(id).isReasoningModel;
 }
 
 function inferKind(id: string): ModelKind {

@@ -2,7 +2,7 @@
 import type { ChatMessage, ChatRequest, ResponseFormat, ToolCall, ToolChoice, ToolDefinition } from './chat-request';
 import { isArray, isInteger, isRecord, isStringArray, type JsonObject } from './guards';
 import type { CatalogModel } from './models';
-import { checkRules, fail, requireModel, type RuleResult } from './violation';
+import { checkRules, fail, rejectUnknownParameters, requireModel, type RuleResult } from './violation';
 
 export interface ChatRuleOptions {
   catalog: ReadonlyMap<string, CatalogModel>;
@@ -11,6 +11,14 @@ export interface ChatRuleOptions {
 }
 
 const UNSUPPORTED_PARAMETERS = ['n', 'service_tier', 'parallel_tool_calls', 'stream_options'] as const;
+// Everything else Azure's chat deployments take; any other top-level key is refused as Azure does.
+const CHAT_PARAMETERS = new Set([
+  'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'frequency_penalty',
+  'presence_penalty', 'stop', 'seed', 'response_format', 'tools', 'tool_choice', 'reasoning_effort', 'user',
+  'logit_bias', 'logprobs', 'top_logprobs', 'stream',
+]);
+// Langdock documents images as the only attachments of user messages.
+const USER_PART_TYPES = ['text', 'image_url'] as const;
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
 const MAX_STOP_SEQUENCES = 4;
 const MAX_TOOLS = 128;
@@ -30,6 +38,8 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
   for (const key of UNSUPPORTED_PARAMETERS) {
     if (key in body) fail(`'${key}' is not supported by the Langdock API. Remove it from the request.`);
   }
+  rejectUnknownParameters(body, CHAT_PARAMETERS);
+  parseReasoningEffort(body.reasoning_effort, model);
   const messages = parseMessages(body.messages);
   const tools = parseTools(body.tools);
   const toolChoice = parseToolChoice(body.tool_choice, tools);
@@ -47,9 +57,6 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
   if (body.seed !== undefined && !isInteger(body.seed)) fail("'seed' must be an integer.");
   if (body.user !== undefined && typeof body.user !== 'string') fail("'user' must be a string.");
   if (body.logit_bias !== undefined && !isRecord(body.logit_bias)) fail("'logit_bias' must be an object.");
-  if (body.reasoning_effort !== undefined && !REASONING_EFFORTS.includes(String(body.reasoning_effort))) {
-    fail(`'reasoning_effort' must be one of ${REASONING_EFFORTS.join(', ')}.`);
-  }
   const topLogprobs = parseTopLogprobs(body);
   const maxTokens = positiveInteger(body, 'max_tokens');
   const maxCompletionTokens = positiveInteger(body, 'max_completion_tokens');
@@ -70,17 +77,53 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
 
 function parseMessages(value: unknown): ChatMessage[] {
   if (!isArray(value) || value.length === 0) fail("'messages' must be a non-empty array.");
-  const messages: ChatMessage[] = [];
-  const toolCallIds = new Set<string>();
-  value.forEach((raw: unknown, index) => {
-    const message = parseMessage(raw, `messages[${index}]`, toolCallIds);
-    if (message.role === 'assistant') message.toolCalls.forEach((call) => toolCallIds.add(call.id));
-    messages.push(message);
-  });
+  const messages = value.map((raw: unknown, index) => parseMessage(raw, `messages[${index}]`));
+  checkToolCallHistory(messages);
   return messages;
 }
 
-function parseMessage(raw: unknown, path: string, toolCallIds: ReadonlySet<string>): ChatMessage {
+/** The assistant message whose tool calls the following run of tool messages answers. */
+interface OpenToolCalls {
+  index: number;
+  ids: ReadonlySet<string>;
+  answered: Set<string>;
+}
+
+/** OpenAI's rule: tool calls are answered by the tool messages right after them, all of them, before anything else. */
+function checkToolCallHistory(messages: readonly ChatMessage[]): void {
+  let open: OpenToolCalls | undefined;
+  for (const [index, message] of messages.entries()) {
+    if (message.role === 'tool') {
+      if (open === undefined) {
+        fail(`Invalid parameter: 'messages[${index}]' with role 'tool' must be a response to a preceding message with 'tool_calls'.`);
+      }
+      if (!open.ids.has(message.toolCallId)) {
+        fail(
+          `Invalid parameter: 'messages[${index}].tool_call_id' ${message.toolCallId} does not answer any of the 'tool_calls' of 'messages[${open.index}]'.`,
+        );
+      }
+      open.answered.add(message.toolCallId);
+      continue;
+    }
+    if (open !== undefined) failUnanswered(open);
+    open =
+      message.role === 'assistant' && message.toolCalls.length > 0
+        ? { index, ids: new Set(message.toolCalls.map((call) => call.id)), answered: new Set() }
+        : undefined;
+  }
+  if (open !== undefined) failUnanswered(open);
+}
+
+function failUnanswered(open: OpenToolCalls): void {
+  const missing = [...open.ids].filter((id) => !open.answered.has(id));
+  if (missing.length === 0) return;
+  fail(
+    "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. " +
+      `The following tool_call_ids did not have response messages: ${missing.join(', ')}`,
+  );
+}
+
+function parseMessage(raw: unknown, path: string): ChatMessage {
   if (!isRecord(raw)) fail(`'${path}' must be an object.`);
   const role = raw.role;
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -92,13 +135,13 @@ function parseMessage(raw: unknown, path: string, toolCallIds: ReadonlySet<strin
     case 'developer':
       return { role, text: parseContent(raw.content, `${path}.content`, ['text']).text };
     case 'user': {
-      const content = parseContent(raw.content, `${path}.content`, ['text', 'image_url', 'input_audio', 'file']);
+      const content = parseContent(raw.content, `${path}.content`, USER_PART_TYPES);
       return { role, text: content.text, attachments: content.attachments };
     }
     case 'assistant':
       return parseAssistantMessage(raw, path);
     default:
-      return parseToolMessage(raw, path, toolCallIds);
+      return parseToolMessage(raw, path);
   }
 }
 
@@ -110,12 +153,9 @@ function parseAssistantMessage(raw: JsonObject, path: string): ChatMessage {
   return { role: 'assistant', text, toolCalls };
 }
 
-function parseToolMessage(raw: JsonObject, path: string, toolCallIds: ReadonlySet<string>): ChatMessage {
+function parseToolMessage(raw: JsonObject, path: string): ChatMessage {
   const id = raw.tool_call_id;
   if (typeof id !== 'string' || id === '') fail(`'${path}.tool_call_id' is required for tool messages.`);
-  if (!toolCallIds.has(id)) {
-    fail(`'${path}.tool_call_id' ${id} does not match a tool call of a preceding assistant message.`);
-  }
   return { role: 'tool', toolCallId: id, text: parseContent(raw.content, `${path}.content`, ['text']).text };
 }
 
@@ -154,8 +194,9 @@ function parseContent(value: unknown, path: string, partTypes: readonly string[]
       texts.push(part.text);
     } else if (part.type === 'refusal') {
       if (typeof part.refusal !== 'string') fail(`'${partPath}.refusal' must be a string.`);
-    } else {
-      if (!isRecord(part[part.type])) fail(`'${partPath}.${part.type}' must be an object.`);
+    } else if (part.type === 'image_url') {
+      const image = part.image_url;
+      if (!isRecord(image) || typeof image.url !== 'string') fail(`'${partPath}.image_url' must be an object with a string 'url'.`);
       attachments += 1;
     }
   });
@@ -247,6 +288,15 @@ function parseTopLogprobs(body: JsonObject): number {
   }
   if (body.logprobs !== true) fail("'top_logprobs' requires 'logprobs' to be true.");
   return value;
+}
+
+function parseReasoningEffort(value: unknown, model: CatalogModel): void {
+  if (value === undefined || value === null) return;
+  // Azure's non-reasoning deployments do not know the argument at all.
+  if (!model.reasoning) fail('Unrecognized request argument supplied: reasoning_effort');
+  if (typeof value !== 'string' || !REASONING_EFFORTS.includes(value)) {
+    fail(`'reasoning_effort' must be one of ${REASONING_EFFORTS.join(', ')}.`);
+  }
 }
 
 function checkReasoningRules(body: JsonObject): void {

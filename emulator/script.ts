@@ -1,7 +1,7 @@
 // Plays scripted responses and faults that tests queue in place of the built-in behaviour.
 import type { ServerResponse } from 'node:http';
 import { sendJson } from './http';
-import { pause, SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from './sse';
+import { pause, SSE_DONE, SSE_HEADERS, sseEvent, writePieces, type Sleep } from './sse';
 import type { ScriptedHttpResponse, ScriptedResponse, ScriptedSseText, ScriptedStream } from './types';
 
 export class ScriptQueue {
@@ -24,14 +24,14 @@ export class ScriptQueue {
   }
 }
 
-export async function playScripted(res: ServerResponse, scripted: ScriptedResponse): Promise<void> {
+export async function playScripted(res: ServerResponse, scripted: ScriptedResponse, sleep: Sleep): Promise<void> {
   switch (scripted.type) {
     case 'response':
-      return playHttpResponse(res, scripted);
+      return playHttpResponse(res, scripted, sleep);
     case 'stream':
-      return playStream(res, scripted, streamPieces(scripted));
+      return playStream(res, scripted, streamPieces(scripted), sleep);
     case 'sse-text':
-      return playStream(res, scripted, textPieces(scripted));
+      return playStream(res, scripted, textPieces(scripted), sleep);
     case 'stall':
       // Leaving the response open is the fault; close() or the client ends it.
       return;
@@ -41,8 +41,8 @@ export async function playScripted(res: ServerResponse, scripted: ScriptedRespon
   }
 }
 
-async function playHttpResponse(res: ServerResponse, scripted: ScriptedHttpResponse): Promise<void> {
-  if (scripted.delayMs !== undefined && scripted.delayMs > 0) await pause(res, scripted.delayMs);
+async function playHttpResponse(res: ServerResponse, scripted: ScriptedHttpResponse, sleep: Sleep): Promise<void> {
+  if (scripted.delayMs !== undefined && scripted.delayMs > 0) await pause(res, scripted.delayMs, sleep);
   if (res.destroyed) return;
   const status = scripted.status ?? 200;
   const headers = scripted.headers ?? {};
@@ -71,8 +71,8 @@ function textPieces(scripted: ScriptedSseText): string[] {
   return pieces;
 }
 
-async function playStream(res: ServerResponse, scripted: ScriptedStream | ScriptedSseText, pieces: string[]): Promise<void> {
+async function playStream(res: ServerResponse, scripted: ScriptedStream | ScriptedSseText, pieces: string[], sleep: Sleep): Promise<void> {
   res.writeHead(scripted.status ?? 200, { ...SSE_HEADERS, ...scripted.headers });
   res.flushHeaders();
-  await writePieces(res, pieces, { delayMs: scripted.delayMs ?? 0, cutAfter: scripted.cutAfter });
+  await writePieces(res, pieces, { delayMs: scripted.delayMs ?? 0, cutAfter: scripted.cutAfter, sleep });
 }

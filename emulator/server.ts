@@ -9,7 +9,7 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type UsageEntry } from './rate-limiter
 import { respond } from './responder';
 import { validateChatRequest } from './rules';
 import { playScripted, ScriptQueue } from './script';
-import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from './sse';
+import { SSE_DONE, SSE_HEADERS, sseEvent, timerSleep, writePieces, type Sleep } from './sse';
 import type { LangdockEmulatorOptions, RecordedRequest } from './types';
 import type { ModelList } from './wire';
 
@@ -35,6 +35,7 @@ interface Context {
   readonly apiKeys: ReadonlySet<string> | undefined;
   readonly options: LangdockEmulatorOptions;
   readonly now: () => number;
+  readonly sleep: Sleep;
   readonly state: EmulatorState;
   responseCount: number;
 }
@@ -51,6 +52,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): { s
     apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
     options,
     now,
+    sleep: options.sleep ?? timerSleep,
     state,
     responseCount: 0,
   };
@@ -82,7 +84,7 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   context.state.requests.push({ method, path, headers, body: parsed.ok ? parsed.value : undefined, rawBody });
 
   const scripted = context.state.scripts.next();
-  if (scripted !== undefined) return playScripted(res, scripted);
+  if (scripted !== undefined) return playScripted(res, scripted, context.sleep);
 
   if (headers.origin !== undefined) return sendError(res, 403, MESSAGES.browser);
   const route = ROUTE.exec(path);
@@ -147,8 +149,12 @@ async function handleChat(context: Context, res: ServerResponse, body: unknown):
     model: request.model.id,
   };
   if (!request.stream) return sendJson(res, 200, buildChatCompletion(outcome, identity));
-  const chunks = buildChunks(outcome, identity, { azureFilterChunk: context.options.azureFilterChunk === true });
+  const chunks = buildChunks(outcome, identity, {
+    azureFilterChunk: context.options.azureFilterChunk === true,
+    usage: context.options.streamUsage === true,
+  });
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();
-  await writePieces(res, [...chunks.map((chunk) => sseEvent(chunk)), SSE_DONE], { delayMs: context.options.chunkDelayMs ?? 0 });
+  const pieces = [...chunks.map((chunk) => sseEvent(chunk)), SSE_DONE];
+  await writePieces(res, pieces, { delayMs: context.options.chunkDelayMs ?? 0, sleep: context.sleep });
 }

@@ -15,9 +15,24 @@ export function sseEvent(data: unknown): string {
   return `data: ${text}\n\n`;
 }
 
+/** Waits `ms`, or less once `signal` aborts; tests swap it to observe delays without a clock. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export const timerSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+
 export interface WritePiecesOptions {
   /** Pause before every piece after the first. */
   delayMs: number;
+  sleep: Sleep;
   /** Destroy the socket after this many pieces instead of ending the response. */
   cutAfter?: number;
 }
@@ -27,7 +42,7 @@ export type WriteResult = 'ended' | 'cut' | 'client-closed';
 export async function writePieces(res: ServerResponse, pieces: readonly string[], options: WritePiecesOptions): Promise<WriteResult> {
   for (let i = 0; i < pieces.length; i += 1) {
     if (options.cutAfter !== undefined && i >= options.cutAfter) return cut(res);
-    if (i > 0 && options.delayMs > 0) await pause(res, options.delayMs);
+    if (i > 0 && options.delayMs > 0) await pause(res, options.delayMs, options.sleep);
     if (res.destroyed) return 'client-closed';
     await flushed(res, pieces[i] ?? '');
   }
@@ -44,16 +59,18 @@ function cut(res: ServerResponse): WriteResult {
 }
 
 /** Waits, but wakes early when the client goes away so no timer outlives the response. */
-export function pause(res: ServerResponse, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      res.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    res.on('close', done);
-  });
+export async function pause(res: ServerResponse, ms: number, sleep: Sleep): Promise<void> {
+  if (res.destroyed) return;
+  const controller = new AbortController();
+  const closed = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve()));
+  const abort = (): void => controller.abort();
+  res.on('close', abort);
+  try {
+    // Racing the close keeps an injected sleep that ignores the signal from holding a dead response.
+    await Promise.race([sleep(ms, controller.signal), closed]);
+  } finally {
+    res.off('close', abort);
+  }
 }
 
 /** Resolves once the piece left the process, so a following cut cannot swallow it. */

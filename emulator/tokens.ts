@@ -1,16 +1,52 @@
-// Token estimates: Langdock's limits count tokens, and the emulator approximates them as ceil(chars / 4).
+// Token estimates: Langdock's limits count tokens, so the emulator approximates them conservatively.
 
-export function estimateTokens(text: string): number {
-  return tokensForChars(text.length);
+/**
+ * Running count of characters and non-ASCII code points. The estimate is the larger of ceil(chars / 4),
+ * which fits English, and one token per non-ASCII character, which CJK text and emoji come close to.
+ */
+export class TokenTally {
+  private units = 0;
+  private nonAscii = 0;
+
+  add(text: string): this {
+    this.units += text.length;
+    this.nonAscii += countNonAscii(text);
+    return this;
+  }
+
+  get tokens(): number {
+    return Math.max(Math.ceil(this.units / 4), this.nonAscii);
+  }
+
+  /** Adds the longest prefix of `text` that keeps the estimate within `maxTokens`, and returns that prefix. */
+  addWithin(text: string, maxTokens: number): string {
+    let prefix = '';
+    for (const char of text) {
+      const units = this.units + char.length;
+      const nonAscii = this.nonAscii + (isAscii(char) ? 0 : 1);
+      if (Math.max(Math.ceil(units / 4), nonAscii) > maxTokens) break;
+      this.units = units;
+      this.nonAscii = nonAscii;
+      prefix += char;
+    }
+    return prefix;
+  }
 }
 
-export function tokensForChars(chars: number): number {
-  return Math.ceil(chars / 4);
+export function estimateTokens(...texts: string[]): number {
+  const tally = new TokenTally();
+  for (const text of texts) tally.add(text);
+  return tally.tokens;
 }
 
-/** Characters allowed for a token budget, the inverse of `estimateTokens`. */
-export function charsForTokens(tokens: number): number {
-  return tokens * 4;
+function countNonAscii(text: string): number {
+  let count = 0;
+  for (const char of text) if (!isAscii(char)) count += 1;
+  return count;
+}
+
+function isAscii(char: string): boolean {
+  return char.charCodeAt(0) < 0x80;
 }
 
 /** Splits text into pieces of a few characters, cycling sizes so boundaries vary; never splits a code point. */

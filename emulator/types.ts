@@ -1,6 +1,7 @@
 // The emulator's public types: options, recorded requests, scripted responses and the running handle.
 import type { ModelSpec } from './models';
 import type { RateLimit } from './rate-limiter';
+import type { Sleep } from './sse';
 
 export interface LangdockEmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -17,12 +18,19 @@ export interface LangdockEmulatorOptions {
   azureFilterChunk?: boolean;
   /** Pause between streamed chunks of built-in replies. */
   chunkDelayMs?: number;
+  /**
+   * End built-in streams with a usage chunk (`choices: []`). Off by default: Langdock refuses `stream_options`,
+   * so real streams may carry no usage. Non-streaming responses always report usage.
+   */
+  streamUsage?: boolean;
   /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
   allowJsonSchema?: boolean;
   /** Receives one line per request; API keys never appear in it. */
   logger?: (line: string) => void;
   /** Clock in milliseconds for rate limiting and `created`, so tests can move time. */
   now?: () => number;
+  /** For tests: waits behind `chunkDelayMs` and scripted `delayMs`, so delays can be observed without a clock. */
+  sleep?: Sleep;
 }
 
 export interface RecordedRequest {

@@ -29,6 +29,13 @@ export function checkRules<T>(parse: () => T): RuleResult<T> {
   }
 }
 
+/** Azure's answer to top-level keys a deployment does not know. */
+export function rejectUnknownParameters(body: Record<string, unknown>, known: ReadonlySet<string>): void {
+  const unknown = Object.keys(body).filter((key) => !known.has(key));
+  if (unknown.length === 1) fail(`Unrecognized request argument supplied: ${unknown.join('')}`);
+  if (unknown.length > 1) fail(`Unrecognized request arguments supplied: ${unknown.join(', ')}`);
+}
+
 const KIND_NAMES: Record<ModelKind, string> = { chat: 'chat completions', embedding: 'embeddings' };
 
 export function requireModel(value: unknown, catalog: ReadonlyMap<string, CatalogModel>, kind: ModelKind): CatalogModel {

@@ -53,6 +53,16 @@ describe('non-streaming chat completions', () => {
     });
   });
 
+  it('counts CJK text as a token per character in usage and under max_tokens', async () => {
+    const full = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('世界世界世界')] });
+    const content = 'You said: "世界世界世界". This is a deterministic reply from the Langdock emulator.';
+    expect(full.status).toBe(200);
+    expect(full.json).toMatchObject({ choices: [{ message: { content } }], usage: usage(6, Math.ceil(content.length / 4)) });
+    const cut = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('世界世界世界')], max_tokens: 5 });
+    expect(cut.status).toBe(200);
+    expect(cut.json).toMatchObject({ choices: [{ message: { content: 'You said: "世界世界世' }, finish_reason: 'length' }], usage: usage(6, 5) });
+  });
+
   it('honours max_completion_tokens on reasoning models', async () => {
     const result = await chat(emulator, { model: 'o4-mini', messages: [userMessage('Hello')], max_completion_tokens: 2 });
     expect(result.json).toMatchObject({ choices: [{ message: { content: 'You said' }, finish_reason: 'length' }] });

@@ -5,23 +5,39 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../emulator/cli-args';
+import { CLI_USAGE, parseCliArgs } from '../../emulator/cli-args';
 import { call } from './helpers';
 
 describe('parseCliArgs', () => {
   it.each([
-    { argv: [], expected: { type: 'start', quiet: false, options: { port: 0, host: '127.0.0.1', azureFilterChunk: false, allowJsonSchema: false } } },
+    {
+      argv: [],
+      expected: { type: 'start', quiet: false, options: { port: 0, host: '127.0.0.1', azureFilterChunk: false, streamUsage: false, allowJsonSchema: false } },
+    },
     {
       argv: ['--port', '4010', '--api-key', 'a', '--api-key', 'b', '--rpm', '5', '--chunk-delay-ms', '10', '--azure-filter-chunk', '--quiet'],
       expected: {
         type: 'start',
         quiet: true,
-        options: { port: 4010, host: '127.0.0.1', azureFilterChunk: true, allowJsonSchema: false, apiKeys: ['a', 'b'], rateLimit: { rpm: 5 }, chunkDelayMs: 10 },
+        options: {
+          port: 4010,
+          host: '127.0.0.1',
+          azureFilterChunk: true,
+          streamUsage: false,
+          allowJsonSchema: false,
+          apiKeys: ['a', 'b'],
+          rateLimit: { rpm: 5 },
+          chunkDelayMs: 10,
+        },
       },
     },
     {
-      argv: ['--no-rate-limit', '--allow-json-schema', '--host', '0.0.0.0'],
-      expected: { type: 'start', quiet: false, options: { port: 0, host: '0.0.0.0', azureFilterChunk: false, allowJsonSchema: true, rateLimit: false } },
+      argv: ['--no-rate-limit', '--allow-json-schema', '--stream-usage', '--host', '0.0.0.0'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: { port: 0, host: '0.0.0.0', azureFilterChunk: false, streamUsage: true, allowJsonSchema: true, rateLimit: false },
+      },
     },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
@@ -49,6 +65,18 @@ describe('langdock-emulator executable', () => {
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists every flag in --help', async () => {
+    const child = spawn(process.execPath, [cliPath, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (data: string) => (output += data));
+    expect(await once(child, 'exit')).toEqual([0, null]);
+    expect(output).toBe(`${CLI_USAGE}\n`);
+    for (const flag of ['--port', '--api-key', '--no-rate-limit', '--chunk-delay-ms', '--azure-filter-chunk', '--stream-usage', '--allow-json-schema']) {
+      expect(output).toContain(`  ${flag} `);
+    }
   });
 
   it('keeps the node shebang', async () => {

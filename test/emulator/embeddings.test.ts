@@ -137,6 +137,14 @@ describe('embeddings', () => {
     const body = await embed({ model: 'text-embedding-3-small', input: 'x'.repeat(8192 * 4) });
     expect(body.usage.prompt_tokens).toBe(8192);
   });
+
+  it('counts CJK text as a token per character against the 8192-token limit', async () => {
+    const fits = await embed({ model: 'text-embedding-3-small', input: ['东京'.repeat(4096), 'ok'] });
+    expect(fits.usage).toEqual({ prompt_tokens: 8192 + 1, total_tokens: 8192 + 1 });
+    const result = await embeddings(emulator, { model: 'text-embedding-3-small', input: ['ok', `${'东京'.repeat(4096)}都`] });
+    expect(result.status).toBe(400);
+    expect(result.json).toEqual({ message: "'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input." });
+  });
 });
 
 describe('models list', () => {

@@ -49,11 +49,29 @@ describe('the official openai SDK against the emulator', () => {
     }
     expect(deltas.join('')).toBe('You said: "Stream SDK". This is a deterministic reply from the Langdock emulator.');
     expect(finishReasons.at(-1)).toBe('stop');
-    expect(usage?.completion_tokens).toBe(Math.ceil(deltas.join('').length / 4));
+    // Langdock refuses stream_options, so by default a stream reports no usage.
+    expect(usage).toBeUndefined();
 
     const helper = client.chat.completions.stream({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Stream SDK' }] });
     const final = await helper.finalChatCompletion();
     expect(final.choices[0]?.message.content).toBe(deltas.join(''));
+  });
+
+  it('reads the usage chunk of streamUsage', async () => {
+    const counting = await startLangdockEmulator({ streamUsage: true });
+    try {
+      const sdk = new OpenAI({ apiKey: 'any', baseURL: counting.baseURL, maxRetries: 0 });
+      const stream = await sdk.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'Stream SDK' }] });
+      let text = '';
+      let usage: OpenAI.CompletionUsage | undefined;
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta.content ?? '';
+        if (chunk.usage) usage = chunk.usage;
+      }
+      expect(usage).toMatchObject({ prompt_tokens: 3, completion_tokens: Math.ceil(text.length / 4), total_tokens: 3 + Math.ceil(text.length / 4) });
+    } finally {
+      await counting.close();
+    }
   });
 
   it('round-trips a tool call and its result', async () => {

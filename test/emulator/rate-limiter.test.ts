@@ -75,6 +75,20 @@ describe('429 over HTTP', () => {
     }
   });
 
+  it('counts CJK prompts as a token per character', async () => {
+    const emulator = await startLangdockEmulator({ rateLimit: { tpm: 10 } });
+    try {
+      const cjk = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('東京都東京都東京都東京')] });
+      expect(cjk.status).toBe(429);
+      expect(cjk.json).toEqual({ message: 'Rate limit for public API exceeded' });
+      expect(cjk.headers.get('retry-after')).toBe('60');
+      const ascii = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('Tokyo Tokyo')] });
+      expect(ascii.status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('does not limit at all with rateLimit: false', async () => {
     const emulator = await startLangdockEmulator({ rateLimit: false });
     try {

@@ -82,18 +82,6 @@ const cases: RuleCase[] = [
     message: "'messages[2].tool_call_id' is required for tool messages.",
   },
   {
-    rule: 'tool_call_id must match a preceding call',
-    body: { model: 'gpt-4o', messages: [userMessage('hi'), assistantCall, { role: 'tool', tool_call_id: 'call_2', content: 'sunny' }] },
-    status: 400,
-    message: "'messages[2].tool_call_id' call_2 does not match a tool call of a preceding assistant message.",
-  },
-  {
-    rule: 'a tool result before its call is refused',
-    body: { model: 'gpt-4o', messages: [userMessage('hi'), { role: 'tool', tool_call_id: 'call_1', content: 'x' }, assistantCall] },
-    status: 400,
-    message: "'messages[1].tool_call_id' call_1 does not match a tool call of a preceding assistant message.",
-  },
-  {
     rule: 'response_format must be text or json_object',
     body: { model: 'gpt-4o', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } },
     status: 400,
@@ -324,6 +312,32 @@ describe('edge rules', () => {
       expect(good.status).toBe(200);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('checks origin, route, key, region, method, body rules and rate limit in that order', async () => {
+    const limited = await startLangdockEmulator({ rateLimit: { rpm: 1 } });
+    try {
+      const asia = limited.baseURLFor('asia');
+      const cases = [
+        { url: `${asia}/chat/completions`, options: { key: null, headers: { origin: 'https://x.example' } }, status: 403 },
+        { url: `${limited.url}/openai/asia/v2/chat`, options: { key: null }, status: 404 },
+        { url: `${asia}/chat/completions`, options: { key: null, method: 'GET' }, status: 401 },
+        { url: `${asia}/chat/completions`, options: { method: 'GET' }, status: 404 },
+        { url: `${limited.baseURL}/chat/completions`, options: { method: 'GET' }, status: 405 },
+      ];
+      const statuses: number[] = [];
+      for (const { url, options } of cases) statuses.push((await call(url, options)).status);
+      expect(statuses).toEqual(cases.map((item) => item.status));
+      expect((await chat(limited, { model: 'gpt-4o', messages: hello })).status).toBe(200);
+      const badBody = await chat(limited, { model: 'gpt-4o', messages: hello, top_k: 3 });
+      expect(badBody.status).toBe(400);
+      expect(badBody.json).toEqual({ message: 'Unrecognized request argument supplied: top_k' });
+      const overLimit = await chat(limited, { model: 'gpt-4o', messages: hello });
+      expect(overLimit.status).toBe(429);
+      expect(overLimit.json).toEqual({ message: 'Rate limit for public API exceeded' });
+    } finally {
+      await limited.close();
     }
   });
 

@@ -69,11 +69,31 @@ describe('scripted HTTP responses', () => {
   });
 
   it('waits delayMs before answering', async () => {
-    emulator.script({ type: 'response', body: { ok: true }, delayMs: 80 });
-    const started = Date.now();
-    const result = await chat(emulator, body);
-    expect(result.json).toEqual({ ok: true });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
+    let wake: () => void = () => undefined;
+    const asleep: number[] = [];
+    const gated = await startLangdockEmulator({
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          asleep.push(ms);
+          wake = resolve;
+        }),
+    });
+    try {
+      gated.script({ type: 'response', body: { ok: true }, delayMs: 80 });
+      let answered = false;
+      const pending = chat(gated, body).then((result) => {
+        answered = true;
+        return result;
+      });
+      await expect.poll(() => asleep).toEqual([80]);
+      expect(answered).toBe(false);
+      wake();
+      const result = await pending;
+      expect(result.status).toBe(200);
+      expect(result.json).toEqual({ ok: true });
+    } finally {
+      await gated.close();
+    }
   });
 });
 
@@ -109,6 +129,19 @@ describe('scripted streams', () => {
     emulator.script({ type: 'sse-text', text: raw, splitEvery: 3, delayMs: 1 });
     const result = await chat(emulator, body);
     expect(result.text).toBe(raw);
+  });
+
+  it('sleeps delayMs between scripted pieces', async () => {
+    const sleeps: number[] = [];
+    const counted = await startLangdockEmulator({ sleep: async (ms) => void sleeps.push(ms) });
+    try {
+      counted.script({ type: 'stream', chunks: [{ n: 1 }, { n: 2 }, { n: 3 }], delayMs: 15 });
+      const result = await chat(counted, body);
+      expect(sseData(result.text)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}', '[DONE]']);
+      expect(sleeps).toEqual([15, 15, 15]);
+    } finally {
+      await counted.close();
+    }
   });
 });
 

@@ -11,16 +11,19 @@ import { chat, sseChunks, sseData, userMessage } from './helpers';
 
 let emulator: LangdockEmulator;
 let azure: LangdockEmulator;
+let withUsage: LangdockEmulator;
 const fixedNow = 1_750_000_000_999;
 
 beforeAll(async () => {
   emulator = await startLangdockEmulator({ now: () => fixedNow });
   azure = await startLangdockEmulator({ now: () => fixedNow, azureFilterChunk: true });
+  withUsage = await startLangdockEmulator({ now: () => fixedNow, streamUsage: true });
 });
 
 afterAll(async () => {
   await emulator.close();
   await azure.close();
+  await withUsage.close();
 });
 
 type Chunk = Record<string, unknown>;
@@ -43,25 +46,23 @@ const weatherTool = {
 };
 
 describe('streamed text', () => {
-  it('sends role, content deltas, finish, usage and [DONE] in that order', async () => {
+  const content = 'You said: "Stream this". This is a deterministic reply from the Langdock emulator.';
+
+  it('sends role, content deltas, finish and [DONE] in that order, without usage by default', async () => {
     const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream this')] });
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const chunks = sseChunks(result.text);
-    const content = 'You said: "Stream this". This is a deterministic reply from the Langdock emulator.';
 
     for (const chunk of chunks) {
-      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', ...('usage' in chunk ? ['usage'] : [])]);
+      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices']);
       expect(chunk).toMatchObject({ object: 'chat.completion.chunk', created: Math.floor(fixedNow / 1000), model: 'gpt-4o' });
       expect(chunk.id).toBe(chunks[0]?.id);
     }
     const [role, ...rest] = chunks;
     expect(choiceOf(role ?? {})).toEqual({ index: 0, delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null, logprobs: null });
-    const usageChunk = rest.pop();
     const finish = rest.pop();
     expect(choiceOf(finish ?? {})).toEqual({ index: 0, delta: {}, finish_reason: 'stop', logprobs: null });
-    expect(usageChunk?.choices).toEqual([]);
-    expect(usageChunk?.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: Math.ceil(content.length / 4), total_tokens: 3 + Math.ceil(content.length / 4) });
 
     const deltas = rest.map((chunk) => choiceOf(chunk));
     expect(deltas.length).toBeGreaterThan(5);
@@ -74,12 +75,38 @@ describe('streamed text', () => {
     expect(deltas.map((delta) => delta.delta.content).join('')).toBe(content);
   });
 
+  it('ends with a usage chunk after the finish chunk with streamUsage', async () => {
+    const result = await chat(withUsage, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream this')] });
+    expect(result.status).toBe(200);
+    const chunks = sseChunks(result.text);
+    const usageChunk = chunks.at(-1);
+    expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('stop');
+    expect(chunks.filter((chunk) => 'usage' in chunk)).toHaveLength(1);
+    expect(usageChunk).toEqual({
+      id: chunks[0]?.id,
+      object: 'chat.completion.chunk',
+      created: Math.floor(fixedNow / 1000),
+      model: 'gpt-4o',
+      system_fingerprint: 'fp_langdock_emulator',
+      choices: [],
+      usage: {
+        prompt_tokens: 3,
+        completion_tokens: Math.ceil(content.length / 4),
+        total_tokens: 3 + Math.ceil(content.length / 4),
+        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      },
+    });
+    const streamed = chunks.slice(1, -2).map((chunk) => choiceOf(chunk).delta.content).join('');
+    expect(streamed).toBe(content);
+  });
+
   it('ends with finish_reason length under max_tokens', async () => {
     const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream')], max_tokens: 2 });
     const chunks = sseChunks(result.text);
-    const text = chunks.slice(1, -2).map((chunk) => choiceOf(chunk).delta.content).join('');
+    const text = chunks.slice(1, -1).map((chunk) => choiceOf(chunk).delta.content).join('');
     expect(text).toBe('You said');
-    expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('length');
+    expect(choiceOf(chunks.at(-1) ?? {}).finish_reason).toBe('length');
   });
 
   it('starts with Azure prompt-filter chunk when azureFilterChunk is on', async () => {
@@ -108,28 +135,69 @@ describe('streamed tool calls', () => {
     expect(header).toEqual({
       tool_calls: [{ index: 0, id: expect.stringMatching(/^call_[0-9a-f]{24}$/), type: 'function', function: { name: 'get_weather', arguments: '' } }],
     });
-    const argumentDeltas = chunks.slice(2, -2).map((chunk) => choiceOf(chunk).delta);
+    const argumentDeltas = chunks.slice(2, -1).map((chunk) => choiceOf(chunk).delta);
     expect(argumentDeltas.length).toBeGreaterThan(2);
     for (const delta of argumentDeltas) {
       expect(delta).toEqual({ tool_calls: [{ index: 0, function: { arguments: expect.any(String) } }] });
     }
     const args = argumentDeltas.map((delta) => (delta.tool_calls as Array<{ function: { arguments: string } }>)[0]?.function.arguments).join('');
     expect(JSON.parse(args)).toEqual({ city: 'Paris', days: 4 });
+    expect(choiceOf(chunks.at(-1) ?? {})).toEqual({ index: 0, delta: {}, finish_reason: 'tool_calls', logprobs: null });
+  });
+
+  it('reports the completion tokens of the arguments with streamUsage', async () => {
+    const result = await chat(withUsage, { model: 'gpt-4o', stream: true, messages: [userMessage('Weather in Paris for 4 days?')], tools: [weatherTool] });
+    const chunks = sseChunks(result.text);
+    const args = '{"city":"Paris","days":4}';
     expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('tool_calls');
-    expect(chunks.at(-1)?.choices).toEqual([]);
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: Math.ceil(('get_weather' + args).length / 4) } });
   });
 });
 
 describe('pacing', () => {
-  it('spaces chunks by chunkDelayMs', async () => {
-    const slow = await startLangdockEmulator({ chunkDelayMs: 20 });
+  it('sleeps chunkDelayMs between streamed chunks, never before the first', async () => {
+    const sleeps: number[] = [];
+    const slow = await startLangdockEmulator({ chunkDelayMs: 20, sleep: async (ms) => void sleeps.push(ms) });
     try {
-      const started = Date.now();
       const result = await chat(slow, { model: 'gpt-4o', stream: true, messages: [userMessage('ab')] });
       const events = sseData(result.text).length;
-      expect(Date.now() - started).toBeGreaterThanOrEqual((events - 1) * 20 - 5);
+      expect(events).toBeGreaterThan(3);
+      expect(sleeps).toEqual(Array.from({ length: events - 1 }, () => 20));
     } finally {
       await slow.close();
+    }
+  });
+
+  it('holds the next chunk until the sleep ends', async () => {
+    let wake: () => void = () => undefined;
+    const asleep: number[] = [];
+    const gated = await startLangdockEmulator({
+      chunkDelayMs: 1_000,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          asleep.push(ms);
+          wake = resolve;
+        }),
+    });
+    try {
+      const response = await fetch(`${gated.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k' },
+        body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [userMessage('ab')] }),
+      });
+      const reader = response.body?.getReader();
+      if (reader === undefined) throw new Error('no body');
+      await expect.poll(() => asleep).toEqual([1_000]);
+      let text = '';
+      while (!text.endsWith('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+      // The emulator is parked in the first sleep, so only the role chunk can have been written.
+      expect(sseData(text).map((data) => choiceOf(JSON.parse(data) as Chunk).delta)).toEqual([{ role: 'assistant', content: '', refusal: null }]);
+      wake();
+      await expect.poll(() => asleep.length).toBe(2);
+      // A sleep that never resolves must still let the response go once the client leaves.
+      await reader.cancel();
+    } finally {
+      await gated.close();
     }
   });
 });
@@ -154,7 +222,7 @@ describe('chunk building properties', () => {
         const parsed = validateChatRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: text }], max_tokens: maxTokens }, { catalog, allowJsonSchema: false });
         if (!parsed.ok) throw new Error(parsed.message);
         const outcome = finishReply(respond(parsed.value), parsed.value);
-        const chunks = buildChunks(outcome, { id: 'x', created: 1, model: 'gpt-4o' }, { azureFilterChunk: false });
+        const chunks = buildChunks(outcome, { id: 'x', created: 1, model: 'gpt-4o' }, { azureFilterChunk: false, usage: true });
         const streamed = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? '')).join('');
         expect(streamed).toBe(outcome.content);
       }),
