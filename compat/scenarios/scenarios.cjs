@@ -236,9 +236,11 @@ async function runScenarios({ ai, z, createLangdock, loader, resolvedEntry, load
       facts.retryMs = Date.now() - started;
     },
 
-    // Runs only once package.json exports the emulator: the subpath, its CLI, and the provider against it.
+    // README.md promises both `langdock-ai-provider/emulator` and `npx langdock-emulator`.
     'published emulator (./emulator subpath and bin)': async () => {
-      if (manifest.exports?.['./emulator'] === undefined) return void (facts.emulator = 'not exported');
+      assert.notEqual(manifest.exports?.['./emulator'], undefined, 'package.json exports no "./emulator", which README.md promises');
+      const bins = typeof manifest.bin === 'string' ? { [manifest.name]: manifest.bin } : manifest.bin ?? {};
+      assert.ok('langdock-emulator' in bins, `package.json has no "langdock-emulator" bin, which README.md promises (bins: ${JSON.stringify(bins)})`);
       const { module, resolved } = await loadEmulator();
       assert.match(resolved, loader === 'esm' ? /dist[\\/]emulator\.js$/ : /dist[\\/]emulator\.cjs$/);
       const emulator = await module.startLangdockEmulator();
@@ -251,7 +253,7 @@ async function runScenarios({ ai, z, createLangdock, loader, resolvedEntry, load
       } finally {
         await emulator.close();
       }
-      for (const [name, path] of Object.entries(typeof manifest.bin === 'string' ? { [manifest.name]: manifest.bin } : manifest.bin ?? {})) {
+      for (const [name, path] of Object.entries(bins)) {
         const help = spawnSync(process.execPath, [join(packageDir, path), '--help'], { encoding: 'utf8', timeout: 10_000 });
         assert.equal(help.status, 0, `${name} --help exited ${help.status}: ${help.stderr}`);
         assert.match(help.stdout, /--help/);
