@@ -16,11 +16,25 @@ npm ci --no-audit --no-fund
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "== next-chat: install Chromium (Debian package)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium > /dev/null
+  # CI runs as root; elsewhere apt-get needs sudo.
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo > /dev/null; then
+      echo "next-chat: /usr/bin/chromium is missing and installing it needs root; run 'apt-get install chromium' as root." >&2
+      exit 1
+    fi
+    as_root="sudo"
+  fi
+  $as_root apt-get update -qq
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
 fi
-/usr/bin/chromium --version 2> /dev/null || true
+if ! chromium_version=$(/usr/bin/chromium --version 2>&1); then
+  echo "next-chat: /usr/bin/chromium is installed but does not run; its output was:" >&2
+  echo "$chromium_version" >&2
+  exit 1
+fi
+# The last line is the version; the launcher may print warnings from /etc/chromium.d before it.
+echo "${chromium_version##*$'\n'}"
 
 echo "== next-chat: next build (includes the type check)"
 npm run build

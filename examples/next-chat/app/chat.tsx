@@ -3,6 +3,7 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type ChatStatus } from 'ai';
 import { useState, type FormEvent } from 'react';
+import { MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
 import type { ChatMessage } from '@/lib/chat-message';
 
 type ChatPart = ChatMessage['parts'][number];
@@ -57,13 +58,14 @@ export function Chat({ emulated }: { emulated: boolean }) {
       </ol>
       {error && (
         <p className="error" role="alert">
-          {error.message}
+          {errorText(error.message)}
         </p>
       )}
       <form onSubmit={submit} data-status={status}>
         <input
           aria-label="Message"
           placeholder="What is the weather in Berlin?"
+          maxLength={MAX_USER_MESSAGE_CHARS}
           value={input}
           onChange={(event) => setInput(event.target.value)}
         />
@@ -94,6 +96,17 @@ export function Chat({ emulated }: { emulated: boolean }) {
       </div>
     </section>
   );
+}
+
+// A refused request (400, 500) has a {"error": "..."} body, and useChat hands that body over as the message.
+function errorText(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const body = JSON.parse(message) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : message;
+  } catch {
+    return message;
+  }
 }
 
 const statusText: Record<ChatStatus, string> = {

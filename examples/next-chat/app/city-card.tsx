@@ -1,6 +1,7 @@
 'use client';
 // Asks /api/object for a typed object (generateObject, JSON mode) and renders its fields.
 import { useState, type FormEvent } from 'react';
+import { MAX_CITY_CHARS } from '@/lib/chat-limits';
 import type { City, CityResponse } from '@/lib/city';
 
 export function CityCard() {
@@ -32,7 +33,7 @@ export function CityCard() {
         <code>generateObject</code> with a zod schema: the provider asks Langdock for JSON and the AI SDK validates it.
       </p>
       <form onSubmit={submit}>
-        <input aria-label="City" value={city} onChange={(event) => setCity(event.target.value)} />
+        <input aria-label="City" maxLength={MAX_CITY_CHARS} value={city} onChange={(event) => setCity(event.target.value)} />
         <button type="submit" disabled={loading || city.trim() === ''}>
           {loading ? 'Generating…' : 'Generate'}
         </button>

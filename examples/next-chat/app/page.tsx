@@ -9,14 +9,28 @@ export default async function Page() {
   await dynamicRendering();
   const connection = await getLangdock();
   const emulated = connection.mode === 'emulator';
+  const header = (
+    <header>
+      <h1>Langdock chat</h1>
+      <p className="subtitle">
+        Next.js App Router · <code>useChat</code> · <code>langdock-ai-provider</code> · model <code>{connection.modelId}</code>
+      </p>
+    </header>
+  );
+  if (connection.mode === 'unconfigured') {
+    // Nothing below could answer, so the page shows only what to fix.
+    return (
+      <main>
+        {header}
+        <p className="banner problem" role="alert">
+          {connection.problem}
+        </p>
+      </main>
+    );
+  }
   return (
     <main>
-      <header>
-        <h1>Langdock chat</h1>
-        <p className="subtitle">
-          Next.js App Router · <code>useChat</code> · <code>langdock-ai-provider</code> · model <code>{connection.modelId}</code>
-        </p>
-      </header>
+      {header}
       {emulated ? (
         <p className="banner emulator" role="status">
           No <code>LANGDOCK_API_KEY</code> on the server: answers come from the local Langdock emulator at{' '}

@@ -1,11 +1,13 @@
-// The one place that decides where model calls go: Langdock when the server has a key, else a local emulator.
+// The one place that decides where model calls go: Langdock when the server has a key, else (if allowed) a local emulator.
 import 'server-only';
 import { createLangdock, type LangdockProvider } from 'langdock-ai-provider';
 import { startLangdockEmulator, type LangdockEmulator } from 'langdock-ai-provider/emulator';
 
 export type LangdockConnection =
   | { mode: 'langdock'; langdock: LangdockProvider; modelId: string; region: string }
-  | { mode: 'emulator'; langdock: LangdockProvider; modelId: string; emulator: LangdockEmulator };
+  | { mode: 'emulator'; langdock: LangdockProvider; modelId: string; emulator: LangdockEmulator }
+  | { mode: 'unconfigured'; modelId: string; problem: string };
+export type ConfiguredConnection = Exclude<LangdockConnection, { mode: 'unconfigured' }>;
 
 const EMULATOR_API_KEY = 'emulator-key-0000';
 
@@ -24,11 +26,25 @@ function startEmulatorOnce(): Promise<LangdockEmulator> {
   return processCache.langdockEmulator;
 }
 
+// A production server without a key is a mistake to report, not a reason to serve canned answers.
+function emulatorAllowed(): boolean {
+  return process.env.NODE_ENV !== 'production' || process.env.LANGDOCK_EMULATOR === '1';
+}
+
 export async function getLangdock(): Promise<LangdockConnection> {
   const modelId = process.env.LANGDOCK_MODEL ?? 'gpt-4.1';
-  if (process.env.LANGDOCK_API_KEY) {
+  if (process.env.LANGDOCK_API_KEY?.trim()) {
     // createLangdock() reads LANGDOCK_API_KEY, LANGDOCK_REGION and LANGDOCK_BASE_URL on each request.
     return { mode: 'langdock', langdock: createLangdock(), modelId, region: process.env.LANGDOCK_REGION ?? 'eu' };
+  }
+  if (!emulatorAllowed()) {
+    return {
+      mode: 'unconfigured',
+      modelId,
+      problem:
+        'The server is not configured: LANGDOCK_API_KEY is not set. Set it in the server environment and restart; ' +
+        'to run this demo on the local Langdock emulator instead, set LANGDOCK_EMULATOR=1.',
+    };
   }
   const emulator = await startEmulatorOnce();
   return {

@@ -1,22 +1,27 @@
 // POST /api/object: generateObject in JSON mode; the provider sends json_object and tells the model the schema.
 import { APICallError, RetryError, generateObject } from 'ai';
 import { z } from 'zod';
+import { MAX_CITY_CHARS } from '@/lib/chat-limits';
 import { citySchema, type CityResponse } from '@/lib/city';
 import { describeError } from '@/server/error-message';
 import { getLangdock } from '@/server/langdock';
 
 export const runtime = 'nodejs';
 
-const requestSchema = z.object({ city: z.string().trim().min(1).max(100) });
+const requestSchema = z.object({ city: z.string().trim().min(1).max(MAX_CITY_CHARS) });
 
 export async function POST(request: Request): Promise<Response> {
+  // This demo lets anyone in; a real app must authenticate here, since Langdock's rate limit and bill are per workspace.
   const body = requestSchema.safeParse(await request.json().catch(() => undefined));
-  if (!body.success) return Response.json({ error: 'Name a city (1 to 100 characters).' } satisfies CityResponse, { status: 400 });
+  if (!body.success) {
+    return Response.json({ error: `Name a city (1 to ${MAX_CITY_CHARS} characters).` } satisfies CityResponse, { status: 400 });
+  }
+  const connection = await getLangdock();
+  if (connection.mode === 'unconfigured') return Response.json({ error: connection.problem } satisfies CityResponse, { status: 500 });
 
-  const { langdock, modelId } = await getLangdock();
   try {
     const { object } = await generateObject({
-      model: langdock(modelId),
+      model: connection.langdock(connection.modelId),
       schema: citySchema,
       schemaName: 'city',
       schemaDescription: 'Facts a traveller wants about a city',
