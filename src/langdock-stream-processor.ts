@@ -69,20 +69,19 @@ export class LangdockStreamProcessor {
   push(data: string): void {
     if (data === '[DONE]' || data.trim() === '') return;
 
-    // Redacted before parsing, so no part (raw chunks included) can carry an echoed key.
-    const text = this.redact(data);
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(data);
     } catch (cause) {
-      return this.fail(new JSONParseError({ text, cause: redactedCause(cause, this.redact) }));
+      return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
     }
-    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: value });
+    // Server text that leaves as a raw part or inside an error is redacted; the common path pays nothing.
+    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: this.redacted(data, value) });
 
-    if (isStreamedError(value)) return this.fail(this.streamedApiError(value));
+    if (isStreamedError(value)) return this.fail(this.streamedApiError(this.redacted(data, value) as Record<string, unknown>));
     const validated = validateLangdockChatChunk(value);
     if (!validated.success) {
-      return this.fail(new TypeValidationError({ value, cause: new Error(validated.problem) }));
+      return this.fail(new TypeValidationError({ value: this.redacted(data, value), cause: new Error(validated.problem) }));
     }
     this.chunk(validated.value);
   }
@@ -208,6 +207,12 @@ export class LangdockStreamProcessor {
     if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
     this.fail(new InvalidResponseDataError({ data: delta, message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
     return undefined;
+  }
+
+  /** `value` (parsed from `data`) without the key: re-parsed from the redacted text only when the key is in it. */
+  private redacted(data: string, value: unknown): unknown {
+    const text = this.redact(data);
+    return text === data ? value : JSON.parse(text);
   }
 
   private fail(error: unknown): void {

@@ -247,15 +247,18 @@ describe('LangdockStreamProcessor', () => {
       emit: (part) => parts.push(part),
       generateId: () => 'id',
       redact: (text) => text.split(key).join('[redacted]'),
+      includeRawChunks: true,
       url: 'http://test',
       requestBodyValues: {},
     });
+    processor.push(JSON.stringify({ id: 'c', choices: [{ delta: { content: 'ok' } }], system_fingerprint: key }));
     processor.push(JSON.stringify({ error: { message: `invalid key ${key}` } }));
     processor.push(`{"not json": "${key}`);
     processor.push(JSON.stringify({ choices: [{ delta: { content: 42 } }], echo: key }));
     processor.finish();
     const everything = inspect(parts, { depth: 10, showHidden: true });
     expect(everything).toContain('invalid key [redacted]');
+    expect(parts.filter((part) => (part as { type: string }).type === 'raw')).toHaveLength(3);
     expect(everything).not.toContain(key);
   });
 });
