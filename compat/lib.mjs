@@ -108,3 +108,18 @@ export async function buildAndPack() {
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, log: 'pack.log' });
   return join(work, JSON.parse(packed.output.slice(packed.output.indexOf('[')))[0].filename);
 }
+
+/** Runs a suite's main, ends with the `N passed, M failed` line CI reads, and fails the process on any failure or crash. */
+export function runSuite(main) {
+  main().then(
+    ({ passed, failed }) => {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exitCode = failed === 0 ? 0 : 1;
+    },
+    (error) => {
+      console.error(error.stack ?? String(error));
+      console.log('0 passed, 1 failed');
+      process.exitCode = 1;
+    },
+  );
+}

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { buildAndPack, repoRoot, run, timed, work } from './lib.mjs';
+import { buildAndPack, repoRoot, run, runSuite, timed, work } from './lib.mjs';
 
 // What users need: the bundles and their types for `.` (and the emulator subpath and CLI), with
 // source maps. Maps stay: they carry their sources inline (checked below), so stack traces map to
@@ -146,12 +146,7 @@ async function main() {
   check('main entry size (reported, not gated)', [], Object.entries(sizes).map(([label, size]) => `${label} ${size}`).join('; '));
 
   const failed = results.filter((ok) => !ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
+  return { passed: results.length - failed, failed };
 }
 
-main().catch((error) => {
-  console.error(error.stack ?? String(error));
-  console.log('0 passed, 1 failed');
-  process.exitCode = 1;
-});
+runSuite(main);

@@ -15,7 +15,7 @@
 
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildAndPack, compatDir, logs, repoRoot, run, timed, work } from './lib.mjs';
+import { buildAndPack, compatDir, logs, repoRoot, run, runSuite, timed, work } from './lib.mjs';
 
 // Each leg: an ai major, the zod it is paired with (the two floors of the zod peer range and the
 // latest), and the Node it runs on (ai@7 requires Node >= 22; the others run on this machine's Node 20).
@@ -204,12 +204,7 @@ async function main() {
 
   const failed = results.filter((result) => !result.ok).length;
   console.log(`== total ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${logs}`);
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
+  return { passed: results.length - failed, failed };
 }
 
-main().catch((error) => {
-  console.error(error.stack ?? String(error));
-  console.log('0 passed, 1 failed');
-  process.exitCode = 1;
-});
+runSuite(main);

@@ -64,19 +64,28 @@ export type LangdockLogprob = {
   top_logprobs?: Array<{ token: string; logprob: number }>;
 };
 
-export interface LangdockChatResponse {
+/** What a completion and each of its stream chunks share. */
+interface LangdockCompletionEnvelope {
   id?: string | null;
   created?: number | null;
   model?: string | null;
-  choices: Array<{
-    index?: number;
-    message: { role?: string; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
-    finish_reason?: string | null;
-    logprobs?: { content?: LangdockLogprob[] | null } | null;
-    content_filter_results?: unknown;
-  }>;
   usage?: LangdockUsage | null;
   prompt_filter_results?: unknown;
+}
+
+interface LangdockChoiceBase {
+  index?: number;
+  finish_reason?: string | null;
+  logprobs?: { content?: LangdockLogprob[] | null } | null;
+  content_filter_results?: unknown;
+}
+
+export interface LangdockChatResponse extends LangdockCompletionEnvelope {
+  choices: Array<
+    LangdockChoiceBase & {
+      message: { role?: string; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
+    }
+  >;
 }
 
 export interface LangdockToolCallDelta {
@@ -85,17 +94,10 @@ export interface LangdockToolCallDelta {
   function?: { name?: string | null; arguments?: string | null } | null;
 }
 
-export interface LangdockChatChunk {
-  id?: string | null;
-  created?: number | null;
-  model?: string | null;
-  choices?: Array<{
-    index?: number;
-    delta?: { role?: string | null; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCallDelta[] | null } | null;
-    finish_reason?: string | null;
-    logprobs?: { content?: LangdockLogprob[] | null } | null;
-    content_filter_results?: unknown;
-  }>;
-  usage?: LangdockUsage | null;
-  prompt_filter_results?: unknown;
+export interface LangdockChatChunk extends LangdockCompletionEnvelope {
+  choices?: Array<
+    LangdockChoiceBase & {
+      delta?: { role?: string | null; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCallDelta[] | null } | null;
+    }
+  >;
 }
