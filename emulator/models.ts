@@ -1,5 +1,5 @@
 // The emulator's model catalog: which ids exist and what each one accepts.
-import { getLangdockModelCapabilities } from '../src/langdock-model-capabilities';
+import { getLangdockModelCapabilities } from '../src/core/langdock-model-capabilities';
 
 export type ModelKind = 'chat' | 'embedding';
 

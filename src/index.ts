@@ -1,9 +1,2 @@
-export { createLangdock, langdock } from './langdock-provider';
-export type { LangdockProvider } from './langdock-provider';
-export { langdockRegions } from './langdock-provider-settings';
-export type { LangdockProviderSettings, LangdockRegion } from './langdock-provider-settings';
-export { langdockChatOptionsSchema } from './langdock-chat-options';
-export type { LangdockChatModelId, LangdockChatModelSettings, LangdockChatOptions } from './langdock-chat-options';
-export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
-export type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings, LangdockEmbeddingOptions } from './langdock-embedding-options';
-export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';
+// The root entry: LanguageModelV2 for AI SDK 5. AI SDK 6 imports '/v3', AI SDK 7 '/v4'.
+export * from './v2';

@@ -1,7 +1,7 @@
 import { generateObject, generateText, stepCountIs, streamObject, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createLangdock } from '../src/index';
+import { createLangdock } from '../src/v2/index';
 import { json, sse, serverPerTest, type Reply } from './helpers/test-server';
 
 // The provider as users meet it: through the AI SDK 5 functions, against a real local server.

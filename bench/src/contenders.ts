@@ -3,7 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV2, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { jsonSchema, streamText, tool } from 'ai';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 
 const baseURL = 'http://bench.local/openai/eu/v1';
 

@@ -2,7 +2,7 @@
 import { APICallError, LoadAPIKeyError, type LanguageModelV2CallOptions, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 import textFixture from '../fixtures/text.jsonl?raw';
 import toolCallsFixture from '../fixtures/tool-calls-interleaved.jsonl?raw';
 

@@ -1,6 +1,6 @@
 import type { LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import { SseDecoder } from '../../src/langdock-sse-decoder';
-import { LangdockStreamProcessor } from '../../src/langdock-stream-processor';
+import { SseDecoder } from '../../src/core/langdock-sse-decoder';
+import { LangdockStreamProcessor } from '../../src/core/langdock-stream-processor';
 
 export function counterIds(prefix = 'id'): () => string {
   let next = 0;

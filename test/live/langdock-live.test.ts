@@ -1,7 +1,7 @@
 import { generateObject, generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 
 const apiKey = process.env.LANGDOCK_API_KEY;
 const modelId = process.env.LANGDOCK_MODEL ?? 'gpt-4.1';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 
 // 500 streams at once, 2,000 chunks each, through one process: every stream must arrive complete and
 // intact, and the memory must return near where it started. Figures print; bench/README.md keeps them.

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, UnsupportedFunctionalityError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 
 // Bad input never reaches Langdock: it fails before any request with an error that names the setting.
 

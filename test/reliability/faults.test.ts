@@ -2,7 +2,7 @@ import { APICallError, type LanguageModelV2, type LanguageModelV2StreamPart } fr
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator, type ScriptedResponse } from '../../emulator/index';
-import { createLangdock } from '../../src/index';
+import { createLangdock } from '../../src/v2/index';
 
 // Each fault a real server can produce, with what the user must see. Never a hang, never a tool call
 // with cut-off arguments, never the key in anything the provider produces.

@@ -1,17 +1,17 @@
 import type { EmbeddingModelV2 } from '@ai-sdk/provider';
 import { postJsonToApi } from '@ai-sdk/provider-utils';
-import { buildLangdockEmbeddingRequest } from './build-langdock-embedding-request';
+import { buildLangdockEmbeddingRequest } from '../core/build-langdock-embedding-request';
 import {
   LANGDOCK_MAX_EMBEDDINGS_PER_CALL,
   langdockEmbeddingModelSupportsDimensions,
   langdockEmbeddingOptionsSchema,
   type LangdockEmbeddingModelId,
   type LangdockEmbeddingModelSettings,
-} from './langdock-embedding-options';
-import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from './langdock-embedding-response';
-import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockJsonResponseHandler, LANGDOCK_MAX_RESPONSE_BYTES } from './langdock-response-handlers';
-import { parseLangdockProviderOptions } from './parse-langdock-options';
+} from '../core/langdock-embedding-options';
+import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from '../core/langdock-embedding-response';
+import { prepareLangdockRequest, type LangdockRequestConfig } from '../core/langdock-request-config';
+import { createLangdockJsonResponseHandler, LANGDOCK_MAX_RESPONSE_BYTES } from '../core/langdock-response-handlers';
+import { parseLangdockProviderOptions } from '../core/parse-langdock-options';
 
 // A 3,072-dimension vector as pretty-printed JSON floats is about 100 KiB: the body may grow by that per input.
 const MAX_EMBEDDING_JSON_BYTES = 128 * 1024;

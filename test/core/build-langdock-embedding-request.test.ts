@@ -1,7 +1,7 @@
 import { InvalidArgumentError, TooManyEmbeddingValuesForCallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { buildLangdockEmbeddingRequest, MAX_UTF8_BYTES_PER_TOKEN } from '../src/build-langdock-embedding-request';
-import { LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS } from '../src/langdock-embedding-options';
+import { buildLangdockEmbeddingRequest, MAX_UTF8_BYTES_PER_TOKEN } from '../../src/core/build-langdock-embedding-request';
+import { LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS } from '../../src/core/langdock-embedding-options';
 
 const MAX_BYTES = LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS * MAX_UTF8_BYTES_PER_TOKEN;
 

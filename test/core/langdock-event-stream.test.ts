@@ -1,7 +1,7 @@
 import { APICallError, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { createLangdockPartStream } from '../src/langdock-event-stream';
-import { counterIds } from './helpers/stream-parts';
+import { createLangdockPartStream } from '../../src/core/langdock-event-stream';
+import { counterIds } from '../helpers/stream-parts';
 
 const encoder = new TextEncoder();
 const event = (delta: object, finish_reason: string | null = null) =>

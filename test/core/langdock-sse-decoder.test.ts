@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SseDecoder } from '../src/langdock-sse-decoder';
+import { SseDecoder } from '../../src/core/langdock-sse-decoder';
 
 function decodeAll(pieces: Array<string | Uint8Array>): string[] {
   const events: string[] = [];

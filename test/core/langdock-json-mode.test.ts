@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyLangdockJsonMode, buildJsonInstruction } from '../src/langdock-json-mode';
-import type { LangdockMessage } from '../src/langdock-api-types';
+import { applyLangdockJsonMode, buildJsonInstruction } from '../../src/core/langdock-json-mode';
+import type { LangdockMessage } from '../../src/core/langdock-api-types';
 
 const schema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
 const user: LangdockMessage = { role: 'user', content: 'Invent a person.' };

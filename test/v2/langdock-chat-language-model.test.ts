@@ -1,9 +1,9 @@
 import { APICallError, type LanguageModelV2CallOptions, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createLangdock } from '../src/index';
-import { readFixture } from './helpers/fixtures';
-import { json, sse, serverPerTest, text, type Reply } from './helpers/test-server';
+import { createLangdock } from '../../src/v2/index';
+import { readFixture } from '../helpers/fixtures';
+import { json, sse, serverPerTest, text, type Reply } from '../helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 const prompt: LanguageModelV2CallOptions['prompt'] = [

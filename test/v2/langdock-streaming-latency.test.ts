@@ -1,8 +1,8 @@
 import type { LanguageModelV2, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createLangdock } from '../src/index';
-import { serverPerTest } from './helpers/test-server';
+import { createLangdock } from '../../src/v2/index';
+import { serverPerTest } from '../helpers/test-server';
 
 // Parts must leave as soon as their bytes arrive: the server below holds the rest of the answer back
 // until the consumer has seen the first delta, so a pipeline that buffers gets the order wrong.

@@ -1,8 +1,8 @@
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLangdock } from '../src/index';
-import { langdockCreatedToDate, mapLangdockModel, validateLangdockModelList } from '../src/langdock-list-models';
-import { json, serverPerTest, text, type Reply } from './helpers/test-server';
+import { createLangdock } from '../../src/v2/index';
+import { langdockCreatedToDate, mapLangdockModel, validateLangdockModelList } from '../../src/core/langdock-list-models';
+import { json, serverPerTest, text, type Reply } from '../helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from '../src/langdock-embedding-response';
+import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from '../../src/core/langdock-embedding-response';
 
 const item = (index: number, embedding: unknown = [index, 0.5]) => ({ object: 'embedding', index, embedding });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLangdockModelCapabilities } from '../src/langdock-model-capabilities';
+import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
 
 describe('getLangdockModelCapabilities', () => {
   it.each([

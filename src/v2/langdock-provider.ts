@@ -1,10 +1,10 @@
 import { InvalidArgumentError, NoSuchModelError, type EmbeddingModelV2, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
 import { generateId } from '@ai-sdk/provider-utils';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
-import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
+import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from '../core/langdock-chat-options';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
-import { langdockEmbeddingModelSettingsSchema, type LangdockEmbeddingModelId, type LangdockEmbeddingModelSettings } from './langdock-embedding-options';
-import { listLangdockModels, type LangdockListModelsOptions, type LangdockModel } from './langdock-list-models';
+import { langdockEmbeddingModelSettingsSchema, type LangdockEmbeddingModelId, type LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
+import { listLangdockModels, type LangdockListModelsOptions, type LangdockModel } from '../core/langdock-list-models';
 import {
   assertServerSide,
   checkLangdockSettings,
@@ -13,9 +13,9 @@ import {
   resolveLangdockBaseURL,
   type LangdockProviderSettings,
   type LangdockRegion,
-} from './langdock-provider-settings';
-import type { LangdockRequestConfig } from './langdock-request-config';
-import { parseLangdockSettings } from './parse-langdock-options';
+} from '../core/langdock-provider-settings';
+import type { LangdockRequestConfig } from '../core/langdock-request-config';
+import { parseLangdockSettings } from '../core/parse-langdock-options';
 
 export interface LangdockProvider extends ProviderV2 {
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;

@@ -1,8 +1,8 @@
 import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { readFixture, toSse } from './helpers/fixtures';
-import { partsFromSse } from './helpers/stream-parts';
-import { LangdockStreamProcessor } from '../src/langdock-stream-processor';
+import { readFixture, toSse } from '../helpers/fixtures';
+import { partsFromSse } from '../helpers/stream-parts';
+import { LangdockStreamProcessor } from '../../src/core/langdock-stream-processor';
 import { inspect } from 'node:util';
 
 const chunk = (choice: object, extra: object = {}) =>

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type LanguageModelV2FunctionTool } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { prepareLangdockTools } from '../src/prepare-langdock-tools';
+import { prepareLangdockTools } from '../../src/core/prepare-langdock-tools';
 
 const weather: LanguageModelV2FunctionTool = {
   type: 'function',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readResponseBody } from '../src/langdock-response-body';
+import { readResponseBody } from '../../src/core/langdock-response-body';
 
 describe('readResponseBody', () => {
   const body = (...pieces: string[]) =>

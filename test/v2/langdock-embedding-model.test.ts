@@ -1,9 +1,9 @@
 import { APICallError, InvalidArgumentError, LoadAPIKeyError, TooManyEmbeddingValuesForCallError, type EmbeddingModelV2 } from '@ai-sdk/provider';
 import { embed, embedMany } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLangdock } from '../src/index';
-import { LangdockEmbeddingModel } from '../src/langdock-embedding-model';
-import { json, serverPerTest, text, type RecordedRequest, type Reply } from './helpers/test-server';
+import { createLangdock } from '../../src/v2/index';
+import { LangdockEmbeddingModel } from '../../src/v2/langdock-embedding-model';
+import { json, serverPerTest, text, type RecordedRequest, type Reply } from '../helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
 

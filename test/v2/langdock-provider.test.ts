@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLangdock, langdock } from '../src/index';
-import { LangdockChatLanguageModel } from '../src/langdock-chat-language-model';
-import { LangdockEmbeddingModel } from '../src/langdock-embedding-model';
+import { createLangdock, langdock } from '../../src/v2/index';
+import { LangdockChatLanguageModel } from '../../src/v2/langdock-chat-language-model';
+import { LangdockEmbeddingModel } from '../../src/v2/langdock-embedding-model';
 
 const okBody = { id: 'x', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
 
@@ -238,7 +238,7 @@ describe('createLangdock', () => {
 
     it('can be imported, and the default instance refuses when a model is made', async () => {
       vi.resetModules();
-      const fresh = await import('../src/index');
+      const fresh = await import('../../src/v2/index');
       expect(() => fresh.langdock('gpt-4.1')).toThrow('Langdock blocks browser-origin requests');
       expect(() => fresh.langdock.textEmbeddingModel('text-embedding-3-small')).toThrow('Langdock blocks browser-origin requests');
       await expect(fresh.langdock.listModels()).rejects.toThrow('Langdock blocks browser-origin requests');

@@ -1,14 +1,14 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { postJsonToApi } from '@ai-sdk/provider-utils';
-import { buildLangdockChatRequest } from './build-langdock-chat-request';
-import { langdockChatOptionsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
-import { createLangdockPartStream } from './langdock-event-stream';
-import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
-import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } from './langdock-response-handlers';
-import { mapLangdockChatResponse } from './map-langdock-chat-response';
-import { parseLangdockProviderOptions } from './parse-langdock-options';
-import { validateLangdockChatResponse } from './validate-langdock-response';
+import { buildLangdockChatRequest } from '../core/build-langdock-chat-request';
+import { langdockChatOptionsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from '../core/langdock-chat-options';
+import { createLangdockPartStream } from '../core/langdock-event-stream';
+import { getLangdockModelCapabilities, type LangdockModelCapabilities } from '../core/langdock-model-capabilities';
+import { prepareLangdockRequest, type LangdockRequestConfig } from '../core/langdock-request-config';
+import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } from '../core/langdock-response-handlers';
+import { mapLangdockChatResponse } from '../core/map-langdock-chat-response';
+import { parseLangdockProviderOptions } from '../core/parse-langdock-options';
+import { validateLangdockChatResponse } from '../core/validate-langdock-response';
 
 export class LangdockChatLanguageModel implements LanguageModelV2 {
   readonly specificationVersion = 'v2';

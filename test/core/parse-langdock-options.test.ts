@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { langdockChatOptionsSchema } from '../src/langdock-chat-options';
-import { langdockEmbeddingModelSettingsSchema, langdockEmbeddingOptionsSchema } from '../src/langdock-embedding-options';
-import { parseLangdockProviderOptions, parseLangdockSettings } from '../src/parse-langdock-options';
+import { langdockChatOptionsSchema } from '../../src/core/langdock-chat-options';
+import { langdockEmbeddingModelSettingsSchema, langdockEmbeddingOptionsSchema } from '../../src/core/langdock-embedding-options';
+import { parseLangdockProviderOptions, parseLangdockSettings } from '../../src/core/parse-langdock-options';
 
 describe('parseLangdockProviderOptions', () => {
   it('returns the validated options, and {} when there are none', () => {

@@ -1,6 +1,6 @@
 import { UnsupportedFunctionalityError, type LanguageModelV2Prompt } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { convertToLangdockMessages } from '../src/convert-to-langdock-messages';
+import { convertToLangdockMessages } from '../../src/core/convert-to-langdock-messages';
 
 describe('convertToLangdockMessages', () => {
   it.each<[string, LanguageModelV2Prompt, unknown[]]>([

@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { createLangdockErrorHandler, isRetryableStatus, langdockErrorHint, parseLangdockErrorBody, redactSecret } from '../src/langdock-error';
+import { createLangdockErrorHandler, isRetryableStatus, langdockErrorHint, parseLangdockErrorBody, redactSecret } from '../../src/core/langdock-error';
 
 describe('parseLangdockErrorBody', () => {
   it.each([

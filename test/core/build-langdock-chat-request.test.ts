@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { buildLangdockChatRequest } from '../src/build-langdock-chat-request';
-import type { LangdockChatOptions } from '../src/langdock-chat-options';
-import { getLangdockModelCapabilities } from '../src/langdock-model-capabilities';
+import { buildLangdockChatRequest } from '../../src/core/build-langdock-chat-request';
+import type { LangdockChatOptions } from '../../src/core/langdock-chat-options';
+import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
 
 const prompt: LanguageModelV2CallOptions['prompt'] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
 

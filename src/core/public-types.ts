@@ -1,0 +1,8 @@
+// What every entry (root, /v3, /v4) exports beside its own provider: settings, option schemas and types.
+export { langdockRegions } from './langdock-provider-settings';
+export type { LangdockProviderSettings, LangdockRegion } from './langdock-provider-settings';
+export { langdockChatOptionsSchema } from './langdock-chat-options';
+export type { LangdockChatModelId, LangdockChatModelSettings, LangdockChatOptions } from './langdock-chat-options';
+export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
+export type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings, LangdockEmbeddingOptions } from './langdock-embedding-options';
+export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';
