@@ -72,7 +72,24 @@ export function isRetryableStatus(statusCode: number): boolean {
 const MIN_REDACTED_LENGTH = 8;
 
 export function redactSecret(text: string, secret: string | undefined): string {
-  return secret !== undefined && secret.length >= MIN_REDACTED_LENGTH && text.includes(secret) ? text.split(secret).join('[redacted]') : text;
+  if (secret === undefined || secret.length < MIN_REDACTED_LENGTH) return text;
+  let redacted = text;
+  for (const form of echoForms(secret)) if (redacted.includes(form)) redacted = redacted.split(form).join('[redacted]');
+  return redacted;
+}
+
+/** A server may echo a secret as sent, escaped inside a JSON string, or URL-encoded: each form is redacted. */
+function echoForms(secret: string): string[] {
+  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'), encodeURIComponent(secret)]);
+  return [...forms];
+}
+
+/** One function that removes every given secret, in every echo form, from a text. */
+export function createLangdockRedactor(secrets: ReadonlyArray<string | undefined>): (text: string) => string {
+  const known = [...new Set(secrets.filter((secret): secret is string => secret !== undefined && secret.length >= MIN_REDACTED_LENGTH))];
+  // Longest first, so a token inside a longer credential (`Bearer <token>`) cannot leave the rest behind.
+  known.sort((a, b) => b.length - a.length);
+  return (text) => known.reduce((redacted, secret) => redactSecret(redacted, secret), text);
 }
 
 /** A parser's error can quote the text it failed on; keep its message, less the key. */

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
+import { checkLangdockHeaders } from './langdock-headers';
 
 export const langdockRegions = ['eu', 'us'] as const;
 export type LangdockRegion = (typeof langdockRegions)[number];
@@ -15,13 +16,14 @@ export interface LangdockProviderSettings {
    * `<deployment-url>/api/public/openai/eu/v1`.
    */
   baseURL?: string;
-  /** Extra headers sent with every request (an `Authorization` header here replaces the key). */
+  /** Extra headers sent with every request (an `Authorization` header here, in any casing, replaces the key). */
   headers?: Record<string, string>;
   /** A custom fetch, for proxies, tests or instrumentation. */
   fetch?: FetchFunction;
   /**
    * Langdock refuses browser-origin requests, and a key sent from a browser is a leaked key, so
-   * creating the provider in a browser throws. Set this only behind a proxy that adds the key itself.
+   * creating the provider in a browser throws. Set this only behind a proxy that adds the key itself:
+   * then only an explicit `apiKey` is sent, never `LANGDOCK_API_KEY`.
    */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -56,11 +58,9 @@ export function checkLangdockSettings(regionOrSettings: LangdockRegion | Langdoc
     throw fail('apiKey', 'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.');
   }
   if (settings.baseURL !== undefined) checkBaseURL(settings.baseURL, 'baseURL');
-  if (
-    settings.headers !== undefined &&
-    (typeof settings.headers !== 'object' || settings.headers === null || Object.values(settings.headers).some((value) => typeof value !== 'string'))
-  ) {
-    throw fail('headers', 'headers must be an object of header names to string values.');
+  if (settings.headers !== undefined) {
+    if (typeof settings.headers !== 'object' || settings.headers === null) throw fail('headers', 'headers must be an object of header names to string values.');
+    checkLangdockHeaders(settings.headers, 'headers');
   }
   if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
     throw fail('fetch', 'fetch must be a function with the signature of the global fetch.');
@@ -87,7 +87,8 @@ export function resolveLangdockBaseURL(settings: LangdockProviderSettings): stri
 
 /** The key for this request; undefined only where no key is needed (a proxy, or an Authorization header). */
 export function resolveLangdockApiKey(settings: LangdockProviderSettings): string | undefined {
-  const apiKey = settings.apiKey ?? readEnv('LANGDOCK_API_KEY');
+  // Behind a browser proxy the proxy adds the key: one from the environment is never sent there.
+  const apiKey = settings.apiKey ?? (settings.dangerouslyAllowBrowser ? undefined : readEnv('LANGDOCK_API_KEY'));
   if (apiKey !== undefined && !keyPattern.test(apiKey)) {
     throw new LoadAPIKeyError({ message: 'LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.' });
   }

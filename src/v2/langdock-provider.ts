@@ -1,5 +1,4 @@
 import { InvalidArgumentError, NoSuchModelError, type EmbeddingModelV2, type LanguageModelV2, type ProviderV2 } from '@ai-sdk/provider';
-import { generateId } from '@ai-sdk/provider-utils';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
 import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from '../core/langdock-chat-options';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
@@ -9,12 +8,10 @@ import {
   assertServerSide,
   checkLangdockSettings,
   describeValue,
-  resolveLangdockApiKey,
-  resolveLangdockBaseURL,
   type LangdockProviderSettings,
   type LangdockRegion,
 } from '../core/langdock-provider-settings';
-import type { LangdockRequestConfig } from '../core/langdock-request-config';
+import { createLangdockRequestConfig } from '../core/langdock-request-config';
 import { parseLangdockSettings } from '../core/parse-langdock-options';
 
 export interface LangdockProvider extends ProviderV2 {
@@ -39,13 +36,7 @@ export function createLangdock(regionOrSettings: LangdockRegion | LangdockProvid
 }
 
 function buildLangdockProvider(settings: LangdockProviderSettings): LangdockProvider {
-  const config: LangdockRequestConfig = {
-    baseURL: () => resolveLangdockBaseURL(settings),
-    apiKey: () => resolveLangdockApiKey(settings),
-    headers: (apiKey) => ({ ...(apiKey !== undefined && { Authorization: `Bearer ${apiKey}` }), ...settings.headers }),
-    fetch: settings.fetch,
-    generateId,
-  };
+  const config = createLangdockRequestConfig(settings);
 
   // Checked when a model is made too, so that importing the default instance never throws.
   const createChatModel = (modelId: LangdockChatModelId, modelSettings: LangdockChatModelSettings = {}) => {

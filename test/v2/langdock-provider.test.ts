@@ -107,6 +107,36 @@ describe('createLangdock', () => {
     expect(new Headers((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).get('authorization')).toBe(`Bearer ${token}`);
   });
 
+  it.each([
+    ['per call', (token: string) => ({ settings: {}, callHeaders: { authorization: `Bearer ${token}` } })],
+    ['on the provider', (token: string) => ({ settings: { headers: { authorization: `Bearer ${token}` } }, callHeaders: undefined })],
+  ])('sends one lower-case authorization header set %s in place of the key, and redacts what was sent', async (_, setup) => {
+    const token = 'ld-lowercase-token-5555555';
+    const { settings, callHeaders } = setup(token);
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ message: `Token ${token} revoked; header was Bearer ${token}` }), { status: 401 }));
+    const model = createLangdock({ apiKey: 'ld-configured-key-1111111', fetch, ...settings })('gpt-4.1');
+    const failure = (await Promise.resolve(model.doGenerate({ prompt, headers: callHeaders })).catch((error: unknown) => error)) as Error;
+    const sent = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers as Record<string, string>;
+    expect(Object.keys(sent).filter((name) => name.toLowerCase() === 'authorization')).toEqual(['authorization']);
+    expect(new Headers(sent).get('authorization')).toBe(`Bearer ${token}`);
+    expect(failure.message).toContain('Token [redacted] revoked; header was [redacted]');
+    expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain(token);
+  });
+
+  it.each([
+    ['per call', { settings: {}, callHeaders: { Authorization: 'Bearer ld-newline-key-7777777\nX-Injected: 1' } }],
+    ['on the provider', { settings: { headers: { Authorization: 'Bearer ld-newline-key-7777777\r\n' } }, callHeaders: undefined }],
+  ])('refuses an Authorization header %s that is no valid header value, without echoing it', async (_, { settings, callHeaders }) => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify(okBody)));
+    const failure = await Promise.resolve()
+      .then(() => createLangdock({ apiKey: 'ld-configured-key-1111111', fetch, ...settings })('gpt-4.1').doGenerate({ prompt, headers: callHeaders }))
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidArgumentError);
+    expect((failure as Error).message).toContain('headers.Authorization is not a valid header value');
+    expect(inspect(failure, { depth: 10, showHidden: true })).not.toContain('ld-newline-key');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('lets an explicit region win over LANGDOCK_BASE_URL, and refuses region with baseURL', async () => {
     vi.stubEnv('LANGDOCK_BASE_URL', 'https://elsewhere.example/openai/eu/v1');
     const { calls, fetch } = recordingFetch();
@@ -202,7 +232,7 @@ describe('createLangdock', () => {
     ['a region of the wrong type', { region: 7 }, `Unknown Langdock region number`],
     ['an unknown region in settings', { region: 'Europe' }, `Unknown Langdock region "Europe"`],
     ['dangerouslyAllowBrowser as a string', { dangerouslyAllowBrowser: 'false' }, `dangerouslyAllowBrowser must be true or false; got "false"`],
-    ['a header value that is no string', { headers: { 'x-count': 1 } }, 'headers must be an object of header names to string values'],
+    ['a header value that is no string', { headers: { 'x-count': 1 } }, 'headers.x-count is not a valid header value: it is not a string'],
     ['a key with a line break inside', { apiKey: 'ld-abc\ndef-123' }, 'apiKey must be a non-empty string without spaces or control characters'],
     ['an unknown setting', { regoin: 'eu' }, `Unknown Langdock setting 'regoin'`],
     ['an empty key', { apiKey: ' ' }, 'apiKey must be a non-empty string'],
@@ -257,6 +287,15 @@ describe('createLangdock', () => {
       await model.doGenerate({ prompt });
       expect(calls[0]!.url).toBe('https://proxy.example/v1/chat/completions');
       expect(calls[0]!.headers.has('authorization')).toBe(false);
+    });
+
+    it('sends no LANGDOCK_API_KEY from the environment to a browser proxy, only an explicit apiKey', async () => {
+      vi.stubEnv('LANGDOCK_API_KEY', 'ld-env-key-must-stay-home');
+      const { calls, fetch } = recordingFetch();
+      await createLangdock({ baseURL: 'https://proxy.example/v1', dangerouslyAllowBrowser: true, fetch })('gpt-4.1').doGenerate({ prompt });
+      expect(calls[0]!.headers.has('authorization')).toBe(false);
+      await createLangdock({ baseURL: 'https://proxy.example/v1', dangerouslyAllowBrowser: true, apiKey: 'ld-explicit-key-1', fetch })('gpt-4.1').doGenerate({ prompt });
+      expect(calls[1]!.headers.get('authorization')).toBe('Bearer ld-explicit-key-1');
     });
   });
 });
