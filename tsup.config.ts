@@ -3,9 +3,13 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: ESM + CJS + types, no Node built-ins, runs on edge runtimes.
-    entry: { index: 'src/index.ts' },
+    // The root (AI SDK 5, V2), /v3 (AI SDK 6) and /v4 (AI SDK 7) entries over one core, code-split so
+    // an app that imports two entries loads the core once.
+    entry: { index: 'src/index.ts', v3: 'src/v3/index.ts', v4: 'src/v4/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // The V3/V4 spec types come from pinned npm aliases (dev dependencies) and are bundled into the
+    // declarations: a user's `@ai-sdk/provider` must not resolve to this package's own v2 dependency.
+    dts: { resolve: ['@ai-sdk/provider-v3', '@ai-sdk/provider-v4'] },
     sourcemap: true,
     clean: true,
     target: 'es2022',

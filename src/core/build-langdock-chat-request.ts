@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type LanguageModelV2CallOptions, type LanguageModelV2CallWarning } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { LangdockChatRequestBody } from './langdock-api-types';
-import { langdockRejectedOptions, type LangdockChatOptions } from './langdock-chat-options';
+import type { LangdockChatCall, LangdockReasoning, LangdockWarning } from './langdock-chat-call';
+import { langdockRejectedOptions, type LangdockChatOptions, type LangdockReasoningEffort } from './langdock-chat-options';
 import { applyLangdockJsonMode } from './langdock-json-mode';
-import type { LangdockModelCapabilities } from './langdock-model-capabilities';
+import { nearestLangdockReasoningEffort, type LangdockModelCapabilities } from './langdock-model-capabilities';
 import { convertToLangdockMessages } from './convert-to-langdock-messages';
 import { prepareLangdockTools } from './prepare-langdock-tools';
 
@@ -10,7 +11,7 @@ export const LANGDOCK_MAX_STOP_SEQUENCES = 4;
 
 export interface LangdockChatRequest {
   body: LangdockChatRequestBody;
-  warnings: LanguageModelV2CallWarning[];
+  warnings: LangdockWarning[];
 }
 
 /** Call options -> the exact body Langdock receives, plus a warning for everything not sent. */
@@ -22,12 +23,14 @@ export function buildLangdockChatRequest({
 }: {
   modelId: string;
   capabilities: LangdockModelCapabilities;
-  options: LanguageModelV2CallOptions;
+  options: LangdockChatCall;
   langdockOptions?: LangdockChatOptions;
 }): LangdockChatRequest {
   checkCallSettings(options);
-  const warnings: LanguageModelV2CallWarning[] = [];
+  const warnings: LangdockWarning[] = [];
   const reasoning = capabilities.isReasoningModel;
+  const reasoningEffort = chooseReasoningEffort(modelId, capabilities, options.reasoning, langdockOptions.reasoningEffort, warnings);
+  const sampled = capabilities.acceptsSampling(reasoningEffort);
 
   const systemRole = langdockOptions.systemMessageMode ?? 'system';
   const converted = convertToLangdockMessages(options.prompt, { systemMessageMode: systemRole });
@@ -48,31 +51,23 @@ export function buildLangdockChatRequest({
     }
   }
 
-  // Reasoning models reject sampling settings outright, so they are dropped with a warning.
+  // Reasoning models reject sampling settings (gpt-5.1 and later accept them at effort none): dropped with a warning.
   const sampling = { temperature: options.temperature, topP: options.topP, frequencyPenalty: options.frequencyPenalty, presencePenalty: options.presencePenalty };
-  if (reasoning) {
+  const atEffort = reasoningEffort === undefined ? '' : ` at reasoning effort ${reasoningEffort}`;
+  if (!sampled) {
     for (const [setting, value] of Object.entries(sampling)) {
       if (value !== undefined) {
-        warnings.push({ type: 'unsupported-setting', setting, details: `${modelId} is a reasoning model, which accepts no ${setting}; it was not sent.` });
+        warnings.push({ type: 'unsupported-setting', setting, details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.` });
       }
     }
   }
-  const dropForReasoning = (option: 'logprobs' | 'logitBias', value: unknown): boolean => {
-    if (!reasoning || value === undefined) return false;
-    warnings.push({ type: 'other', message: `providerOptions.langdock.${option} was not sent: ${modelId} is a reasoning model, which offers no ${option}.` });
+  const dropUnsampled = (option: 'logprobs' | 'logitBias', value: unknown): boolean => {
+    if (sampled || value === undefined) return false;
+    warnings.push({ type: 'other', message: `providerOptions.langdock.${option} was not sent: ${modelId} is a reasoning model, which offers no ${option}${atEffort}.` });
     return true;
   };
-  const logprobs = dropForReasoning('logprobs', langdockOptions.logprobs) ? undefined : langdockOptions.logprobs;
-  const logitBias = dropForReasoning('logitBias', langdockOptions.logitBias) ? undefined : langdockOptions.logitBias;
-
-  let reasoningEffort = langdockOptions.reasoningEffort;
-  if (reasoningEffort !== undefined && !reasoning) {
-    warnings.push({
-      type: 'other',
-      message: `providerOptions.langdock.reasoningEffort was not sent: ${modelId} is not a reasoning model. If it is one, create it with langdock(modelId, { reasoningModel: true }).`,
-    });
-    reasoningEffort = undefined;
-  }
+  const logprobs = dropUnsampled('logprobs', langdockOptions.logprobs) ? undefined : langdockOptions.logprobs;
+  const logitBias = dropUnsampled('logitBias', langdockOptions.logitBias) ? undefined : langdockOptions.logitBias;
 
   // Reasoning models count hidden reasoning tokens against max_completion_tokens and refuse max_tokens.
   const { maxCompletionTokens } = langdockOptions;
@@ -116,10 +111,10 @@ export function buildLangdockChatRequest({
     messages,
     max_tokens: tokenLimit,
     max_completion_tokens: completionLimit,
-    temperature: reasoning ? undefined : options.temperature,
-    top_p: reasoning ? undefined : options.topP,
-    frequency_penalty: reasoning ? undefined : options.frequencyPenalty,
-    presence_penalty: reasoning ? undefined : options.presencePenalty,
+    temperature: sampled ? options.temperature : undefined,
+    top_p: sampled ? options.topP : undefined,
+    frequency_penalty: sampled ? options.frequencyPenalty : undefined,
+    presence_penalty: sampled ? options.presencePenalty : undefined,
     stop: options.stopSequences?.length ? options.stopSequences : undefined,
     seed: options.seed,
     response_format: responseFormat,
@@ -142,7 +137,7 @@ const settingRanges = {
 } as const;
 
 /** Values Langdock would answer with a 400: refused here, before any request, with what to do. */
-function checkCallSettings(options: LanguageModelV2CallOptions): void {
+function checkCallSettings(options: LangdockChatCall): void {
   for (const [setting, [min, max]] of Object.entries(settingRanges)) {
     const value = options[setting as keyof typeof settingRanges];
     if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
@@ -165,6 +160,47 @@ function checkCallSettings(options: LanguageModelV2CallOptions): void {
       message: `Langdock accepts at most ${LANGDOCK_MAX_STOP_SEQUENCES} stop sequences; got ${stops.length}. Pass the ${LANGDOCK_MAX_STOP_SEQUENCES} that matter most.`,
     });
   }
+}
+
+/**
+ * The `reasoning_effort` to send. `providerOptions.langdock.reasoningEffort` is sent as given; the
+ * spec's `reasoning` (AI SDK 7) becomes the closest effort the model accepts, with a warning when that
+ * is not the value asked for. Non-reasoning models get none (with a warning unless `none` was asked).
+ */
+function chooseReasoningEffort(
+  modelId: string,
+  capabilities: LangdockModelCapabilities,
+  reasoning: LangdockReasoning | undefined,
+  explicit: LangdockReasoningEffort | undefined,
+  warnings: LangdockWarning[],
+): LangdockReasoningEffort | undefined {
+  if (!capabilities.isReasoningModel) {
+    if (explicit !== undefined) {
+      warnings.push({
+        type: 'other',
+        message: `providerOptions.langdock.reasoningEffort was not sent: ${modelId} is not a reasoning model. If it is one, create it with langdock(modelId, { reasoningModel: true }).`,
+      });
+    } else if (reasoning !== undefined && reasoning !== 'provider-default' && reasoning !== 'none') {
+      warnings.push({ type: 'unsupported-setting', setting: 'reasoning', details: `${modelId} is not a reasoning model; reasoning '${reasoning}' was not sent.` });
+    }
+    return undefined;
+  }
+  if (explicit !== undefined) return explicit;
+  if (reasoning === undefined || reasoning === 'provider-default') return undefined;
+  const efforts = capabilities.reasoningEfforts;
+  // A model whose family is not known: the value as asked, and `max` as the highest every family but gpt-5-pro takes.
+  if (efforts === undefined) return reasoning === 'max' ? 'high' : reasoning;
+  const chosen = nearestLangdockReasoningEffort(efforts, reasoning);
+  if (chosen === undefined) {
+    warnings.push({ type: 'unsupported-setting', setting: 'reasoning', details: `${modelId} takes no reasoning_effort; reasoning '${reasoning}' was not sent.` });
+  } else if (chosen !== reasoning && reasoning !== 'max') {
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'reasoning',
+      details: `${modelId} accepts reasoning_effort ${efforts.join(', ')}; reasoning '${reasoning}' was sent as the closest, '${chosen}'.`,
+    });
+  }
+  return chosen;
 }
 
 function dropUndefined<T extends object>(value: T): T {

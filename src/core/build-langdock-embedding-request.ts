@@ -1,4 +1,5 @@
 import { InvalidArgumentError, TooManyEmbeddingValuesForCallError } from '@ai-sdk/provider';
+import type { LangdockWarning } from './langdock-chat-call';
 import { LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS, type LangdockEmbeddingOptions } from './langdock-embedding-options';
 
 export interface LangdockEmbeddingRequestBody {
@@ -23,16 +24,22 @@ export function buildLangdockEmbeddingRequest({
   provider,
   modelId,
   values,
+  dimensions: callDimensions,
   langdockOptions,
   maxEmbeddingsPerCall,
   supportsDimensions,
+  warnings,
 }: {
   provider: string;
   modelId: string;
   values: unknown[];
+  /** The spec's `dimensions` call option, if it has one. */
+  dimensions?: number;
   langdockOptions: LangdockEmbeddingOptions;
   maxEmbeddingsPerCall: number;
   supportsDimensions: boolean;
+  /** Where a setting the model cannot honour is reported; without it (V2, no warnings channel), it is an error. */
+  warnings?: LangdockWarning[];
 }): LangdockEmbeddingRequestBody {
   if (values.length > maxEmbeddingsPerCall) {
     throw new TooManyEmbeddingValuesForCallError({ provider, modelId, maxEmbeddingsPerCall, values });
@@ -42,15 +49,26 @@ export function buildLangdockEmbeddingRequest({
   }
   values.forEach(checkInput);
 
-  const { dimensions, user } = langdockOptions;
+  const { user } = langdockOptions;
+  let dimensions = checkDimensions(langdockOptions.dimensions, callDimensions);
   if (dimensions !== undefined && !supportsDimensions) {
-    // The embedding interface has no warnings channel; dropping the setting silently would return vectors of an unexpected length.
-    throw new InvalidArgumentError({
-      argument: 'providerOptions.langdock.dimensions',
-      message:
-        `providerOptions.langdock.dimensions: ${modelId} does not take dimensions; only text-embedding-3 models can shorten their vectors. ` +
-        'Remove the option, or, if this deployment is a text-embedding-3 model under another name, create it with textEmbeddingModel(modelId, { supportsDimensions: true }).',
+    if (warnings === undefined) {
+      // Without a warnings channel, dropping the setting silently would return vectors of an unexpected length.
+      throw new InvalidArgumentError({
+        argument: 'providerOptions.langdock.dimensions',
+        message:
+          `providerOptions.langdock.dimensions: ${modelId} does not take dimensions; only text-embedding-3 models can shorten their vectors. ` +
+          'Remove the option, or, if this deployment is a text-embedding-3 model under another name, create it with textEmbeddingModel(modelId, { supportsDimensions: true }).',
+      });
+    }
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'dimensions',
+      details:
+        `${modelId} does not take dimensions, so its vectors keep their full length: only text-embedding-3 models can shorten them. ` +
+        'If this deployment is a text-embedding-3 model under another name, create it with embeddingModel(modelId, { supportsDimensions: true }).',
     });
+    dimensions = undefined;
   }
 
   return {
@@ -60,6 +78,20 @@ export function buildLangdockEmbeddingRequest({
     ...(dimensions !== undefined && { dimensions }),
     ...(user !== undefined && { user }),
   };
+}
+
+/** The one `dimensions` asked for, by provider option or call option; two different values are an error. */
+function checkDimensions(fromOptions: number | undefined, fromCall: number | undefined): number | undefined {
+  if (fromCall !== undefined && (!Number.isSafeInteger(fromCall) || fromCall < 1)) {
+    throw new InvalidArgumentError({ argument: 'dimensions', message: `dimensions must be a positive integer; got ${fromCall}.` });
+  }
+  if (fromOptions !== undefined && fromCall !== undefined && fromOptions !== fromCall) {
+    throw new InvalidArgumentError({
+      argument: 'dimensions',
+      message: `dimensions is ${fromCall} but providerOptions.langdock.dimensions is ${fromOptions}: pass it once.`,
+    });
+  }
+  return fromOptions ?? fromCall;
 }
 
 function checkInput(value: unknown, index: number): void {

@@ -1,26 +1,23 @@
-import {
-  UnsupportedFunctionalityError,
-  type LanguageModelV2CallWarning,
-  type LanguageModelV2FilePart,
-  type LanguageModelV2Prompt,
-  type LanguageModelV2ToolResultOutput,
-} from '@ai-sdk/provider';
+import { InvalidArgumentError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import type { LangdockContentPart, LangdockMessage, LangdockToolCall } from './langdock-api-types';
+import type { LangdockFilePart, LangdockPrompt, LangdockTextPart, LangdockToolOutput, LangdockWarning } from './langdock-chat-call';
+import { sniffLangdockImageType } from './sniff-langdock-image-type';
 
 export interface ConvertedMessages {
   messages: LangdockMessage[];
-  warnings: LanguageModelV2CallWarning[];
+  warnings: LangdockWarning[];
 }
 
 export function convertToLangdockMessages(
-  prompt: LanguageModelV2Prompt,
+  prompt: LangdockPrompt,
   { systemMessageMode = 'system' }: { systemMessageMode?: 'system' | 'developer' } = {},
 ): ConvertedMessages {
   const messages: LangdockMessage[] = [];
-  const warnings: LanguageModelV2CallWarning[] = [];
+  const warnings: LangdockWarning[] = [];
   let droppedReasoning = false;
   let droppedToolMedia = false;
+  let droppedAssistantParts = false;
 
   for (const message of prompt) {
     switch (message.role) {
@@ -64,6 +61,10 @@ export function convertToLangdockMessages(
                 functionality: 'provider-executed tool results',
                 message: 'Langdock executes no tools itself; send tool results in tool messages.',
               });
+            case 'custom':
+            case 'reasoning-file':
+              droppedAssistantParts = true;
+              break;
           }
         }
         messages.push(
@@ -76,7 +77,9 @@ export function convertToLangdockMessages(
 
       case 'tool':
         for (const part of message.content) {
-          if (part.output.type === 'content' && part.output.value.some((item) => item.type === 'media')) droppedToolMedia = true;
+          // Approval responses are the SDK's: it turns each into the tool's result (or `execution-denied`), which is sent.
+          if (part.type === 'tool-approval-response') continue;
+          if (part.output.type === 'content' && part.output.value.some((item) => item.type !== 'text')) droppedToolMedia = true;
           messages.push({ role: 'tool', tool_call_id: part.toolCallId, content: toolOutputToContent(part.output) });
         }
         break;
@@ -94,6 +97,9 @@ export function convertToLangdockMessages(
       message: 'Reasoning parts of earlier assistant messages were not sent: Langdock chat completions take no reasoning input.',
     });
   }
+  if (droppedAssistantParts) {
+    warnings.push({ type: 'other', message: 'Custom and reasoning-file parts of earlier assistant messages were not sent: Langdock chat completions cannot carry them.' });
+  }
   if (droppedToolMedia) {
     warnings.push({
       type: 'other',
@@ -103,27 +109,47 @@ export function convertToLangdockMessages(
   return { messages, warnings };
 }
 
-function convertUserPart(part: { type: 'text'; text: string } | LanguageModelV2FilePart): LangdockContentPart {
+function convertUserPart(part: LangdockTextPart | LangdockFilePart): LangdockContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };
 
-  if (!part.mediaType.startsWith('image/')) {
+  const { data, mediaType } = part;
+  const topLevel = mediaType.split('/')[0]!.toLowerCase();
+  // An inline text document is text the model can read as it is.
+  if (data.type === 'text' && topLevel === 'text') return { type: 'text', text: data.text };
+  if (topLevel !== 'image') {
     throw new UnsupportedFunctionalityError({
-      functionality: `file parts of type ${part.mediaType}`,
+      functionality: `file parts of type ${mediaType}`,
       message:
-        `Langdock chat completions take images only; got a file of type ${part.mediaType}` +
+        `Langdock chat completions take images only; got a file of type ${mediaType}` +
         `${part.filename ? ` (${part.filename})` : ''}. Extract its text and send that as a text part instead.`,
     });
   }
 
-  if (part.data instanceof URL) {
-    return { type: 'image_url', image_url: { url: part.data.toString() } };
+  switch (data.type) {
+    case 'url':
+      return { type: 'image_url', image_url: { url: data.url.toString() } };
+    case 'data': {
+      // `image` or `image/*` means the caller does not know the subtype: the bytes tell it.
+      const fullType = mediaType.includes('/') && !mediaType.endsWith('/*') ? mediaType : sniffLangdockImageType(data.data);
+      if (fullType === undefined) {
+        throw new InvalidArgumentError({
+          argument: 'prompt',
+          message: `An image part has the media type '${mediaType}' and bytes that are not PNG, JPEG, GIF or WebP. Pass its full media type (such as 'image/png'), or convert it to one of those formats.`,
+        });
+      }
+      return { type: 'image_url', image_url: { url: `data:${fullType};base64,${convertToBase64(data.data)}` } };
+    }
+    case 'reference':
+      throw new UnsupportedFunctionalityError({
+        functionality: 'file references',
+        message: 'Langdock chat completions take no uploaded-file references in images; pass the image bytes or an https URL instead.',
+      });
+    case 'text':
+      throw new InvalidArgumentError({ argument: 'prompt', message: `An image part (${mediaType}) holds text instead of image data; pass its bytes or an https URL.` });
   }
-  // `image/*` means the caller does not know the subtype; JPEG is the conventional stand-in.
-  const mediaType = part.mediaType === 'image/*' ? 'image/jpeg' : part.mediaType;
-  return { type: 'image_url', image_url: { url: `data:${mediaType};base64,${convertToBase64(part.data)}` } };
 }
 
-function toolOutputToContent(output: LanguageModelV2ToolResultOutput): string {
+function toolOutputToContent(output: LangdockToolOutput): string {
   switch (output.type) {
     case 'text':
     case 'error-text':
@@ -131,7 +157,10 @@ function toolOutputToContent(output: LanguageModelV2ToolResultOutput): string {
     case 'json':
     case 'error-json':
       return JSON.stringify(output.value);
+    case 'execution-denied':
+      // A tool message must have content: the model reads why the call did not run.
+      return output.reason ? `The tool was not run: the user denied it (${output.reason}).` : 'The tool was not run: the user denied it.';
     case 'content':
-      return output.value.map((item) => (item.type === 'text' ? item.text : `[${item.mediaType} not sent]`)).join('\n');
+      return output.value.map((item) => (item.type === 'text' ? (item.text ?? '') : `[${item.mediaType ?? item.type} not sent]`)).join('\n');
   }
 }

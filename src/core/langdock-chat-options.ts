@@ -18,7 +18,9 @@ export type LangdockChatModelId =
   | 'gpt-35-turbo'
   | (string & {});
 
+/** Langdock's `reasoning_effort` values, from least to most reasoning. */
 export const langdockReasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+export type LangdockReasoningEffort = (typeof langdockReasoningEfforts)[number];
 
 /** Per-call options, passed as `providerOptions.langdock`. */
 export const langdockChatOptionsSchema = z

@@ -1,5 +1,5 @@
-import type { LanguageModelV2CallWarning, LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
+import type { LangdockStreamPart } from './langdock-chat-call';
 import { langdockStreamInterruptedError } from './langdock-error';
 import { SseDecoder } from './langdock-sse-decoder';
 import { LangdockStreamProcessor, type LangdockStreamProcessorOptions } from './langdock-stream-processor';
@@ -13,22 +13,24 @@ const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
  * arrives in a read of its own. The caller's abort ends it as an abort; any other break (a lost
  * connection, an oversized event) ends it with an error part and a finish part, never a throw.
  */
-export function createLangdockPartStream({
+export function createLangdockPartStream<START, FINISH>({
   body,
-  warnings,
+  startPart,
   abortSignal,
   maxEventLength = MAX_EVENT_CHARACTERS,
   ...processorOptions
-}: Omit<LangdockStreamProcessorOptions, 'emit'> & {
+}: Omit<LangdockStreamProcessorOptions<FINISH>, 'emit'> & {
   body: ReadableStream<Uint8Array>;
-  warnings: LanguageModelV2CallWarning[];
+  /** The spec's `stream-start` part, with the call's warnings in its shape. */
+  startPart: START;
   abortSignal?: AbortSignal;
   /** Characters one event may hold; tests lower it. */
   maxEventLength?: number;
-}): ReadableStream<LanguageModelV2StreamPart> {
+}): ReadableStream<LangdockStreamPart | START | FINISH> {
+  type Part = LangdockStreamPart | START | FINISH;
   const bytes = body.getReader();
   let decoder: SseDecoder;
-  let processor: LangdockStreamProcessor;
+  let processor: LangdockStreamProcessor<FINISH>;
   let ended = false;
   let onAbort: (() => void) | undefined;
   const end = () => {
@@ -37,18 +39,18 @@ export function createLangdockPartStream({
   };
 
   /** Ends the parts with `error`, then a finish part, and lets go of the body without waiting on it. */
-  const stop = (controller: ReadableStreamDefaultController<LanguageModelV2StreamPart>, error: unknown) => {
+  const stop = (controller: ReadableStreamDefaultController<Part>, error: unknown) => {
     bytes.cancel().catch(() => {});
     processor.interrupt(error);
     end();
     controller.close();
   };
 
-  return new ReadableStream<LanguageModelV2StreamPart>({
+  return new ReadableStream<Part>({
     start(controller) {
       processor = new LangdockStreamProcessor({ ...processorOptions, emit: (part) => controller.enqueue(part) });
       decoder = new SseDecoder((data) => processor.push(data), maxEventLength);
-      controller.enqueue({ type: 'stream-start', warnings });
+      controller.enqueue(startPart);
       // A custom fetch may ignore the signal; ending the stream here makes abort work regardless.
       if (abortSignal) {
         onAbort = () => {

@@ -1,21 +1,18 @@
-import {
-  APICallError,
-  InvalidResponseDataError,
-  JSONParseError,
-  TypeValidationError,
-  type JSONValue,
-  type LanguageModelV2FinishReason,
-  type LanguageModelV2StreamPart,
-  type LanguageModelV2Usage,
-} from '@ai-sdk/provider';
-import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta } from './langdock-api-types';
-import { convertLangdockUsage } from './convert-langdock-usage';
+import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError, type JSONValue } from '@ai-sdk/provider';
+import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta, LangdockUsage } from './langdock-api-types';
+import type { LangdockFinish, LangdockStreamPart } from './langdock-chat-call';
 import { parseLangdockErrorBody, redactedCause } from './langdock-error';
-import { mapLangdockFinishReason } from './map-langdock-finish-reason';
 import { isJsonObject, isNonEmptyJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
-export interface LangdockStreamProcessorOptions {
-  emit: (part: LanguageModelV2StreamPart) => void;
+export interface LangdockStreamProcessorOptions<FINISH> {
+  emit: (part: LangdockStreamPart | FINISH) => void;
+  /** The spec's finish part for how the response ended. */
+  finishPart: (finish: LangdockFinish) => FINISH;
+  /**
+   * Whether the spec has a finish reason for a stream that ended without one (V4's `interrupted`).
+   * Without it, such an end is also reported as an error part, the only way the older specs can say so.
+   */
+  reportsInterruption?: boolean;
   generateId: () => string;
   includeRawChunks?: boolean;
   /** Removes the API key from server text before it reaches an error part. */
@@ -44,24 +41,25 @@ const MAX_TOOL_CALL_INDEX = 1023;
  * the open text part, tool calls being streamed (by index), usage, finish reason and metadata.
  * Each delta costs the same however long the stream is: arguments are appended, never re-parsed.
  */
-export class LangdockStreamProcessor {
-  private readonly emit: (part: LanguageModelV2StreamPart) => void;
+export class LangdockStreamProcessor<FINISH = never> {
+  private readonly emit: (part: LangdockStreamPart | FINISH) => void;
   private readonly redact: (text: string) => string;
   private textId: string | undefined;
   private readonly toolCalls: ToolCallInProgress[] = [];
   private lastToolIndex = -1;
   private finishReason: string | undefined;
-  private usage: LanguageModelV2Usage | undefined;
+  private usage: LangdockUsage | undefined;
   private sentMetadata = false;
-  /** Set by any error part; `brokenBeforeFinish` when it came before the finish reason, so calls may be cut. */
+  /** `failed`: an error made the answer a failure; `reported`: any error part was emitted; `brokenBeforeFinish`: one came before the finish reason, so calls may be cut. */
   private failed = false;
+  private reported = false;
   private brokenBeforeFinish = false;
   private logprobs: LangdockLogprob[] | undefined;
   private refusal = '';
   private contentFilterResults: JSONValue | undefined;
   private promptFilterResults: JSONValue | undefined;
 
-  constructor(private readonly options: LangdockStreamProcessorOptions) {
+  constructor(private readonly options: LangdockStreamProcessorOptions<FINISH>) {
     this.emit = options.emit;
     this.redact = options.redact ?? ((text) => text);
   }
@@ -86,9 +84,11 @@ export class LangdockStreamProcessor {
     this.chunk(validated.value);
   }
 
-  /** The byte stream broke off (connection lost, oversized event): report why, then finish as failed. */
+  /** The byte stream broke off (connection lost, oversized event): report why, then finish. */
   interrupt(error: unknown): void {
-    this.fail(error);
+    // Before the finish reason this is an interruption of the answer; after it, a failure of what followed.
+    if (this.finishReason === undefined) this.report(error);
+    else this.fail(error);
     this.finish();
   }
 
@@ -96,8 +96,9 @@ export class LangdockStreamProcessor {
   finish(): void {
     if (this.textId !== undefined) this.emit({ type: 'text-end', id: this.textId });
 
+    const interrupted = this.finishReason === undefined;
     // Only a response that said how it finished, unbroken until then, has complete tool calls.
-    const complete = this.finishReason !== undefined && !this.brokenBeforeFinish;
+    const complete = !interrupted && !this.brokenBeforeFinish;
     for (const call of this.toolCalls) {
       if (call === undefined) continue; // an index the server skipped
       if (complete && isStarted(call)) {
@@ -105,30 +106,30 @@ export class LangdockStreamProcessor {
         this.emit({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.arguments.trim() === '' ? '{}' : call.arguments });
         continue;
       }
-      this.fail(
-        new InvalidResponseDataError({
-          data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) },
-          message: !isStarted(call)
-            ? 'The Langdock stream sent a tool call without a function name; it was not passed on.'
-            : this.finishReason === undefined
-              ? `The Langdock stream ended before tool call ${call.id} (${call.name}) was complete; it was not passed on.`
-              : `Tool call ${call.id} (${call.name}) was not passed on: the stream broke before it finished, so its arguments may be incomplete.`,
-        }),
-      );
+      const notice = new InvalidResponseDataError({
+        data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) },
+        message: !isStarted(call)
+          ? 'The Langdock stream sent a tool call without a function name; it was not passed on.'
+          : interrupted
+            ? `The Langdock stream ended before tool call ${call.id} (${call.name}) was complete; it was not passed on.`
+            : `Tool call ${call.id} (${call.name}) was not passed on: the stream broke before it finished, so its arguments may be incomplete.`,
+      });
+      // A call cut off by an interruption is part of that interruption, not a failure of its own.
+      if (interrupted) this.report(notice);
+      else this.fail(notice);
     }
 
-    if (this.finishReason === undefined && !this.failed) {
-      this.fail(new InvalidResponseDataError({ data: undefined, message: 'The Langdock stream ended without a finish reason: the answer may be truncated.' }));
+    if (interrupted && !this.reported && !this.options.reportsInterruption) {
+      this.report(new InvalidResponseDataError({ data: undefined, message: 'The Langdock stream ended without a finish reason: the answer may be truncated.' }));
     }
-
-    const finishReason: LanguageModelV2FinishReason = this.failed ? 'error' : mapLangdockFinishReason(this.finishReason);
-    const metadata = this.providerMetadata();
-    this.emit({
-      type: 'finish',
-      finishReason,
-      usage: this.usage ?? convertLangdockUsage(undefined),
-      ...(metadata !== undefined && { providerMetadata: { langdock: metadata } }),
-    });
+    this.emit(
+      this.options.finishPart({
+        outcome: this.failed ? 'failed' : interrupted ? 'interrupted' : 'finished',
+        finishReason: this.finishReason,
+        usage: this.usage,
+        providerMetadata: this.providerMetadata(),
+      }),
+    );
   }
 
   private chunk(chunk: LangdockChatChunk): void {
@@ -141,7 +142,7 @@ export class LangdockStreamProcessor {
         ...(chunk.created ? { timestamp: new Date(chunk.created * 1000) } : {}),
       });
     }
-    if (chunk.usage) this.usage = convertLangdockUsage(chunk.usage);
+    if (chunk.usage) this.usage = chunk.usage;
     if (chunk.prompt_filter_results !== undefined) this.promptFilterResults = chunk.prompt_filter_results as JSONValue;
 
     const choice = chunk.choices?.[0];
@@ -215,8 +216,15 @@ export class LangdockStreamProcessor {
     return text === data ? value : JSON.parse(text);
   }
 
+  /** An error part that makes the answer a failure. */
   private fail(error: unknown): void {
     this.failed = true;
+    this.report(error);
+  }
+
+  /** An error part; tool calls still open when one comes before the finish reason are not passed on. */
+  private report(error: unknown): void {
+    this.reported = true;
     if (this.finishReason === undefined) this.brokenBeforeFinish = true;
     this.emit({ type: 'error', error });
   }

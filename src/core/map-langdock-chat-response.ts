@@ -1,19 +1,16 @@
-import type { JSONValue, LanguageModelV2Content, LanguageModelV2FinishReason, LanguageModelV2Usage, SharedV2ProviderMetadata } from '@ai-sdk/provider';
+import type { JSONValue } from '@ai-sdk/provider';
 import type { LangdockChatResponse } from './langdock-api-types';
-import { convertLangdockUsage } from './convert-langdock-usage';
-import { mapLangdockFinishReason } from './map-langdock-finish-reason';
+import type { LangdockContent, LangdockFinish } from './langdock-chat-call';
 
 export interface MappedLangdockChatResponse {
-  content: LanguageModelV2Content[];
-  finishReason: LanguageModelV2FinishReason;
-  usage: LanguageModelV2Usage;
-  providerMetadata: SharedV2ProviderMetadata | undefined;
+  content: LangdockContent[];
+  finish: LangdockFinish;
   metadata: { id?: string; modelId?: string; timestamp?: Date };
 }
 
 export function mapLangdockChatResponse(response: LangdockChatResponse, generateId: () => string): MappedLangdockChatResponse {
   const choice = response.choices[0]!;
-  const content: LanguageModelV2Content[] = [];
+  const content: LangdockContent[] = [];
   if (choice.message.content) content.push({ type: 'text', text: choice.message.content });
   for (const call of choice.message.tool_calls ?? []) {
     const input = call.function.arguments ?? '';
@@ -33,9 +30,13 @@ export function mapLangdockChatResponse(response: LangdockChatResponse, generate
 
   return {
     content,
-    finishReason: mapLangdockFinishReason(choice.finish_reason),
-    usage: convertLangdockUsage(response.usage),
-    providerMetadata: Object.keys(langdock).length > 0 ? { langdock } : undefined,
+    finish: {
+      // A whole body arrived: the answer is complete even when it names no finish reason.
+      outcome: 'finished',
+      finishReason: choice.finish_reason ?? undefined,
+      usage: response.usage ?? undefined,
+      providerMetadata: Object.keys(langdock).length > 0 ? langdock : undefined,
+    },
     metadata: {
       ...(response.id ? { id: response.id } : {}),
       ...(response.model ? { modelId: response.model } : {}),

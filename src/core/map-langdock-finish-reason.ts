@@ -1,6 +1,7 @@
-import type { LanguageModelV2FinishReason } from '@ai-sdk/provider';
+/** The finish reasons every spec shares; `undefined` for one it has no name for (V2 `unknown`, V3/V4 `other`). */
+export type LangdockUnifiedFinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | undefined;
 
-export function mapLangdockFinishReason(finishReason: string | null | undefined): LanguageModelV2FinishReason {
+export function mapLangdockFinishReason(finishReason: string | null | undefined): LangdockUnifiedFinishReason {
   switch (finishReason) {
     case 'stop':
       return 'stop';
@@ -12,6 +13,6 @@ export function mapLangdockFinishReason(finishReason: string | null | undefined)
     case 'function_call':
       return 'tool-calls';
     default:
-      return 'unknown';
+      return undefined;
   }
 }

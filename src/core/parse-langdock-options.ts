@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type SharedV2ProviderOptions } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { LangdockProviderOptions } from './langdock-chat-call';
 import type { z } from 'zod/v4';
 
 /** `value` validated by `schema`; every problem is named by its full path (under `argument`) so the caller can find it. */
@@ -24,7 +25,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** `providerOptions.langdock`, validated. */
 export function parseLangdockProviderOptions<SCHEMA extends z.ZodType>(
   schema: SCHEMA,
-  providerOptions: SharedV2ProviderOptions | undefined,
+  providerOptions: LangdockProviderOptions | undefined,
 ): z.output<SCHEMA> {
   return parseLangdockSettings(schema, providerOptions?.langdock ?? {}, {
     argument: 'providerOptions.langdock',

@@ -1,29 +1,26 @@
-import {
-  InvalidArgumentError,
-  type LanguageModelV2CallOptions,
-  type LanguageModelV2CallWarning,
-} from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { LangdockTool, LangdockToolChoice } from './langdock-api-types';
+import type { LangdockChatCall, LangdockWarning } from './langdock-chat-call';
 
 export const LANGDOCK_MAX_TOOLS = 128;
 
 export interface PreparedTools {
   tools: LangdockTool[] | undefined;
   toolChoice: LangdockToolChoice | undefined;
-  warnings: LanguageModelV2CallWarning[];
+  warnings: LangdockWarning[];
 }
 
 export function prepareLangdockTools({
   tools,
   toolChoice,
-}: Pick<LanguageModelV2CallOptions, 'tools' | 'toolChoice'>): PreparedTools {
-  const warnings: LanguageModelV2CallWarning[] = [];
+}: Pick<LangdockChatCall, 'tools' | 'toolChoice'>): PreparedTools {
+  const warnings: LangdockWarning[] = [];
   if (tools === undefined || tools.length === 0) return withoutTools(toolChoice, warnings);
 
   const langdockTools: LangdockTool[] = [];
   for (const tool of tools) {
-    if (tool.type === 'provider-defined') {
-      warnings.push({ type: 'unsupported-tool', tool, details: 'Langdock runs no provider-defined tools; it was not sent.' });
+    if (tool.type !== 'function') {
+      warnings.push({ type: 'unsupported-tool', toolName: tool.name, details: `Langdock runs no provider tools; ${tool.id} was not sent.` });
       continue;
     }
     langdockTools.push({
@@ -67,7 +64,7 @@ export function prepareLangdockTools({
 }
 
 /** No function tools to send: a toolChoice other than auto would have meant something, so say it was dropped. */
-function withoutTools(toolChoice: LanguageModelV2CallOptions['toolChoice'], warnings: LanguageModelV2CallWarning[]): PreparedTools {
+function withoutTools(toolChoice: LangdockChatCall['toolChoice'], warnings: LangdockWarning[]): PreparedTools {
   if (toolChoice !== undefined && toolChoice.type !== 'auto') {
     warnings.push({ type: 'unsupported-setting', setting: 'toolChoice', details: 'toolChoice applies only with function tools; none were sent, so it was not sent either.' });
   }

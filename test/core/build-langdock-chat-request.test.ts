@@ -1,12 +1,13 @@
-import { InvalidArgumentError, type LanguageModelV2CallOptions } from '@ai-sdk/provider';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { LangdockChatCall } from '../../src/core/langdock-chat-call';
 import { describe, expect, it } from 'vitest';
 import { buildLangdockChatRequest } from '../../src/core/build-langdock-chat-request';
 import type { LangdockChatOptions } from '../../src/core/langdock-chat-options';
 import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
 
-const prompt: LanguageModelV2CallOptions['prompt'] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
+const prompt: LangdockChatCall['prompt'] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
 
-function build(options: Partial<LanguageModelV2CallOptions> = {}, langdockOptions?: LangdockChatOptions, modelId = 'gpt-4.1') {
+function build(options: Partial<LangdockChatCall> = {}, langdockOptions?: LangdockChatOptions, modelId = 'gpt-4.1') {
   return buildLangdockChatRequest({
     modelId,
     capabilities: getLangdockModelCapabilities(modelId),
@@ -20,7 +21,7 @@ describe('buildLangdockChatRequest', () => {
     expect(build()).toEqual({ body: { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] }, warnings: [] });
   });
 
-  it.each<[string, Partial<LanguageModelV2CallOptions>, object]>([
+  it.each<[string, Partial<LangdockChatCall>, object]>([
     ['maxOutputTokens', { maxOutputTokens: 100 }, { max_tokens: 100 }],
     ['temperature', { temperature: 0.3 }, { temperature: 0.3 }],
     ['topP', { topP: 0.9 }, { top_p: 0.9 }],
@@ -171,7 +172,7 @@ describe('buildLangdockChatRequest', () => {
   });
 
   describe('refuses bad settings before any request', () => {
-    it.each<[string, Partial<LanguageModelV2CallOptions>, string]>([
+    it.each<[string, Partial<LangdockChatCall>, string]>([
       ['five stop sequences', { stopSequences: ['a', 'b', 'c', 'd', 'e'] }, 'Langdock accepts at most 4 stop sequences; got 5'],
       ['temperature above 2', { temperature: 2.5 }, 'temperature must be a number from 0 to 2 on Langdock; got 2.5'],
       ['negative temperature', { temperature: -1 }, 'temperature must be a number from 0 to 2'],

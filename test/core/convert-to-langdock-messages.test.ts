@@ -1,9 +1,13 @@
-import { UnsupportedFunctionalityError, type LanguageModelV2Prompt } from '@ai-sdk/provider';
+import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import type { LangdockPrompt } from '../../src/core/langdock-chat-call';
 import { describe, expect, it } from 'vitest';
 import { convertToLangdockMessages } from '../../src/core/convert-to-langdock-messages';
 
+// The first bytes of a PNG file, base64.
+const pngBase64 = 'iVBORw0KGgoAAAANSUhEUg==';
+
 describe('convertToLangdockMessages', () => {
-  it.each<[string, LanguageModelV2Prompt, unknown[]]>([
+  it.each<[string, LangdockPrompt, unknown[]]>([
     ['system', [{ role: 'system', content: 'Be brief.' }], [{ role: 'system', content: 'Be brief.' }]],
     ['single user text as a string', [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], [{ role: 'user', content: 'Hi' }]],
     [
@@ -13,22 +17,54 @@ describe('convertToLangdockMessages', () => {
     ],
     [
       'image bytes as a data URL with the media type',
-      [{ role: 'user', content: [{ type: 'text', text: 'What?' }, { type: 'file', mediaType: 'image/png', data: Uint8Array.of(1, 2, 3) }] }],
+      [{ role: 'user', content: [{ type: 'text', text: 'What?' }, { type: 'file', mediaType: 'image/png', data: { type: 'data', data: Uint8Array.of(1, 2, 3) } }] }],
       [{ role: 'user', content: [{ type: 'text', text: 'What?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AQID' } }] }],
     ],
     [
       'base64 image string as a data URL',
-      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/webp', data: 'AQID' }] }],
+      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/webp', data: { type: 'data', data: 'AQID' } }] }],
       [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/webp;base64,AQID' } }] }],
     ],
     [
-      'image/* wildcard as JPEG',
-      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/*', data: 'AQID' }] }],
-      [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AQID' } }] }],
+      'image/* with PNG bytes as PNG, told from the bytes',
+      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/*', data: { type: 'data', data: pngBase64 } }] }],
+      [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${pngBase64}` } }] }],
+    ],
+    [
+      'a top-level image type with JPEG bytes as JPEG',
+      [{ role: 'user', content: [{ type: 'file', mediaType: 'image', data: { type: 'data', data: Uint8Array.of(0xff, 0xd8, 0xff, 0xe0) } }] }],
+      [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,/9j/4A==' } }] }],
+    ],
+    [
+      'a top-level image type by URL, passed through',
+      [{ role: 'user', content: [{ type: 'file', mediaType: 'image', data: { type: 'url', url: new URL('https://example.com/cat') } }] }],
+      [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat' } }] }],
+    ],
+    [
+      'an inline text document as text',
+      [{ role: 'user', content: [{ type: 'text', text: 'Summarise:' }, { type: 'file', mediaType: 'text/plain', data: { type: 'text', text: 'The notes.' } }] }],
+      [{ role: 'user', content: [{ type: 'text', text: 'Summarise:' }, { type: 'text', text: 'The notes.' }] }],
+    ],
+    [
+      'a denied tool call as a tool message that says so, with and without a reason',
+      [
+        {
+          role: 'tool',
+          content: [
+            { type: 'tool-result', toolCallId: 'a', toolName: 'pay', output: { type: 'execution-denied', reason: 'too expensive' } },
+            { type: 'tool-approval-response', approvalId: 'ap-1', approved: false },
+            { type: 'tool-result', toolCallId: 'b', toolName: 'pay', output: { type: 'execution-denied' } },
+          ],
+        },
+      ],
+      [
+        { role: 'tool', tool_call_id: 'a', content: 'The tool was not run: the user denied it (too expensive).' },
+        { role: 'tool', tool_call_id: 'b', content: 'The tool was not run: the user denied it.' },
+      ],
     ],
     [
       'https image URL passed through',
-      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/png', data: new URL('https://example.com/cat.png') }] }],
+      [{ role: 'user', content: [{ type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL('https://example.com/cat.png') } }] }],
       [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }],
     ],
     [
@@ -129,13 +165,26 @@ describe('convertToLangdockMessages', () => {
     ['text/plain', 'notes.txt'],
   ])('refuses a %s file with a clear error', (mediaType, filename) => {
     const convert = () =>
-      convertToLangdockMessages([{ role: 'user', content: [{ type: 'file', mediaType, data: 'AQID', ...(filename && { filename }) }] }]);
+      convertToLangdockMessages([{ role: 'user', content: [{ type: 'file', mediaType, data: { type: 'data', data: 'AQID' }, ...(filename && { filename }) }] }]);
     expect(convert).toThrow(UnsupportedFunctionalityError);
     expect(convert).toThrow(`Langdock chat completions take images only; got a file of type ${mediaType}`);
   });
 
+  it.each([
+    ['bytes of no known image type', { type: 'data' as const, data: Uint8Array.of(1, 2, 3, 4) }, "bytes that are not PNG, JPEG, GIF or WebP. Pass its full media type (such as 'image/png')"],
+    ['a file reference', { type: 'reference' as const, reference: { langdock: 'file-1' } }, 'pass the image bytes or an https URL instead'],
+  ])('refuses an image of unknown subtype with %s, saying what to do', (_, data, message) => {
+    expect(() => convertToLangdockMessages([{ role: 'user', content: [{ type: 'file', mediaType: 'image', data }] }])).toThrow(message);
+  });
+
+  it('drops custom and reasoning-file assistant parts with one warning', () => {
+    const result = convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'custom' }, { type: 'text', text: 'ok' }, { type: 'reasoning-file' }] }]);
+    expect(result.messages).toEqual([{ role: 'assistant', content: 'ok' }]);
+    expect(result.warnings).toEqual([{ type: 'other', message: expect.stringContaining('Custom and reasoning-file parts') }]);
+  });
+
   it('refuses files in assistant messages', () => {
-    expect(() => convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'file', mediaType: 'image/png', data: 'AQID' }] }])).toThrow(
+    expect(() => convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AQID' } }] }])).toThrow(
       'Move the file into a user message',
     );
   });

@@ -1,5 +1,6 @@
 import { APICallError, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
+import { v2StreamSpec } from '../../src/v2/langdock-v2-mapping';
 import { createLangdockPartStream } from '../../src/core/langdock-event-stream';
 import { counterIds } from '../helpers/stream-parts';
 
@@ -26,8 +27,10 @@ function body(chunks: Uint8Array[], then: 'hang' | 'end' | { error: Error }) {
   return { stream, cancelled: () => cancelled };
 }
 
+const v2Spec = { ...v2StreamSpec(undefined), startPart: { type: 'stream-start' as const, warnings: [] } };
+
 function partStream(stream: ReadableStream<Uint8Array>, abortSignal?: AbortSignal) {
-  return createLangdockPartStream({ body: stream, warnings: [], abortSignal, generateId: counterIds(), url: 'http://test', requestBodyValues: { model: 'm' } });
+  return createLangdockPartStream({ ...v2Spec, body: stream, abortSignal, generateId: counterIds(), url: 'http://test', requestBodyValues: { model: 'm' } });
 }
 
 async function drain(stream: ReadableStream<LanguageModelV2StreamPart>) {
@@ -83,8 +86,8 @@ describe('createLangdockPartStream', () => {
   it('reports a fault while processing as it is, not as a lost connection', async () => {
     const huge = encoder.encode(`data: "${'x'.repeat(64)}`);
     const stream = createLangdockPartStream({
+      ...v2Spec,
       body: body([huge], 'hang').stream,
-      warnings: [],
       generateId: counterIds(),
       url: 'http://test',
       requestBodyValues: {},

@@ -1,7 +1,7 @@
 import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { readFixture, toSse } from '../helpers/fixtures';
-import { partsFromSse } from '../helpers/stream-parts';
+import { partsFromSse, v2Finish } from '../helpers/stream-parts';
 import { LangdockStreamProcessor } from '../../src/core/langdock-stream-processor';
 import { inspect } from 'node:util';
 
@@ -244,6 +244,7 @@ describe('LangdockStreamProcessor', () => {
     const key = 'ld-secret-key-abcdef123';
     const parts: unknown[] = [];
     const processor = new LangdockStreamProcessor({
+      ...v2Finish,
       emit: (part) => parts.push(part),
       generateId: () => 'id',
       redact: (text) => text.split(key).join('[redacted]'),

@@ -49,11 +49,11 @@ describe('prepareLangdockTools', () => {
     expect(tools).toEqual([{ type: 'function', function: { name: 'weather', parameters: weather.inputSchema } }]);
   });
 
-  it('warns about provider-defined tools and does not send them', () => {
-    const providerTool = { type: 'provider-defined' as const, id: 'openai.web_search' as const, name: 'web_search', args: {} };
+  it.each(['provider-defined' as const, 'provider' as const])('warns about %s tools (V2 and V3/V4 names) and does not send them', (type) => {
+    const providerTool = { type, id: 'openai.web_search', name: 'web_search', args: {} };
     const result = prepareLangdockTools({ tools: [weather, providerTool], toolChoice: undefined });
     expect(result.tools).toEqual([wireWeather]);
-    expect(result.warnings).toEqual([{ type: 'unsupported-tool', tool: providerTool, details: expect.stringContaining('provider-defined') }]);
+    expect(result.warnings).toEqual([{ type: 'unsupported-tool', toolName: 'web_search', details: 'Langdock runs no provider tools; openai.web_search was not sent.' }]);
   });
 
   it('refuses more than 128 tools', () => {

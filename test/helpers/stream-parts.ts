@@ -1,6 +1,10 @@
 import type { LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { SseDecoder } from '../../src/core/langdock-sse-decoder';
 import { LangdockStreamProcessor } from '../../src/core/langdock-stream-processor';
+import { v2StreamSpec } from '../../src/v2/langdock-v2-mapping';
+
+/** The V2 finish part: the core's processor is tested through the spec whose parts the existing fixtures describe. */
+export const v2Finish = { finishPart: v2StreamSpec(undefined).finishPart };
 
 export function counterIds(prefix = 'id'): () => string {
   let next = 0;
@@ -14,6 +18,7 @@ export function partsFromSse(
 ): LanguageModelV2StreamPart[] {
   const parts: LanguageModelV2StreamPart[] = [];
   const processor = new LangdockStreamProcessor({
+    ...v2Finish,
     emit: (part) => parts.push(part),
     generateId: counterIds(),
     includeRawChunks,

@@ -1,0 +1,105 @@
+import { postJsonToApi } from '@ai-sdk/provider-utils';
+import type { LangdockChatRequestBody } from './langdock-api-types';
+import { buildLangdockChatRequest } from './build-langdock-chat-request';
+import type { LangdockChatCall, LangdockContent, LangdockFinish, LangdockStreamPart, LangdockWarning } from './langdock-chat-call';
+import { langdockChatOptionsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
+import { createLangdockPartStream } from './langdock-event-stream';
+import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
+import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
+import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } from './langdock-response-handlers';
+import { mapLangdockChatResponse } from './map-langdock-chat-response';
+import { parseLangdockProviderOptions } from './parse-langdock-options';
+import { validateLangdockChatResponse } from './validate-langdock-response';
+
+/** What a spec contributes to a stream: its own `stream-start` and `finish` parts. Every other part is shared. */
+export interface LangdockStreamSpec<START, FINISH> {
+  startPart: (warnings: LangdockWarning[]) => START;
+  finishPart: (finish: LangdockFinish) => FINISH;
+  /** The spec has a finish reason for a stream that ended without one (V4 `interrupted`). */
+  reportsInterruption: boolean;
+}
+
+export interface LangdockGenerateResult {
+  content: LangdockContent[];
+  finish: LangdockFinish;
+  metadata: { id?: string; modelId?: string; timestamp?: Date };
+  warnings: LangdockWarning[];
+  request: { url: string; body: LangdockChatRequestBody };
+  response: { headers: Record<string, string> | undefined; body: unknown };
+}
+
+export interface LangdockStreamResult<PART> {
+  stream: ReadableStream<PART>;
+  request: { url: string; body: LangdockChatRequestBody };
+  response: { headers: Record<string, string> | undefined };
+}
+
+/**
+ * One chat model on Langdock's chat completions endpoint, in no spec's terms: a call in, Langdock's
+ * content, finish and parts out. Each spec's model class wraps one and maps only the edges.
+ */
+export class LangdockChat {
+  readonly capabilities: LangdockModelCapabilities;
+
+  constructor(
+    readonly modelId: LangdockChatModelId,
+    settings: LangdockChatModelSettings,
+    private readonly config: LangdockRequestConfig,
+  ) {
+    this.capabilities = getLangdockModelCapabilities(modelId, { isReasoningModel: settings.reasoningModel });
+  }
+
+  private prepare(call: LangdockChatCall) {
+    const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, call.providerOptions);
+    const { body, warnings } = buildLangdockChatRequest({ modelId: this.modelId, capabilities: this.capabilities, options: call, langdockOptions });
+    return { body, warnings, request: prepareLangdockRequest(this.config, { path: '/chat/completions', headers: call.headers }) };
+  }
+
+  async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
+    const { body, warnings, request } = this.prepare(call);
+    const { value, rawValue, responseHeaders } = await postJsonToApi({
+      url: request.url,
+      headers: request.headers,
+      body,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'chat completion', validate: validateLangdockChatResponse, redact: request.redact }),
+      abortSignal: call.abortSignal,
+      fetch: request.fetch,
+    });
+    const mapped = mapLangdockChatResponse(value, this.config.generateId);
+    return {
+      ...mapped,
+      warnings,
+      request: { url: request.url, body },
+      response: { headers: responseHeaders, body: rawValue },
+    };
+  }
+
+  async stream<START, FINISH>(call: LangdockChatCall, spec: LangdockStreamSpec<START, FINISH>): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
+    const prepared = this.prepare(call);
+    const { request } = prepared;
+    const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
+    const { value: eventStream, responseHeaders } = await postJsonToApi({
+      url: request.url,
+      headers: request.headers,
+      body,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockEventStreamHandler(request.redact),
+      abortSignal: call.abortSignal,
+      fetch: request.fetch,
+    });
+    const stream = createLangdockPartStream({
+      body: eventStream,
+      startPart: spec.startPart(prepared.warnings),
+      finishPart: spec.finishPart,
+      reportsInterruption: spec.reportsInterruption,
+      abortSignal: call.abortSignal,
+      generateId: this.config.generateId,
+      includeRawChunks: call.includeRawChunks,
+      redact: request.redact,
+      url: request.url,
+      requestBodyValues: body,
+    });
+    return { stream, request: { url: request.url, body }, response: { headers: responseHeaders } };
+  }
+}

@@ -1,0 +1,94 @@
+import type {
+  LanguageModelV2CallOptions,
+  LanguageModelV2CallWarning,
+  LanguageModelV2FinishReason,
+  LanguageModelV2StreamPart,
+  LanguageModelV2Usage,
+} from '@ai-sdk/provider';
+import type { LangdockUsage } from '../core/langdock-api-types';
+import type { LangdockChatCall, LangdockFileData, LangdockFinish, LangdockPrompt, LangdockReasoning, LangdockWarning } from '../core/langdock-chat-call';
+import type { LangdockStreamSpec } from '../core/langdock-chat';
+import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
+
+// LanguageModelV2 in and out of the core. AI SDK 6 and 7 also run this entry through their compatibility
+// adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.
+
+const reasoningValues: ReadonlySet<string> = new Set<LangdockReasoning>(['provider-default', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+
+export function toLangdockCall(options: LanguageModelV2CallOptions): LangdockChatCall {
+  const reasoning = (options as { reasoning?: unknown }).reasoning;
+  return {
+    ...options,
+    prompt: toLangdockPrompt(options.prompt),
+    tools: options.tools,
+    reasoning: typeof reasoning === 'string' && reasoningValues.has(reasoning) ? (reasoning as LangdockReasoning) : undefined,
+  };
+}
+
+/** Only file parts differ from the core's prompt: their data is tagged. Messages without files are passed as they are. */
+function toLangdockPrompt(prompt: LanguageModelV2CallOptions['prompt']): LangdockPrompt {
+  return prompt.map((message) => {
+    if ((message.role !== 'user' && message.role !== 'assistant') || !message.content.some((part) => part.type === 'file')) return message as LangdockPrompt[number];
+    const content = message.content.map((part) => (part.type === 'file' ? { ...part, data: toLangdockFileData(part.data) } : part));
+    return { ...message, content } as LangdockPrompt[number];
+  });
+}
+
+function toLangdockFileData(data: unknown): LangdockFileData {
+  if (data instanceof URL) return { type: 'url', url: data };
+  if (typeof data === 'string') return { type: 'data', data };
+  // Already tagged: a newer spec's part, passed through a compatibility adapter.
+  if (typeof data === 'object' && data !== null && 'type' in data && typeof data.type === 'string' && !ArrayBuffer.isView(data)) return data as LangdockFileData;
+  return { type: 'data', data: data as Uint8Array };
+}
+
+const v2Settings: ReadonlySet<string> = new Set(['maxOutputTokens', 'temperature', 'stopSequences', 'topP', 'topK', 'presencePenalty', 'frequencyPenalty', 'responseFormat', 'seed', 'tools', 'toolChoice']);
+
+export function toV2Warnings(warnings: LangdockWarning[], tools: LanguageModelV2CallOptions['tools']): LanguageModelV2CallWarning[] {
+  return warnings.map((warning): LanguageModelV2CallWarning => {
+    switch (warning.type) {
+      case 'unsupported-setting':
+        return v2Settings.has(warning.setting)
+          ? { type: 'unsupported-setting', setting: warning.setting as keyof LanguageModelV2CallOptions, details: warning.details }
+          : { type: 'other', message: `${warning.setting}: ${warning.details}` };
+      case 'unsupported-tool': {
+        const tool = tools?.find((candidate) => candidate.name === warning.toolName);
+        return tool ? { type: 'unsupported-tool', tool, details: warning.details } : { type: 'other', message: `Tool ${warning.toolName}: ${warning.details}` };
+      }
+      case 'other':
+        return warning;
+    }
+  });
+}
+
+export function toV2FinishReason(finish: LangdockFinish): LanguageModelV2FinishReason {
+  if (finish.outcome !== 'finished') return 'error';
+  return mapLangdockFinishReason(finish.finishReason) ?? 'unknown';
+}
+
+/** Missing counts stay `undefined`: a stream without usage must not read as zero tokens. */
+export function toV2Usage(usage: LangdockUsage | undefined): LanguageModelV2Usage {
+  return {
+    inputTokens: usage?.prompt_tokens ?? undefined,
+    outputTokens: usage?.completion_tokens ?? undefined,
+    totalTokens: usage?.total_tokens ?? undefined,
+    reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? undefined,
+    cachedInputTokens: usage?.prompt_tokens_details?.cached_tokens ?? undefined,
+  };
+}
+
+type V2Start = Extract<LanguageModelV2StreamPart, { type: 'stream-start' }>;
+type V2Finish = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
+
+export function v2StreamSpec(tools: LanguageModelV2CallOptions['tools']): LangdockStreamSpec<V2Start, V2Finish> {
+  return {
+    startPart: (warnings) => ({ type: 'stream-start', warnings: toV2Warnings(warnings, tools) }),
+    finishPart: (finish) => ({
+      type: 'finish',
+      finishReason: toV2FinishReason(finish),
+      usage: toV2Usage(finish.usage),
+      ...(finish.providerMetadata !== undefined && { providerMetadata: { langdock: finish.providerMetadata } }),
+    }),
+    reportsInterruption: false,
+  };
+}

@@ -1,0 +1,4 @@
+// langdock-ai-provider/v3: LanguageModelV3 and EmbeddingModelV3, native on AI SDK 6.
+export { createLangdock, langdock } from './langdock-provider';
+export type { LangdockProvider } from './langdock-provider';
+export * from '../core/public-types';

@@ -1,0 +1,35 @@
+import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult } from '@ai-sdk/provider-v3';
+import type { LangdockChat } from '../core/langdock-chat';
+import { langdockSupportedUrls } from '../core/langdock-supported-urls';
+import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { toLangdockCall, v3StreamSpec } from './langdock-v3-mapping';
+
+/** A Langdock chat model as `LanguageModelV3`, for AI SDK 6. */
+export class LangdockChatLanguageModel implements LanguageModelV3 {
+  readonly specificationVersion = 'v3';
+  readonly provider = 'langdock.chat';
+  readonly supportedUrls = langdockSupportedUrls();
+  readonly modelId: string;
+
+  constructor(private readonly chat: LangdockChat) {
+    this.modelId = chat.modelId;
+  }
+
+  async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
+    const result = await this.chat.generate(toLangdockCall(options));
+    return {
+      content: result.content,
+      finishReason: toLangdockUnifiedFinishReason(result.finish, false),
+      usage: toLangdockNestedUsage(result.finish.usage),
+      ...(result.finish.providerMetadata !== undefined && { providerMetadata: { langdock: result.finish.providerMetadata } }),
+      request: { body: result.request.body },
+      response: { ...result.metadata, ...result.response },
+      warnings: toLangdockUnifiedWarnings(result.warnings),
+    };
+  }
+
+  async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
+    const { stream, request, response } = await this.chat.stream(toLangdockCall(options), v3StreamSpec);
+    return { stream, request: { body: request.body }, response };
+  }
+}

@@ -1,0 +1,4 @@
+// langdock-ai-provider/v4: LanguageModelV4 and EmbeddingModelV4, native on AI SDK 7.
+export { createLangdock, langdock } from './langdock-provider';
+export type { LangdockProvider } from './langdock-provider';
+export * from '../core/public-types';

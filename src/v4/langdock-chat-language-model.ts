@@ -1,0 +1,35 @@
+import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamResult } from '@ai-sdk/provider-v4';
+import type { LangdockChat } from '../core/langdock-chat';
+import { langdockSupportedUrls } from '../core/langdock-supported-urls';
+import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { toLangdockCall, v4StreamSpec } from './langdock-v4-mapping';
+
+/** A Langdock chat model as `LanguageModelV4`, for AI SDK 7. */
+export class LangdockChatLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4';
+  readonly provider = 'langdock.chat';
+  readonly supportedUrls = langdockSupportedUrls();
+  readonly modelId: string;
+
+  constructor(private readonly chat: LangdockChat) {
+    this.modelId = chat.modelId;
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const result = await this.chat.generate(toLangdockCall(options));
+    return {
+      content: result.content,
+      finishReason: toLangdockUnifiedFinishReason(result.finish, true),
+      usage: toLangdockNestedUsage(result.finish.usage),
+      ...(result.finish.providerMetadata !== undefined && { providerMetadata: { langdock: result.finish.providerMetadata } }),
+      request: result.request,
+      response: { ...result.metadata, ...result.response },
+      warnings: toLangdockUnifiedWarnings(result.warnings),
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const { stream, request, response } = await this.chat.stream(toLangdockCall(options), v4StreamSpec);
+    return { stream, request, response };
+  }
+}
