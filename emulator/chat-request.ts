@@ -8,11 +8,18 @@ export interface ToolCall {
   arguments: string;
 }
 
+/** A legacy `function_call`: one call, without an id. */
+export interface FunctionCall {
+  name: string;
+  arguments: string;
+}
+
 export type ChatMessage =
   | { role: 'system' | 'developer'; text: string }
   | { role: 'user'; text: string; attachments: number }
-  | { role: 'assistant'; text: string; toolCalls: ToolCall[] }
-  | { role: 'tool'; toolCallId: string; text: string };
+  | { role: 'assistant'; text: string; toolCalls: ToolCall[]; functionCall: FunctionCall | undefined }
+  | { role: 'tool'; toolCallId: string; text: string }
+  | { role: 'function'; name: string; text: string };
 
 export interface ToolDefinition {
   name: string;
@@ -35,8 +42,11 @@ export interface ChatRequest {
   model: CatalogModel;
   messages: ChatMessage[];
   stream: boolean;
+  /** `tools`, or the legacy `functions` when no tools are given. */
   tools: ToolDefinition[];
   toolChoice: ToolChoice;
+  /** The request offered legacy `functions`: a call is answered as `function_call`, not `tool_calls`. */
+  legacyFunctions: boolean;
   responseFormat: ResponseFormat;
   /** `max_completion_tokens`, else `max_tokens`. */
   maxTokens: number | undefined;

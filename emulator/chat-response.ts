@@ -37,6 +37,9 @@ export function buildChatCompletion(outcome: CompletionOutcome, identity: Respon
     type: 'function' as const,
     function: { name: call.name, arguments: call.arguments },
   }));
+  const [legacyCall] = outcome.callStyle === 'function_call' ? outcome.toolCalls : [];
+  const legacy = legacyCall === undefined ? undefined : { function_call: { name: legacyCall.name, arguments: legacyCall.arguments } };
+  const calls = legacy ?? (toolCalls.length > 0 ? { tool_calls: toolCalls } : {});
   return {
     id: identity.id,
     object: 'chat.completion',
@@ -50,7 +53,8 @@ export function buildChatCompletion(outcome: CompletionOutcome, identity: Respon
           content: outcome.content,
           refusal: null,
           annotations: [],
-          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+          ...(outcome.reasoning === null ? {} : { reasoning_content: outcome.reasoning }),
+          ...calls,
         },
         logprobs: outcome.logprobs,
         finish_reason: outcome.finishReason,
@@ -85,11 +89,17 @@ export function buildChunks(outcome: CompletionOutcome, identity: ResponseIdenti
   const hasToolCalls = outcome.toolCalls.length > 0;
   chunks.push(chunk({ role: 'assistant', content: hasToolCalls ? null : '', refusal: null }));
   const filterExtra = filters === undefined ? {} : { content_filter_results: filters };
+  for (const piece of outcome.reasoning === null ? [] : splitText(outcome.reasoning)) chunks.push(chunk({ reasoning_content: piece }, filterExtra));
   outcome.contentPieces.forEach((piece, i) => {
     const logprobs = outcome.logprobs === null ? null : { content: outcome.logprobs.content.slice(i, i + 1), refusal: null };
     chunks.push(chunk({ content: piece }, { logprobs, ...filterExtra }));
   });
   outcome.toolCalls.forEach((call, index) => {
+    if (outcome.callStyle === 'function_call') {
+      chunks.push(chunk({ function_call: { name: call.name, arguments: '' } }, filterExtra));
+      for (const piece of splitText(call.arguments, ARGUMENT_PIECE_SIZES)) chunks.push(chunk({ function_call: { arguments: piece } }, filterExtra));
+      return;
+    }
     chunks.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, filterExtra));
     for (const piece of splitText(call.arguments, ARGUMENT_PIECE_SIZES)) {
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, filterExtra));

@@ -26,8 +26,8 @@ export function validateEmbeddingRequest(body: unknown, catalog: ReadonlyMap<str
     rejectUnknownParameters(body, EMBEDDING_PARAMETERS);
     const inputs = parseInputs(body.input);
     const encodingFormat = body.encoding_format ?? 'float';
-    if (encodingFormat !== 'float' && encodingFormat !== 'base64') fail("'encoding_format' must be 'float' or 'base64'.");
-    if (body.user !== undefined && typeof body.user !== 'string') fail("'user' must be a string.");
+    if (encodingFormat !== 'float' && encodingFormat !== 'base64') fail("'encoding_format' must be 'float' or 'base64'.", { param: 'encoding_format' });
+    if (body.user !== undefined && body.user !== null && typeof body.user !== 'string') fail("'user' must be a string.", { param: 'user', code: 'invalid_type' });
     return { model, inputs, dimensions: parseDimensions(body.dimensions, model), encodingFormat };
   });
 }
@@ -35,13 +35,13 @@ export function validateEmbeddingRequest(body: unknown, catalog: ReadonlyMap<str
 function parseInputs(value: unknown): string[] {
   const inputs = typeof value === 'string' ? [value] : value;
   if (!isArray(inputs) || inputs.length === 0 || inputs.length > MAX_INPUTS) {
-    fail(`'input' must be a string or an array of 1 to ${MAX_INPUTS} strings.`);
+    fail(`'input' must be a string or an array of 1 to ${MAX_INPUTS} strings.`, { param: 'input' });
   }
   return inputs.map((input: unknown, index) => {
-    if (typeof input !== 'string' || input === '') fail(`'input[${index}]' must be a non-empty string.`);
+    if (typeof input !== 'string' || input === '') fail(`'input[${index}]' must be a non-empty string.`, { param: `input[${index}]` });
     const tokens = estimateTokens(input);
     if (tokens > MAX_INPUT_TOKENS) {
-      fail(`'input[${index}]' has about ${tokens} tokens; the maximum is ${MAX_INPUT_TOKENS} tokens per input.`);
+      fail(`'input[${index}]' has about ${tokens} tokens; the maximum is ${MAX_INPUT_TOKENS} tokens per input.`, { param: `input[${index}]` });
     }
     return input;
   });
@@ -49,9 +49,11 @@ function parseInputs(value: unknown): string[] {
 
 function parseDimensions(value: unknown, model: CatalogModel): number {
   if (value === undefined || value === null) return model.dimensions;
-  if (!model.acceptsDimensions) fail(`'dimensions' is not supported by model '${model.id}'; only text-embedding-3 models take it.`);
+  if (!model.acceptsDimensions) {
+    fail(`'dimensions' is not supported by model '${model.id}'; only text-embedding-3 models take it.`, { param: 'dimensions', code: 'unsupported_parameter' });
+  }
   if (!isInteger(value) || value < 1 || value > model.dimensions) {
-    fail(`'dimensions' must be an integer between 1 and ${model.dimensions} for model '${model.id}'.`);
+    fail(`'dimensions' must be an integer between 1 and ${model.dimensions} for model '${model.id}'.`, { param: 'dimensions' });
   }
   return value;
 }

@@ -7,6 +7,10 @@ import type { ChatUsage, ChoiceLogprobs, FinishReason, TokenLogprob } from './wi
 export interface CompletionOutcome {
   content: string | null;
   toolCalls: ToolCall[];
+  /** `function_call` answers legacy `functions` with the first call and no id. */
+  callStyle: 'tool_calls' | 'function_call';
+  /** The chain of thought sent as `reasoning_content`, for models that show it. */
+  reasoning: string | null;
   finishReason: FinishReason;
   usage: ChatUsage;
   /** The content split into the pieces that streaming and logprobs both use. */
@@ -20,6 +24,7 @@ export function estimatePromptTokens(request: ChatRequest): number {
     tally.add(message.text);
     if (message.role === 'assistant') {
       for (const call of message.toolCalls) tally.add(call.name).add(call.arguments);
+      if (message.functionCall !== undefined) tally.add(message.functionCall.name).add(message.functionCall.arguments);
     }
   }
   for (const tool of request.tools) tally.add(tool.name).add(tool.description).add(JSON.stringify(tool.parameters));
@@ -28,8 +33,29 @@ export function estimatePromptTokens(request: ChatRequest): number {
 }
 
 export function finishReply(reply: Reply, request: ChatRequest): CompletionOutcome {
+  const outcome = finishContent(reply, request);
+  const reasoning = reply.reasoning ?? null;
+  if (reasoning === null) return outcome;
+  // Shown reasoning is generated output too, so it counts as completion tokens.
+  const reasoningTokens = estimateTokens(reasoning);
+  const completion = outcome.usage.completion_tokens + reasoningTokens;
+  const usage = {
+    ...outcome.usage,
+    completion_tokens: completion,
+    total_tokens: outcome.usage.prompt_tokens + completion,
+    completion_tokens_details: { ...outcome.usage.completion_tokens_details, reasoning_tokens: reasoningTokens },
+  };
+  return { ...outcome, reasoning, usage };
+}
+
+function finishContent(reply: Reply, request: ChatRequest): CompletionOutcome {
   const promptTokens = estimatePromptTokens(request);
-  if (reply.type === 'tool-calls') return finishToolCalls(reply.toolCalls, request.maxTokens, promptTokens);
+  if (reply.type === 'tool-calls') {
+    const calls = request.legacyFunctions ? reply.toolCalls.slice(0, 1) : reply.toolCalls;
+    const outcome = finishToolCalls(calls, request.maxTokens, promptTokens);
+    if (!request.legacyFunctions) return outcome;
+    return { ...outcome, callStyle: 'function_call', finishReason: outcome.finishReason === 'tool_calls' ? 'function_call' : outcome.finishReason };
+  }
   let content = reply.text;
   let finishReason: FinishReason = 'stop';
   const stopAt = earliestStop(content, request.stop);
@@ -42,6 +68,8 @@ export function finishReply(reply: Reply, request: ChatRequest): CompletionOutco
   return {
     content,
     toolCalls: [],
+    callStyle: 'tool_calls',
+    reasoning: null,
     finishReason,
     usage: usage(promptTokens, estimateTokens(content)),
     contentPieces,
@@ -66,6 +94,8 @@ function finishToolCalls(toolCalls: ToolCall[], maxTokens: number | undefined, p
   return {
     content: null,
     toolCalls: kept,
+    callStyle: 'tool_calls',
+    reasoning: null,
     finishReason: truncated ? 'length' : 'tool_calls',
     usage: usage(promptTokens, tally.tokens),
     contentPieces: [],

@@ -1,6 +1,7 @@
-// Small HTTP helpers: reading bodies and sending Langdock-shaped answers.
+// Small HTTP helpers: reading bodies and sending JSON answers and refusals.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { LangdockErrorBody } from './wire';
+import { errorBody, type ErrorShape } from './error-shape';
+import type { ApiError } from './violation';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -45,7 +46,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  const body: LangdockErrorBody = { message };
-  sendJson(res, status, body, headers);
+export function sendError(res: ServerResponse, error: ApiError, shape: ErrorShape, headers: Record<string, string> = {}): void {
+  sendJson(res, error.status, errorBody(error, shape), headers);
 }

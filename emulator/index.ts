@@ -15,10 +15,23 @@ export type {
   ScriptedStream,
 } from './types';
 export type { ModelKind, ModelSpec } from './models';
-export type { RateLimit } from './rate-limiter';
+export type {
+  ChatModelRow,
+  EmbeddingModelRow,
+  EmulatorModelProfile,
+  ModelRow,
+  ReasoningEffort,
+  SamplingException,
+  SamplingSetting,
+} from './model-table';
+export type { ErrorShape } from './error-shape';
+export type { RateLimit, RateLimitOptions } from './rate-limiter';
 export type { Sleep } from './sse';
 export type * from './wire';
 export { DEFAULT_MODEL_IDS, isReasoningModelId } from './models';
+export { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS, resolveModelRow, SAMPLING_SETTINGS } from './model-table';
+export { LANGDOCK_UNSUPPORTED_PARAMETERS, OPENAI_CHAT_PARAMETERS } from './parameter-rules';
+export { ERROR_SHAPES } from './error-shape';
 export { DEFAULT_RATE_LIMIT } from './rate-limiter';
 
 export async function startLangdockEmulator(options: LangdockEmulatorOptions = {}): Promise<LangdockEmulator> {

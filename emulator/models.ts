@@ -1,14 +1,31 @@
-// The emulator's model catalog: which ids exist and what each one accepts.
-import { getLangdockModelCapabilities } from '../src/core/langdock-model-capabilities';
+// The emulator's model catalog: which ids the workspace serves and what each one accepts.
+import {
+  chatModel,
+  emulatorModelProfile,
+  MODEL_TABLE,
+  profileFromRow,
+  reasoningModel,
+  resolveModelRow,
+  SAMPLING_ACCEPTED_AT_EXCEPTION,
+  type ChatModelRow,
+  type EmulatorModelProfile,
+  type ReasoningEffort,
+} from './model-table';
 
 export type ModelKind = 'chat' | 'embedding';
 
-/** A model the emulator should know; unset fields are inferred from the id. */
+/** A model the emulator should know; unset fields come from the model table, else from the id. */
 export interface ModelSpec {
   id: string;
   kind?: ModelKind;
-  /** Reasoning models reject `max_tokens` and non-default sampling settings, as on Azure. */
+  /** Reasoning models reject `max_tokens` and non-default sampling settings, as on Azure. Overrides the table. */
   reasoning?: boolean;
+  /** Values `reasoning_effort` takes (empty: the argument is unknown); reasoning models outside the table take low, medium, high. */
+  reasoningEfforts?: readonly ReasoningEffort[];
+  /** The effort of a request that sends none. */
+  defaultReasoningEffort?: ReasoningEffort;
+  /** Efforts at which a reasoning model takes temperature, top_p and logprobs after all (gpt-5.1: `['none']`). */
+  samplingEfforts?: readonly ReasoningEffort[];
   /** Native embedding size. */
   dimensions?: number;
   /** Whether the embeddings `dimensions` parameter is accepted. */
@@ -21,57 +38,54 @@ export interface ModelSpec {
 export interface CatalogModel {
   id: string;
   kind: ModelKind;
-  reasoning: boolean;
+  /** What the chat rules enforce for this model. */
+  profile: EmulatorModelProfile;
   dimensions: number;
   acceptsDimensions: boolean;
   ownedBy: string;
   created: number;
 }
 
-export const DEFAULT_MODEL_IDS: readonly string[] = [
-  'gpt-5',
-  'gpt-5-mini',
-  'gpt-5-nano',
-  'gpt-5-chat',
-  'gpt-4.1',
-  'gpt-4.1-mini',
-  'gpt-4.1-nano',
-  'o4-mini',
-  'o3',
-  'o3-mini',
-  'o1',
-  'gpt-4o',
-  'gpt-4o-mini',
-  'text-embedding-3-small',
-  'text-embedding-3-large',
-  'text-embedding-ada-002',
-];
+/** Every id in the model table: the catalog of a workspace with all of Langdock's models enabled. */
+export const DEFAULT_MODEL_IDS: readonly string[] = MODEL_TABLE.map((row) => row.id);
 
 // A fixed timestamp keeps the models list byte-identical across runs.
 const DEFAULT_CREATED_MS = 1_715_000_000_000;
 
-/** The library's own rule, so wrapped ids (`azure/o3-mini`, `gpt-5-mini-2025-08-07`) count as reasoning models. */
+/** The emulator's own rule (its model table), so wrapped ids (`azure/o3-mini`, `gpt-5-mini-2025-08-07`) count as reasoning models. */
 export function isReasoningModelId(id: string): boolean {
-  return getLangdockModelCapabilities(id).isReasoningModel;
+  return emulatorModelProfile(id).reasoning;
 }
 
-function inferKind(id: string): ModelKind {
-  return id.includes('embedding') ? 'embedding' : 'chat';
-}
-
-function inferDimensions(id: string): number {
-  return id.includes('3-large') ? 3072 : 1536;
+function chatProfile(spec: ModelSpec): EmulatorModelProfile {
+  const found = resolveModelRow(spec.id);
+  const tableRow = found?.kind === 'chat' ? found : undefined;
+  let row: ChatModelRow = tableRow ?? chatModel(spec.id, 'custom', []);
+  if (spec.reasoning !== undefined && spec.reasoning !== row.reasoning) {
+    row = spec.reasoning ? reasoningModel(spec.id, 'custom', ['low', 'medium', 'high'], 'medium', []) : chatModel(spec.id, 'custom', []);
+  }
+  const samplingException = spec.samplingEfforts === undefined ? row.samplingException : { efforts: spec.samplingEfforts, accepts: SAMPLING_ACCEPTED_AT_EXCEPTION };
+  const changed = row !== tableRow || spec.reasoningEfforts !== undefined || spec.defaultReasoningEffort !== undefined || spec.samplingEfforts !== undefined;
+  row = {
+    ...row,
+    reasoningEfforts: spec.reasoningEfforts ?? row.reasoningEfforts,
+    defaultReasoningEffort: spec.defaultReasoningEffort ?? row.defaultReasoningEffort,
+    samplingException,
+  };
+  return profileFromRow(row, changed ? undefined : tableRow?.id);
 }
 
 export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
   const model: ModelSpec = typeof spec === 'string' ? { id: spec } : spec;
-  const kind = model.kind ?? inferKind(model.id);
+  const row = resolveModelRow(model.id);
+  const kind = model.kind ?? row?.kind ?? (model.id.includes('embedding') ? 'embedding' : 'chat');
+  const embeddingRow = row?.kind === 'embedding' ? row : undefined;
   return {
     id: model.id,
     kind,
-    reasoning: model.reasoning ?? (kind === 'chat' && isReasoningModelId(model.id)),
-    dimensions: model.dimensions ?? inferDimensions(model.id),
-    acceptsDimensions: model.acceptsDimensions ?? model.id.startsWith('text-embedding-3'),
+    profile: chatProfile(model),
+    dimensions: model.dimensions ?? embeddingRow?.dimensions ?? (model.id.includes('3-large') ? 3072 : 1536),
+    acceptsDimensions: model.acceptsDimensions ?? embeddingRow?.acceptsDimensions ?? model.id.startsWith('text-embedding-3'),
     ownedBy: model.ownedBy ?? 'system',
     created: model.created ?? DEFAULT_CREATED_MS,
   };

@@ -1,13 +1,21 @@
-// Per-model sliding-window limits on requests and tokens per minute, like Langdock's workspace limits.
+// Per-model sliding-window limits on requests and tokens, like Langdock's workspace limits (per minute by default).
 
 export interface RateLimit {
-  /** Requests per minute per model. */
+  /** Requests per window per model. */
   rpm: number;
-  /** Estimated tokens per minute per model. */
+  /** Estimated tokens per window per model. */
   tpm: number;
+  /** Window length; Langdock's is a minute, tests may shorten it. */
+  windowMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { rpm: 500, tpm: 60_000 };
+/** Limits as options take them: any field, plus different requests/tokens limits for some models. */
+export interface RateLimitOptions extends Partial<RateLimit> {
+  /** Per model id, overriding `rpm`/`tpm` for that model only. */
+  models?: Readonly<Record<string, Partial<Pick<RateLimit, 'rpm' | 'tpm'>>>>;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { rpm: 500, tpm: 60_000, windowMs: 60_000 };
 
 /** A counted request; completion tokens are added once the reply is known. */
 export interface UsageEntry {
@@ -15,24 +23,36 @@ export interface UsageEntry {
   tokens: number;
 }
 
-export type RateDecision = { allowed: true; entry: UsageEntry } | { allowed: false; retryAfterSeconds: number };
-
-const WINDOW_MS = 60_000;
+/** `retryAfterSeconds` is undefined when waiting cannot help: the request alone exceeds the limit. */
+export type RateDecision = { allowed: true; entry: UsageEntry } | { allowed: false; retryAfterSeconds: number | undefined };
 
 export class RateLimiter {
   private readonly windows = new Map<string, UsageEntry[]>();
+  private readonly limit: RateLimit;
+  private readonly perModel: NonNullable<RateLimitOptions['models']>;
 
   constructor(
-    private readonly limit: RateLimit,
+    options: RateLimitOptions = {},
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    const { models, ...limit } = options;
+    this.limit = { ...DEFAULT_RATE_LIMIT, ...limit };
+    this.perModel = models ?? {};
+  }
 
-  /** Counts the request if it fits in the model's window, else says how many seconds to wait. */
+  /** The limits that apply to one model. */
+  limitFor(model: string): RateLimit {
+    return { ...this.limit, ...this.perModel[model] };
+  }
+
+  /** Counts the request if it fits in the model's window, else says how many whole seconds until it would. */
   admit(model: string, tokens: number): RateDecision {
+    const limit = this.limitFor(model);
     const now = this.now();
-    const entries = (this.windows.get(model) ?? []).filter((entry) => entry.at > now - WINDOW_MS);
+    const entries = (this.windows.get(model) ?? []).filter((entry) => entry.at > now - limit.windowMs);
     this.windows.set(model, entries);
-    const waitMs = Math.max(this.waitForRequests(entries, now), this.waitForTokens(entries, tokens, now));
+    if (limit.rpm < 1 || tokens > limit.tpm) return { allowed: false, retryAfterSeconds: undefined };
+    const waitMs = Math.max(this.waitForRequests(entries, limit, now), this.waitForTokens(entries, tokens, limit, now));
     if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     const entry = { at: now, tokens };
     entries.push(entry);
@@ -43,21 +63,20 @@ export class RateLimiter {
     this.windows.clear();
   }
 
-  private waitForRequests(entries: readonly UsageEntry[], now: number): number {
-    const excess = entries.length - this.limit.rpm;
-    if (excess < 0) return 0;
-    const freeing = entries[excess];
-    return freeing === undefined ? WINDOW_MS : freeing.at + WINDOW_MS - now;
+  /** Until the oldest entry whose expiry brings the count below the limit leaves the window. */
+  private waitForRequests(entries: readonly UsageEntry[], limit: RateLimit, now: number): number {
+    const freeing = entries[entries.length - limit.rpm];
+    return freeing === undefined ? 0 : freeing.at + limit.windowMs - now;
   }
 
-  private waitForTokens(entries: readonly UsageEntry[], tokens: number, now: number): number {
-    if (tokens > this.limit.tpm) return WINDOW_MS;
+  /** Until enough of the oldest entries leave the window for these tokens to fit; they fit once all have left. */
+  private waitForTokens(entries: readonly UsageEntry[], tokens: number, limit: RateLimit, now: number): number {
     let used = entries.reduce((sum, entry) => sum + entry.tokens, 0);
-    if (used + tokens <= this.limit.tpm) return 0;
+    if (used + tokens <= limit.tpm) return 0;
     for (const entry of entries) {
       used -= entry.tokens;
-      if (used + tokens <= this.limit.tpm) return entry.at + WINDOW_MS - now;
+      if (used + tokens <= limit.tpm) return entry.at + limit.windowMs - now;
     }
-    return WINDOW_MS;
+    return 0;
   }
 }

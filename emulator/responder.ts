@@ -5,7 +5,8 @@ import { isRecord, type JsonObject } from './guards';
 import { findJsonSchemaInText, sampleFromSchema } from './json-schema';
 import { identifierWords, mentionsWord } from './prompt-hints';
 
-export type Reply = { type: 'text'; text: string } | { type: 'tool-calls'; toolCalls: ToolCall[] };
+/** `reasoning` is the chain of thought that models with `reasoning_content` show before the answer. */
+export type Reply = { type: 'text'; text: string; reasoning?: string } | { type: 'tool-calls'; toolCalls: ToolCall[]; reasoning?: string };
 
 // Verbs and fillers in tool names say nothing about the topic a user asks for.
 const GENERIC_WORDS = new Set([
@@ -17,11 +18,20 @@ const NAME_WORD_SCORE = 3;
 const CALL_THRESHOLD = 2;
 
 export function respond(request: ChatRequest): Reply {
+  const reply = answer(request);
+  if (!request.model.profile.reasoningContent) return reply;
+  const about = reply.type === 'tool-calls' ? `calling ${reply.toolCalls.map((call) => call.name).join(', ')}` : 'answering with my fixed template';
+  const asked = lastUserText(request.messages).trim();
+  return { ...reply, reasoning: `The user wrote "${asked}". I am the Langdock emulator, so I am ${about}.` };
+}
+
+function answer(request: ChatRequest): Reply {
   const last = request.messages.at(-1);
   const userText = lastUserText(request.messages);
   const call = chooseToolCall(request, last?.role === 'user' ? userText : undefined);
   if (call !== undefined) return { type: 'tool-calls', toolCalls: [call] };
-  const text = last?.role === 'tool' ? answerFromToolResults(request.messages) : textReply(request.messages);
+  const answersResults = last?.role === 'tool' || last?.role === 'function';
+  const text = answersResults ? answerFromToolResults(request.messages) : textReply(request.messages);
   return { type: 'text', text: formatForResponse(request, text, userText) };
 }
 
@@ -47,13 +57,14 @@ function textReply(messages: readonly ChatMessage[]): string {
   return `You said: "${user.text.trim()}"${attachments}. This is a deterministic reply from the Langdock emulator.`;
 }
 
-/** Answers with the trailing tool results, naming the tool each came from. */
+/** Answers with the trailing tool (or legacy function) results, naming the tool each came from. */
 function answerFromToolResults(messages: readonly ChatMessage[]): string {
   const results: string[] = [];
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i];
-    if (message?.role !== 'tool') break;
-    results.unshift(`${toolNameFor(messages, message.toolCallId)} returned ${message.text}`);
+    if (message?.role === 'function') results.unshift(`${message.name} returned ${message.text}`);
+    else if (message?.role === 'tool') results.unshift(`${toolNameFor(messages, message.toolCallId)} returned ${message.text}`);
+    else break;
   }
   return `Based on the tool results: ${results.join('; ')}.`;
 }

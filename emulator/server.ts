@@ -3,14 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { buildChatCompletion, buildChunks } from './chat-response';
 import { buildEmbeddingList, embeddingPromptTokens, validateEmbeddingRequest } from './embeddings';
 import { estimatePromptTokens, finishReply } from './finish-reply';
+import { ERROR_SHAPES, type ErrorShape } from './error-shape';
 import { BodyTooLargeError, flattenHeaders, parseJsonBody, readBody, sendError, sendJson } from './http';
 import { buildCatalog, type CatalogModel } from './models';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type UsageEntry } from './rate-limiter';
+import { RateLimiter, type UsageEntry } from './rate-limiter';
 import { respond } from './responder';
 import { validateChatRequest } from './rules';
 import { playScripted, ScriptQueue } from './script';
 import { SSE_DONE, SSE_HEADERS, sseEvent, timerSleep, writePieces, type Sleep } from './sse';
 import type { LangdockEmulatorOptions, RecordedRequest } from './types';
+import { apiError, type ApiError } from './violation';
 import type { ModelList } from './wire';
 
 export const REGIONS = ['eu', 'us'] as const;
@@ -37,15 +39,19 @@ interface Context {
   readonly now: () => number;
   readonly sleep: Sleep;
   readonly state: EmulatorState;
+  readonly errorShape: ErrorShape;
   responseCount: number;
 }
 
 export function createEmulatorServer(options: LangdockEmulatorOptions = {}): { server: Server; state: EmulatorState } {
+  if (options.errorShape !== undefined && !ERROR_SHAPES.includes(options.errorShape)) {
+    throw new Error(`errorShape must be one of ${ERROR_SHAPES.join(', ')}, got '${String(options.errorShape)}'.`);
+  }
   const now = options.now ?? Date.now;
   const state: EmulatorState = {
     requests: [],
     scripts: new ScriptQueue(),
-    rateLimiter: options.rateLimit === false ? undefined : new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, now),
+    rateLimiter: options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, now),
   };
   const context: Context = {
     catalog: buildCatalog(options.models),
@@ -54,20 +60,28 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): { s
     now,
     sleep: options.sleep ?? timerSleep,
     state,
+    errorShape: options.errorShape ?? 'layered',
     responseCount: 0,
   };
   const server = createServer((req, res) => {
     handle(context, req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       options.logger?.(`emulator error: ${message}`);
-      if (!res.headersSent) sendError(res, 500, `Internal emulator error: ${message}`);
+      if (!res.headersSent) sendError(res, gatewayError(500, `Internal emulator error: ${message}`), context.errorShape);
       else res.destroy();
     });
   });
   return { server, state };
 }
 
+/** Refusals of Langdock's own gateway, which answers in its `{message}` shape. */
+function gatewayError(status: number, message: string, code: string | null = null, type?: string): ApiError {
+  return apiError(message, { status, layer: 'gateway', code, ...(type === undefined ? {} : { type }) });
+}
+
 async function handle(context: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refuse = (response: ServerResponse, error: ApiError, extraHeaders: Record<string, string> = {}): void =>
+    sendError(response, error, context.errorShape, extraHeaders);
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://emulator').pathname;
   const logger = context.options.logger;
@@ -76,7 +90,7 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   try {
     rawBody = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendError(res, 413, error.message);
+    if (error instanceof BodyTooLargeError) return refuse(res, gatewayError(413, error.message));
     throw error;
   }
   const parsed = parseJsonBody(rawBody);
@@ -86,19 +100,19 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   const scripted = context.state.scripts.next();
   if (scripted !== undefined) return playScripted(res, scripted, context.sleep);
 
-  if (headers.origin !== undefined) return sendError(res, 403, MESSAGES.browser);
+  if (headers.origin !== undefined) return refuse(res, gatewayError(403, MESSAGES.browser));
   const route = ROUTE.exec(path);
   const region = route?.[1];
   const endpoint = route?.[2];
-  if (region === undefined || endpoint === undefined) return sendError(res, 404, `No route for ${method} ${path}.`);
-  if (!isAuthorized(context, headers.authorization)) return sendError(res, 401, MESSAGES.invalidKey);
+  if (region === undefined || endpoint === undefined) return refuse(res, gatewayError(404, `No route for ${method} ${path}.`));
+  if (!isAuthorized(context, headers.authorization)) return refuse(res, gatewayError(401, MESSAGES.invalidKey, 'invalid_api_key'));
   if (!(REGIONS as readonly string[]).includes(region)) {
-    return sendError(res, 404, `Region '${region}' does not exist. Use 'eu' or 'us'.`);
+    return refuse(res, gatewayError(404, `Region '${region}' does not exist. Use 'eu' or 'us'.`));
   }
   const allowed = ROUTE_METHODS[endpoint] ?? 'POST';
-  if (method !== allowed) return sendError(res, 405, `Use ${allowed} for /${endpoint}.`, { allow: allowed });
+  if (method !== allowed) return refuse(res, gatewayError(405, `Use ${allowed} for /${endpoint}.`), { allow: allowed });
   if (endpoint === 'models') return sendJson(res, 200, modelList(context.catalog));
-  if (!parsed.ok) return sendError(res, 400, MESSAGES.invalidJson);
+  if (!parsed.ok) return refuse(res, gatewayError(400, MESSAGES.invalidJson));
   if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value);
   return handleChat(context, res, parsed.value);
 }
@@ -123,20 +137,22 @@ function admit(context: Context, res: ServerResponse, model: string, tokens: num
   if (limiter === undefined) return { at: context.now(), tokens };
   const decision = limiter.admit(model, tokens);
   if (decision.allowed) return decision.entry;
-  sendError(res, 429, MESSAGES.rateLimited, { 'retry-after': String(decision.retryAfterSeconds) });
+  const retryAfter = context.options.retryAfter !== false && decision.retryAfterSeconds !== undefined;
+  const headers: Record<string, string> = retryAfter ? { 'retry-after': String(decision.retryAfterSeconds) } : {};
+  sendError(res, gatewayError(429, MESSAGES.rateLimited, 'rate_limit_exceeded', 'requests'), context.errorShape, headers);
   return undefined;
 }
 
 function handleEmbeddings(context: Context, res: ServerResponse, body: unknown): void {
   const result = validateEmbeddingRequest(body, context.catalog);
-  if (!result.ok) return sendError(res, result.status, result.message);
+  if (!result.ok) return sendError(res, result.error, context.errorShape);
   if (admit(context, res, result.value.model.id, embeddingPromptTokens(result.value)) === undefined) return;
   sendJson(res, 200, buildEmbeddingList(result.value));
 }
 
 async function handleChat(context: Context, res: ServerResponse, body: unknown): Promise<void> {
   const result = validateChatRequest(body, { catalog: context.catalog, allowJsonSchema: context.options.allowJsonSchema === true });
-  if (!result.ok) return sendError(res, result.status, result.message);
+  if (!result.ok) return sendError(res, result.error, context.errorShape);
   const request = result.value;
   const entry = admit(context, res, request.model.id, estimatePromptTokens(request));
   if (entry === undefined) return;

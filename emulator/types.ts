@@ -1,6 +1,7 @@
 // The emulator's public types: options, recorded requests, scripted responses and the running handle.
+import type { ErrorShape } from './error-shape';
 import type { ModelSpec } from './models';
-import type { RateLimit } from './rate-limiter';
+import type { RateLimitOptions } from './rate-limiter';
 import type { Sleep } from './sse';
 
 export interface LangdockEmulatorOptions {
@@ -10,10 +11,24 @@ export interface LangdockEmulatorOptions {
   host?: string;
   /** Accepted API keys; by default any non-empty bearer key is accepted. */
   apiKeys?: readonly string[];
-  /** Known models as ids or specs; defaults to Langdock's chat and embedding models. */
+  /** Known models as ids or specs; defaults to every model of the emulator's model table. */
   models?: ReadonlyArray<string | ModelSpec>;
-  /** Per-model limits (defaults 500 RPM / 60,000 TPM); `false` turns rate limiting off. */
-  rateLimit?: Partial<RateLimit> | false;
+  /**
+   * Per-model limits (defaults 500 requests / 60,000 tokens per 60,000 ms window), optionally different for some
+   * models; `false` turns rate limiting off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Send `retry-after` (whole seconds until the window frees) with 429s; default true. Langdock documents no such
+   * header, so `false` tests a client's own backoff.
+   */
+  retryAfter?: boolean;
+  /**
+   * Error bodies: `layered` (default) answers gateway refusals (key, origin, route, rate limit, Langdock's four
+   * unsupported parameters) as Langdock's `{message}` and backend refusals (parameters, messages, models) as
+   * OpenAI's `{error: {message, type, param, code}}`; `langdock` or `openai` force one shape for all.
+   */
+  errorShape?: ErrorShape;
   /** Start streams with Azure's `prompt_filter_results` chunk and add `content_filter_results` to choices. */
   azureFilterChunk?: boolean;
   /** Pause between streamed chunks of built-in replies. */

@@ -1,6 +1,6 @@
 // Shapes of the OpenAI-style Chat Completions wire format that Langdock speaks.
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'function_call' | 'content_filter';
 
 export interface WireToolCall {
   id: string;
@@ -49,6 +49,10 @@ export interface ChatCompletionMessage {
   refusal: null;
   annotations: [];
   tool_calls?: WireToolCall[];
+  /** The legacy answer to `functions`. */
+  function_call?: { name: string; arguments: string };
+  /** The chain of thought of models that show it (DeepSeek-R1 on Azure). */
+  reasoning_content?: string;
 }
 
 export interface ChatCompletionChoice {
@@ -80,6 +84,8 @@ export interface ChunkDelta {
   content?: string | null;
   refusal?: null;
   tool_calls?: ToolCallDelta[];
+  function_call?: { name?: string; arguments: string };
+  reasoning_content?: string;
 }
 
 export interface ContentFilterResult {
@@ -142,7 +148,12 @@ export interface EmbeddingList {
   usage: { prompt_tokens: number; total_tokens: number };
 }
 
-/** Langdock's error body. */
+/** The error body of Langdock's own gateway (authentication, rate limits, routes). */
 export interface LangdockErrorBody {
   message: string;
+}
+
+/** The error body of the Azure OpenAI backend behind Langdock (parameter and message validation). */
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
 }

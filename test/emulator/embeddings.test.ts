@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { call, embeddings } from './helpers';
+import { backendError, call, embeddings } from './helpers';
 
 let emulator: LangdockEmulator;
 
@@ -84,53 +84,69 @@ describe('embeddings', () => {
       body: { model: 'text-embedding-ada-002', input: 'x', dimensions: 256 },
       status: 400,
       message: "'dimensions' is not supported by model 'text-embedding-ada-002'; only text-embedding-3 models take it.",
+      param: 'dimensions',
+      code: 'unsupported_parameter',
     },
     {
       rule: 'dimensions within the native size',
       body: { model: 'text-embedding-3-small', input: 'x', dimensions: 2000 },
       status: 400,
       message: "'dimensions' must be an integer between 1 and 1536 for model 'text-embedding-3-small'.",
+      param: 'dimensions',
+      code: null,
     },
     {
       rule: 'encoding_format float or base64',
       body: { model: 'text-embedding-3-small', input: 'x', encoding_format: 'int8' },
       status: 400,
       message: "'encoding_format' must be 'float' or 'base64'.",
+      param: 'encoding_format',
+      code: null,
     },
     {
       rule: 'input must be text',
       body: { model: 'text-embedding-3-small', input: [1, 2, 3] },
       status: 400,
       message: "'input[0]' must be a non-empty string.",
+      param: 'input[0]',
+      code: null,
     },
     {
       rule: 'input must be present',
       body: { model: 'text-embedding-3-small' },
       status: 400,
       message: "'input' must be a string or an array of 1 to 2048 strings.",
+      param: 'input',
+      code: null,
     },
     {
       rule: 'inputs over 8192 tokens',
       body: { model: 'text-embedding-3-small', input: ['ok', 'x'.repeat(8192 * 4 + 1)] },
       status: 400,
       message: "'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input.",
+      param: 'input[1]',
+      code: null,
     },
     {
       rule: 'unknown model',
       body: { model: 'text-embedding-4', input: 'x' },
       status: 404,
       message: "Model 'text-embedding-4' not found.",
+      param: 'model',
+      code: 'model_not_found',
     },
     {
       rule: 'chat model cannot embed',
       body: { model: 'gpt-4o', input: 'x' },
       status: 400,
       message: "Model 'gpt-4o' does not support embeddings.",
+      param: 'model',
+      code: 'unsupported_model',
     },
-  ])('$rule -> $status', async ({ body, status, message }) => {
+  ])('$rule -> $status', async ({ body, status, message, param, code }) => {
     const result = await embeddings(emulator, body);
     expect(result.status).toBe(status);
-    expect(result.json).toEqual({ message });
+    expect(result.json).toEqual(backendError(message, param, code));
   });
 
   it('accepts exactly 8192 estimated tokens', async () => {
@@ -143,7 +159,7 @@ describe('embeddings', () => {
     expect(fits.usage).toEqual({ prompt_tokens: 8192 + 1, total_tokens: 8192 + 1 });
     const result = await embeddings(emulator, { model: 'text-embedding-3-small', input: ['ok', `${'东京'.repeat(4096)}都`] });
     expect(result.status).toBe(400);
-    expect(result.json).toEqual({ message: "'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input." });
+    expect(result.json).toEqual(backendError("'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input.", 'input[1]'));
   });
 });
 
@@ -153,9 +169,11 @@ describe('models list', () => {
     expect(result.status).toBe(200);
     const body = result.json as { object: string; data: Array<{ id: string; object: string; created: number; owned_by: string }> };
     expect(body.object).toBe('list');
+    // Every row of the emulator's model table, in table order.
     expect(body.data.map((model) => model.id)).toEqual([
-      'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-chat', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'o4-mini', 'o3', 'o3-mini', 'o1',
-      'gpt-4o', 'gpt-4o-mini', 'text-embedding-3-small', 'text-embedding-3-large', 'text-embedding-ada-002',
+      'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-chat', 'gpt-5.1', 'gpt-5.1-chat', 'gpt-5.2', 'o1', 'o3', 'o3-mini', 'o4-mini',
+      'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'gpt-35-turbo', 'DeepSeek-R1',
+      'text-embedding-3-small', 'text-embedding-3-large', 'text-embedding-ada-002',
     ]);
     expect(body.data[0]).toEqual({ id: 'gpt-5', object: 'model', created: 1_715_000_000_000, owned_by: 'system' });
   });

@@ -69,3 +69,12 @@ export function sseChunks(text: string): Array<Record<string, unknown>> {
 export function userMessage(content: string): { role: 'user'; content: string } {
   return { role: 'user', content };
 }
+
+export interface BackendErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+/** The body the Azure backend refuses with: OpenAI's shape, which the official SDK reads. */
+export function backendError(message: string, param: string | null = null, code: string | null = null): BackendErrorBody {
+  return { error: { message, type: 'invalid_request_error', param, code } };
+}

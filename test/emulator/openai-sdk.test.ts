@@ -119,17 +119,24 @@ describe('the official openai SDK against the emulator', () => {
     for await (const model of client.models.list()) ids.push(model.id);
     expect(ids).toContain('gpt-5');
     expect(ids).toContain('text-embedding-3-large');
-    expect(ids).toHaveLength(16);
+    // One per row of the emulator's model table (it was 16 before gpt-5.1, gpt-5.1-chat, gpt-5.2, gpt-35-turbo and DeepSeek-R1).
+    expect(ids).toHaveLength(21);
   });
 
-  it('surfaces Langdock errors as SDK API errors; the SDK cannot read the `{message}` body shape', async () => {
+  it('reads backend refusals, which come in OpenAI’s shape; gateway refusals stay Langdock’s `{message}`', async () => {
     const wrongKey = new OpenAI({ apiKey: 'other', baseURL: emulator.baseURL, maxRetries: 0 });
-    await expect(wrongKey.models.list()).rejects.toMatchObject({ status: 401 });
+    // Langdock's gateway answers `{message}`, which the SDK does not read: that is what a real 401 looks like too.
+    await expect(wrongKey.models.list()).rejects.toMatchObject({ status: 401, error: undefined, message: '401 status code (no body)' });
     const error = await client.chat.completions
       .create({ model: 'o3', messages: [{ role: 'user', content: 'x' }], max_tokens: 10 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    // The SDK only reads OpenAI's `{error: {...}}`, so Langdock's `{message}` arrives without its text.
-    expect(error).toMatchObject({ status: 400, error: undefined, message: '400 status code (no body)' });
+    expect(error).toMatchObject({
+      status: 400,
+      message: "400 Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      param: 'max_tokens',
+      code: 'unsupported_parameter',
+      type: 'invalid_request_error',
+    });
   });
 });

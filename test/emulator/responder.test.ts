@@ -8,7 +8,7 @@ const catalog = buildCatalog();
 
 function request(body: Record<string, unknown>): ChatRequest {
   const result = validateChatRequest({ model: 'gpt-4o', ...body }, { catalog, allowJsonSchema: true });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 

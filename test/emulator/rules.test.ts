@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { call, chat, userMessage } from './helpers';
+import { backendError, call, chat, userMessage } from './helpers';
 
 let emulator: LangdockEmulator;
 let schemaEmulator: LangdockEmulator;
@@ -30,81 +30,102 @@ interface RuleCase {
   rule: string;
   body: unknown;
   status: number;
-  message: string;
+  /** The refusal as the backend sends it, or Langdock's `{message}` for gateway refusals. */
+  json: unknown;
 }
 
+const MAX_TOKENS_REFUSED = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";
+
 const cases: RuleCase[] = [
-  { rule: 'body must be an object', body: [1, 2], status: 400, message: 'Request body must be a JSON object.' },
-  { rule: 'model is required', body: { messages: hello }, status: 400, message: "'model' is required and must be a string." },
-  { rule: 'unknown model', body: { model: 'gpt-9', messages: hello }, status: 404, message: "Model 'gpt-9' not found." },
+  { rule: 'body must be an object', body: [1, 2], status: 400, json: backendError('Request body must be a JSON object.') },
+  {
+    rule: 'model is required',
+    body: { messages: hello },
+    status: 400,
+    json: backendError("'model' is required and must be a string.", 'model', 'missing_required_parameter'),
+  },
+  { rule: 'unknown model', body: { model: 'gpt-9', messages: hello }, status: 404, json: backendError("Model 'gpt-9' not found.", 'model', 'model_not_found') },
   {
     rule: 'embedding model cannot chat',
     body: { model: 'text-embedding-3-small', messages: hello },
     status: 400,
-    message: "Model 'text-embedding-3-small' does not support chat completions.",
+    json: backendError("Model 'text-embedding-3-small' does not support chat completions.", 'model', 'unsupported_model'),
   },
   ...(['n', 'service_tier', 'parallel_tool_calls', 'stream_options'] as const).map((key) => ({
-    rule: `${key} is not supported`,
+    rule: `${key} is not supported (gateway)`,
     body: { model: 'gpt-4o', messages: hello, [key]: key === 'n' ? 1 : key === 'parallel_tool_calls' ? false : key === 'stream_options' ? { include_usage: true } : 'auto' },
     status: 400,
-    message: `'${key}' is not supported by the Langdock API. Remove it from the request.`,
+    json: { message: `'${key}' is not supported by the Langdock API. Remove it from the request.` },
   })),
-  { rule: 'messages must be non-empty', body: { model: 'gpt-4o', messages: [] }, status: 400, message: "'messages' must be a non-empty array." },
-  { rule: 'messages must be an array', body: { model: 'gpt-4o', messages: 'hi' }, status: 400, message: "'messages' must be a non-empty array." },
+  { rule: 'messages must be non-empty', body: { model: 'gpt-4o', messages: [] }, status: 400, json: backendError("'messages' must be a non-empty array.", 'messages') },
+  { rule: 'messages must be an array', body: { model: 'gpt-4o', messages: 'hi' }, status: 400, json: backendError("'messages' must be a non-empty array.", 'messages') },
   {
     rule: 'role must be known',
+    body: { model: 'gpt-4o', messages: [{ role: 'robot', content: 'x' }] },
+    status: 400,
+    json: backendError("'messages[0].role' must be one of system, developer, user, assistant, tool, function.", 'messages[0].role'),
+  },
+  {
+    rule: 'function messages need a name',
     body: { model: 'gpt-4o', messages: [{ role: 'function', content: 'x' }] },
     status: 400,
-    message: "'messages[0].role' must be one of system, developer, user, assistant, tool.",
+    json: backendError("'messages[0].name' is required for function messages.", 'messages[0].name'),
+  },
+  {
+    rule: 'message names are strings',
+    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'x', name: 7 }] },
+    status: 400,
+    json: backendError("'messages[0].name' must be a string.", 'messages[0].name'),
   },
   {
     rule: 'content must be string or parts',
     body: { model: 'gpt-4o', messages: [{ role: 'user', content: 42 }] },
     status: 400,
-    message: "'messages[0].content' must be a string or an array of content parts.",
+    json: backendError("'messages[0].content' must be a string or an array of content parts.", 'messages[0].content'),
   },
   {
     rule: 'system parts must be text',
     body: { model: 'gpt-4o', messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'x' } }] }] },
     status: 400,
-    message: "'messages[0].content[0].type' must be one of text.",
+    json: backendError("'messages[0].content[0].type' must be one of text.", 'messages[0].content[0].type'),
+  },
+  {
+    rule: 'image detail is auto, low or high',
+    body: { model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'x', detail: 'ultra' } }] }] },
+    status: 400,
+    json: backendError("'messages[0].content[0].image_url.detail' must be one of auto, low, high.", 'messages[0].content[0].image_url.detail', 'invalid_value'),
   },
   {
     rule: 'assistant needs content or tool calls',
     body: { model: 'gpt-4o', messages: [userMessage('hi'), { role: 'assistant', content: null }] },
     status: 400,
-    message: "'messages[1]' is an assistant message without content or tool_calls.",
+    json: backendError("'messages[1]' is an assistant message without content or tool_calls.", 'messages[1]'),
   },
   {
     rule: 'tool message needs tool_call_id',
     body: { model: 'gpt-4o', messages: [userMessage('hi'), assistantCall, { role: 'tool', content: 'sunny' }] },
     status: 400,
-    message: "'messages[2].tool_call_id' is required for tool messages.",
+    json: backendError("'messages[2].tool_call_id' is required for tool messages.", 'messages[2].tool_call_id'),
   },
   {
     rule: 'response_format must be text or json_object',
     body: { model: 'gpt-4o', messages: hello, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } },
     status: 400,
-    message: "'response_format.type' must be 'text' or 'json_object'.",
+    json: backendError("'response_format.type' must be 'text' or 'json_object'.", 'response_format.type'),
   },
   {
     rule: 'json_object needs the word json in the messages',
     body: { model: 'gpt-4o', messages: [userMessage('Give me an object')], response_format: { type: 'json_object' } },
     status: 400,
-    message: "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+    json: backendError("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.", 'messages'),
   },
   {
     rule: 'stop takes at most 4 sequences',
     body: { model: 'gpt-4o', messages: hello, stop: ['a', 'b', 'c', 'd', 'e'] },
     status: 400,
-    message: "'stop' has 5 sequences; at most 4 are allowed.",
+    json: backendError("'stop' has 5 sequences; at most 4 are allowed.", 'stop'),
   },
-  {
-    rule: 'stop must be strings',
-    body: { model: 'gpt-4o', messages: hello, stop: [1] },
-    status: 400,
-    message: "'stop' must be a string or an array of strings.",
-  },
+  { rule: 'stop must be strings', body: { model: 'gpt-4o', messages: hello, stop: [1] }, status: 400, json: backendError("'stop' must be a string or an array of strings.", 'stop') },
   {
     rule: 'at most 128 tools',
     body: {
@@ -113,71 +134,91 @@ const cases: RuleCase[] = [
       tools: Array.from({ length: 129 }, (_, i) => ({ type: 'function', function: { name: `tool_${i}` } })),
     },
     status: 400,
-    message: "'tools' has 129 entries; at most 128 are allowed.",
+    json: backendError("'tools' has 129 entries; at most 128 are allowed.", 'tools'),
   },
   {
     rule: 'tool names follow the pattern',
     body: { model: 'gpt-4o', messages: hello, tools: [{ type: 'function', function: { name: 'get weather' } }] },
     status: 400,
-    message: "'tools[0].function.name' must match ^[a-zA-Z0-9_-]{1,64}$.",
+    json: backendError("'tools[0].function.name' must match ^[a-zA-Z0-9_-]{1,64}$.", 'tools[0].function.name'),
   },
   {
     rule: 'tool_choice needs tools',
     body: { model: 'gpt-4o', messages: hello, tool_choice: 'auto' },
     status: 400,
-    message: "'tool_choice' is only allowed when 'tools' are specified.",
+    json: backendError("'tool_choice' is only allowed when 'tools' are specified.", 'tool_choice'),
   },
   {
     rule: 'tool_choice must name an offered tool',
     body: { model: 'gpt-4o', messages: hello, tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'nope' } } },
     status: 400,
-    message: "'tool_choice' names function nope, which is not in 'tools'.",
+    json: backendError("'tool_choice' names function nope, which is not in 'tools'.", 'tool_choice'),
   },
   {
     rule: 'top_logprobs needs logprobs',
     body: { model: 'gpt-4o', messages: hello, top_logprobs: 2 },
     status: 400,
-    message: "'top_logprobs' requires 'logprobs' to be true.",
+    json: backendError("'top_logprobs' requires 'logprobs' to be true.", 'top_logprobs', 'invalid_value'),
   },
   {
     rule: 'top_logprobs is at most 20',
     body: { model: 'gpt-4o', messages: hello, logprobs: true, top_logprobs: 21 },
     status: 400,
-    message: "'top_logprobs' must be an integer between 0 and 20.",
+    json: backendError("'top_logprobs' must be an integer between 0 and 20.", 'top_logprobs', 'invalid_value'),
   },
   {
     rule: 'temperature range',
     body: { model: 'gpt-4o', messages: hello, temperature: 2.5 },
     status: 400,
-    message: "'temperature' must be a number between 0 and 2.",
+    json: backendError("'temperature' must be a number between 0 and 2.", 'temperature', 'invalid_value'),
   },
   {
     rule: 'max_tokens must be a positive integer',
     body: { model: 'gpt-4o', messages: hello, max_tokens: 0 },
     status: 400,
-    message: "'max_tokens' must be a positive integer.",
+    json: backendError("'max_tokens' must be a positive integer.", 'max_tokens', 'invalid_value'),
   },
   {
-    rule: 'reasoning_effort values',
+    rule: 'reasoning_effort values per model',
     body: { model: 'o3', messages: hello, reasoning_effort: 'max' },
     status: 400,
-    message: "'reasoning_effort' must be one of none, minimal, low, medium, high, xhigh.",
+    json: backendError(
+      "Unsupported value: 'reasoning_effort' does not support 'max' with this model. Supported values are: 'low', 'medium', and 'high'.",
+      'reasoning_effort',
+      'unsupported_value',
+    ),
   },
 ];
 
-const reasoningModels = ['o1', 'o3', 'o3-mini', 'o4-mini', 'gpt-5', 'gpt-5-mini', 'gpt-5-nano'];
-const reasoningCases: RuleCase[] = reasoningModels.flatMap((model) => [
+// gpt-5.1 and gpt-5.2 run at effort none by default, where they take temperature; at low they refuse it.
+const reasoningModels = [
+  { model: 'o1' },
+  { model: 'o3' },
+  { model: 'o3-mini' },
+  { model: 'o4-mini' },
+  { model: 'gpt-5' },
+  { model: 'gpt-5-mini' },
+  { model: 'gpt-5-nano' },
+  { model: 'gpt-5.1', reasoning_effort: 'low' },
+  { model: 'gpt-5.1-chat' },
+  { model: 'gpt-5.2', reasoning_effort: 'high' },
+];
+const reasoningCases: RuleCase[] = reasoningModels.flatMap((settings) => [
   {
-    rule: `${model} rejects max_tokens`,
-    body: { model, messages: hello, max_tokens: 100 },
+    rule: `${settings.model} rejects max_tokens`,
+    body: { ...settings, messages: hello, max_tokens: 100 },
     status: 400,
-    message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    json: backendError(MAX_TOKENS_REFUSED, 'max_tokens', 'unsupported_parameter'),
   },
   {
-    rule: `${model} rejects temperature 0.2`,
-    body: { model, messages: hello, temperature: 0.2 },
+    rule: `${settings.model} rejects temperature 0.2${settings.reasoning_effort === undefined ? '' : ` at ${settings.reasoning_effort}`}`,
+    body: { ...settings, messages: hello, temperature: 0.2 },
     status: 400,
-    message: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+    json: backendError(
+      "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+      'temperature',
+      'unsupported_value',
+    ),
   },
 ]);
 reasoningCases.push(
@@ -185,45 +226,73 @@ reasoningCases.push(
     rule: 'reasoning models reject top_p',
     body: { model: 'o4-mini', messages: hello, top_p: 0.5 },
     status: 400,
-    message: "Unsupported value: 'top_p' does not support 0.5 with this model. Only the default (1) value is supported.",
+    json: backendError("Unsupported value: 'top_p' does not support 0.5 with this model. Only the default (1) value is supported.", 'top_p', 'unsupported_value'),
   },
   {
     rule: 'reasoning models reject frequency_penalty',
     body: { model: 'gpt-5', messages: hello, frequency_penalty: 0.5 },
     status: 400,
-    message: "Unsupported value: 'frequency_penalty' does not support 0.5 with this model. Only the default (0) value is supported.",
+    json: backendError(
+      "Unsupported value: 'frequency_penalty' does not support 0.5 with this model. Only the default (0) value is supported.",
+      'frequency_penalty',
+      'unsupported_value',
+    ),
   },
   {
     rule: 'reasoning models reject presence_penalty',
     body: { model: 'gpt-5', messages: hello, presence_penalty: -1 },
     status: 400,
-    message: "Unsupported value: 'presence_penalty' does not support -1 with this model. Only the default (0) value is supported.",
+    json: backendError(
+      "Unsupported value: 'presence_penalty' does not support -1 with this model. Only the default (0) value is supported.",
+      'presence_penalty',
+      'unsupported_value',
+    ),
   },
   {
     rule: 'reasoning models reject logprobs',
     body: { model: 'o3', messages: hello, logprobs: true },
     status: 400,
-    message: "Unsupported parameter: 'logprobs' is not supported with this model.",
+    json: backendError("Unsupported parameter: 'logprobs' is not supported with this model.", 'logprobs', 'unsupported_parameter'),
   },
   {
     rule: 'reasoning models reject logit_bias',
     body: { model: 'o3', messages: hello, logit_bias: { '50256': -100 } },
     status: 400,
-    message: "Unsupported parameter: 'logit_bias' is not supported with this model.",
+    json: backendError("Unsupported parameter: 'logit_bias' is not supported with this model.", 'logit_bias', 'unsupported_parameter'),
+  },
+  {
+    rule: 'gpt-5.1 at effort none still refuses presence_penalty (assumed)',
+    body: { model: 'gpt-5.1', messages: hello, reasoning_effort: 'none', presence_penalty: 1 },
+    status: 400,
+    json: backendError(
+      "Unsupported value: 'presence_penalty' does not support 1 with this model. Only the default (0) value is supported.",
+      'presence_penalty',
+      'unsupported_value',
+    ),
+  },
+  {
+    rule: 'DeepSeek-R1 refuses temperature',
+    body: { model: 'DeepSeek-R1', messages: hello, temperature: 0.6 },
+    status: 400,
+    json: backendError(
+      "Unsupported value: 'temperature' does not support 0.6 with this model. Only the default (1) value is supported.",
+      'temperature',
+      'unsupported_value',
+    ),
   },
 );
 
 describe('chat completion rules', () => {
-  it.each(cases)('$rule -> $status', async ({ body, status, message }) => {
+  it.each(cases)('$rule -> $status', async ({ body, status, json }) => {
     const result = await chat(emulator, body);
     expect(result.status).toBe(status);
-    expect(result.json).toEqual({ message });
+    expect(result.json).toEqual(json);
   });
 
-  it.each(reasoningCases)('$rule -> $status', async ({ body, status, message }) => {
+  it.each(reasoningCases)('$rule -> $status', async ({ body, status, json }) => {
     const result = await chat(emulator, body);
     expect(result.status).toBe(status);
-    expect(result.json).toEqual({ message });
+    expect(result.json).toEqual(json);
   });
 
   it('answers invalid JSON with 400', async () => {
@@ -236,7 +305,10 @@ describe('chat completion rules', () => {
     { model: 'o3', body: { max_completion_tokens: 50, temperature: 1, top_p: 1, frequency_penalty: 0, logprobs: false, logit_bias: {} } },
     { model: 'gpt-5-chat', body: { max_tokens: 50, temperature: 0.2, logprobs: true } },
     { model: 'gpt-4o', body: { max_tokens: 50, temperature: 0.2, top_p: 0.9, presence_penalty: 1, logit_bias: { '1': 5 } } },
-  ])('accepts defaults on reasoning models and anything on $model', async ({ model, body }) => {
+    { model: 'gpt-5.1', body: { temperature: 0.2, top_p: 0.5, logprobs: true, top_logprobs: 2 } },
+    { model: 'gpt-5.2', body: { reasoning_effort: 'none', temperature: 0.2, logprobs: true } },
+    { model: 'DeepSeek-R1', body: { max_tokens: 50, logprobs: true } },
+  ])('accepts defaults on reasoning models and what $model takes', async ({ model, body }) => {
     const result = await chat(emulator, { model, messages: hello, ...body });
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({ object: 'chat.completion', model });
@@ -279,7 +351,7 @@ describe('chat completion rules', () => {
     expect((await chat(schemaEmulator, body)).status).toBe(200);
     const bad = await chat(schemaEmulator, { ...body, response_format: { type: 'xml' } });
     expect(bad.status).toBe(400);
-    expect(bad.json).toEqual({ message: "'response_format.type' must be 'text', 'json_object' or 'json_schema'." });
+    expect(bad.json).toEqual(backendError("'response_format.type' must be 'text', 'json_object' or 'json_schema'.", 'response_format.type'));
   });
 });
 
@@ -332,7 +404,7 @@ describe('edge rules', () => {
       expect((await chat(limited, { model: 'gpt-4o', messages: hello })).status).toBe(200);
       const badBody = await chat(limited, { model: 'gpt-4o', messages: hello, top_k: 3 });
       expect(badBody.status).toBe(400);
-      expect(badBody.json).toEqual({ message: 'Unrecognized request argument supplied: top_k' });
+      expect(badBody.json).toEqual(backendError('Unrecognized request argument supplied: top_k', 'top_k'));
       const overLimit = await chat(limited, { model: 'gpt-4o', messages: hello });
       expect(overLimit.status).toBe(429);
       expect(overLimit.json).toEqual({ message: 'Rate limit for public API exceeded' });

@@ -220,7 +220,7 @@ describe('chunk building properties', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 120 }), fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), (text, maxTokens) => {
         const parsed = validateChatRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: text }], max_tokens: maxTokens }, { catalog, allowJsonSchema: false });
-        if (!parsed.ok) throw new Error(parsed.message);
+        if (!parsed.ok) throw new Error(parsed.error.message);
         const outcome = finishReply(respond(parsed.value), parsed.value);
         const chunks = buildChunks(outcome, { id: 'x', created: 1, model: 'gpt-4o' }, { azureFilterChunk: false, usage: true });
         const streamed = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? '')).join('');

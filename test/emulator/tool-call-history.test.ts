@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { chat, userMessage } from './helpers';
+import { backendError, chat, userMessage } from './helpers';
 
 let emulator: LangdockEmulator;
 
@@ -37,52 +37,60 @@ const user = userMessage('weather?');
 
 describe('tool-call history', () => {
   it.each([
-    { rule: 'a user message right after unanswered calls', messages: [user, assistantCalling('call_1'), userMessage('and?')], message: unanswered('call_1') },
-    { rule: 'unanswered calls at the end of the conversation', messages: [user, assistantCalling('call_1')], message: unanswered('call_1') },
+    { rule: 'a user message right after unanswered calls', messages: [user, assistantCalling('call_1'), userMessage('and?')], message: unanswered('call_1'), param: 'messages' },
+    { rule: 'unanswered calls at the end of the conversation', messages: [user, assistantCalling('call_1')], message: unanswered('call_1'), param: 'messages' },
     {
       rule: 'some calls answered, one not',
       messages: [user, assistantCalling('call_1', 'call_2', 'call_3'), toolResult('call_2'), userMessage('and?')],
       message: unanswered('call_1, call_3'),
+      param: 'messages',
     },
     {
       rule: 'another role inside the run of tool messages',
       messages: [user, assistantCalling('call_1', 'call_2'), toolResult('call_1'), { role: 'system', content: 'hurry' }, toolResult('call_2')],
       message: unanswered('call_2'),
+      param: 'messages',
     },
     {
       rule: 'an assistant text between the calls and their results',
       messages: [user, assistantCalling('call_1'), { role: 'assistant', content: 'one moment' }, toolResult('call_1')],
       message: unanswered('call_1'),
+      param: 'messages',
     },
     {
       rule: 'a tool message right after a user message',
       messages: [user, toolResult('call_1')],
       message: "Invalid parameter: 'messages[1]' with role 'tool' must be a response to a preceding message with 'tool_calls'.",
+      param: 'messages[1].role',
     },
     {
       rule: 'a tool message after an assistant text',
       messages: [user, { role: 'assistant', content: 'hi' }, toolResult('call_1')],
       message: "Invalid parameter: 'messages[2]' with role 'tool' must be a response to a preceding message with 'tool_calls'.",
+      param: 'messages[2].role',
     },
     {
       rule: 'a tool result before its call',
       messages: [user, toolResult('call_1'), assistantCalling('call_1')],
       message: "Invalid parameter: 'messages[1]' with role 'tool' must be a response to a preceding message with 'tool_calls'.",
+      param: 'messages[1].role',
     },
     {
       rule: 'an id the preceding assistant message did not call',
       messages: [user, assistantCalling('call_1'), toolResult('call_2')],
       message: "Invalid parameter: 'messages[2].tool_call_id' call_2 does not answer any of the 'tool_calls' of 'messages[1]'.",
+      param: 'messages[2].tool_call_id',
     },
     {
       rule: 'an id of an earlier assistant message',
       messages: [user, assistantCalling('call_1'), toolResult('call_1'), assistantCalling('call_2'), toolResult('call_1')],
       message: "Invalid parameter: 'messages[4].tool_call_id' call_1 does not answer any of the 'tool_calls' of 'messages[3]'.",
+      param: 'messages[4].tool_call_id',
     },
-  ])('refuses $rule with 400', async ({ messages, message }) => {
+  ])('refuses $rule with 400', async ({ messages, message, param }) => {
     const result = await chat(emulator, { model: 'gpt-4o', messages, tools: [weatherTool] });
     expect(result.status).toBe(400);
-    expect(result.json).toEqual({ message });
+    expect(result.json).toEqual(backendError(message, param));
   });
 
   it.each([
