@@ -112,6 +112,28 @@ describe('buildLangdockChatRequest', () => {
       ]);
     });
 
+    it.each([
+      ['gpt-5.1', { reasoningEffort: 'none' as const }, true],
+      ['gpt-5.1', {}, true],
+      ['gpt-5.2-2025-12-11', { reasoningEffort: 'none' as const }, true],
+      ['gpt-5.1', { reasoningEffort: 'low' as const }, false],
+      ['gpt-5', { reasoningEffort: 'minimal' as const }, false],
+    ])('%s with %j keeps sampling settings: %s', (modelId, langdockOptions, kept) => {
+      const request = build({ temperature: 0.4, topP: 0.9 }, { ...langdockOptions, logprobs: true }, modelId);
+      if (kept) {
+        expect(request.body).toMatchObject({ temperature: 0.4, top_p: 0.9, logprobs: true });
+        expect(request.warnings).toEqual([]);
+      } else {
+        expect(request.body).not.toHaveProperty('temperature');
+        expect(request.body).not.toHaveProperty('logprobs');
+        expect(request.warnings.map((warning) => ('setting' in warning ? warning.setting : warning.message.slice(0, 35)))).toEqual([
+          'temperature',
+          'topP',
+          'providerOptions.langdock.logprobs w',
+        ]);
+      }
+    });
+
     it('follow the model setting that overrides detection', () => {
       const request = buildLangdockChatRequest({
         modelId: 'my-deployment',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
+import { getLangdockModelCapabilities, nearestLangdockReasoningEffort } from '../../src/core/langdock-model-capabilities';
 
 describe('getLangdockModelCapabilities', () => {
   it.each([
@@ -36,5 +36,64 @@ describe('getLangdockModelCapabilities', () => {
   it('lets a model setting override the detection both ways', () => {
     expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).isReasoningModel).toBe(true);
     expect(getLangdockModelCapabilities('o3', { isReasoningModel: false }).isReasoningModel).toBe(false);
+  });
+
+  it.each([
+    ['o1', ['low', 'medium', 'high'], 'medium'],
+    ['o1-mini', [], undefined],
+    ['o1-preview-2024-09-12', [], undefined],
+    ['azure/o3-mini', ['low', 'medium', 'high'], 'medium'],
+    ['o4-mini-2025-04-16', ['low', 'medium', 'high'], 'medium'],
+    ['gpt-5', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5-mini-2025-08-07', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['my-gpt-5-nano', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5-pro', ['high'], 'high'],
+    ['gpt-5.1', ['none', 'low', 'medium', 'high'], 'none'],
+    ['eu.gpt-5.1-2025-11-13', ['none', 'low', 'medium', 'high'], 'none'],
+    ['gpt-5.1-codex-max', ['none', 'low', 'medium', 'high', 'xhigh'], 'none'],
+    ['gpt-5.2', ['none', 'low', 'medium', 'high', 'xhigh'], 'none'],
+    ['gpt-5.4-mini', ['none', 'low', 'medium', 'high', 'xhigh'], 'none'],
+    ['gpt-4.1', [], undefined],
+  ])('%s accepts reasoning_effort %j, default %s', (modelId, efforts, defaultEffort) => {
+    const capabilities = getLangdockModelCapabilities(modelId);
+    expect(capabilities.reasoningEfforts).toEqual(efforts);
+    expect(capabilities.defaultReasoningEffort).toBe(defaultEffort);
+  });
+
+  it('knows no efforts for a reasoning model whose family it cannot tell', () => {
+    expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).reasoningEfforts).toBeUndefined();
+  });
+
+  it.each([
+    ['gpt-4.1', undefined, true],
+    ['gpt-4.1', 'high', true],
+    ['o3', undefined, false],
+    ['o3', 'low', false],
+    ['gpt-5', 'minimal', false],
+    ['gpt-5.1', undefined, true],
+    ['gpt-5.1', 'none', true],
+    ['gpt-5.1', 'low', false],
+    ['gpt-5.2', 'none', true],
+    ['gpt-5.2', 'xhigh', false],
+    ['gpt-5-pro', undefined, false],
+  ] as const)('%s at effort %s accepts sampling settings: %s', (modelId, effort, expected) => {
+    expect(getLangdockModelCapabilities(modelId).acceptsSampling(effort)).toBe(expected);
+  });
+
+  it('accepts no sampling settings on a reasoning model of unknown family', () => {
+    expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).acceptsSampling('none')).toBe(false);
+  });
+
+  it.each([
+    [['low', 'medium', 'high'], 'none', 'low'],
+    [['low', 'medium', 'high'], 'minimal', 'low'],
+    [['low', 'medium', 'high'], 'xhigh', 'high'],
+    [['low', 'medium', 'high'], 'max', 'high'],
+    [['none', 'low', 'medium', 'high', 'xhigh'], 'max', 'xhigh'],
+    [['none', 'low', 'medium', 'high'], 'minimal', 'low'],
+    [['minimal', 'low', 'medium', 'high'], 'medium', 'medium'],
+    [[], 'high', undefined],
+  ] as const)('the nearest of %j to %s is %s', (efforts, wanted, expected) => {
+    expect(nearestLangdockReasoningEffort(efforts, wanted)).toBe(expected);
   });
 });
