@@ -126,7 +126,7 @@ describe('buildLangdockChatRequest', () => {
       } else {
         expect(request.body).not.toHaveProperty('temperature');
         expect(request.body).not.toHaveProperty('logprobs');
-        expect(request.warnings.map((warning) => ('setting' in warning ? warning.setting : warning.message.slice(0, 35)))).toEqual([
+        expect(request.warnings.map((warning) => (warning.type === 'unsupported-setting' ? warning.setting : warning.type === 'other' ? warning.message.slice(0, 35) : warning.toolName))).toEqual([
           'temperature',
           'topP',
           'providerOptions.langdock.logprobs w',
