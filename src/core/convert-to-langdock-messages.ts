@@ -17,7 +17,8 @@ export function convertToLangdockMessages(
   const warnings: LangdockWarning[] = [];
   let droppedReasoning = false;
   let droppedToolMedia = false;
-  let droppedAssistantParts = false;
+  const droppedAssistantParts = new Set<string>();
+  const invalidToolInputs: string[] = [];
 
   for (const message of prompt) {
     switch (message.role) {
@@ -41,29 +42,21 @@ export function convertToLangdockMessages(
             case 'text':
               text += part.text;
               break;
-            case 'tool-call':
-              toolCalls.push({
-                id: part.toolCallId,
-                type: 'function',
-                function: { name: part.toolName, arguments: JSON.stringify(part.input ?? {}) },
-              });
+            case 'tool-call': {
+              const args = toolCallArguments(part.input);
+              if (args === undefined) invalidToolInputs.push(part.toolCallId);
+              toolCalls.push({ id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: args ?? '{}' } });
               break;
+            }
             case 'reasoning':
               droppedReasoning = true;
               break;
+            // History from another provider: what chat completions cannot carry in an assistant message is left out.
             case 'file':
-              throw new UnsupportedFunctionalityError({
-                functionality: 'file parts in assistant messages',
-                message: 'Langdock chat completions take no files in assistant messages. Move the file into a user message.',
-              });
             case 'tool-result':
-              throw new UnsupportedFunctionalityError({
-                functionality: 'provider-executed tool results',
-                message: 'Langdock executes no tools itself; send tool results in tool messages.',
-              });
             case 'custom':
             case 'reasoning-file':
-              droppedAssistantParts = true;
+              droppedAssistantParts.add(part.type);
               break;
           }
         }
@@ -97,8 +90,18 @@ export function convertToLangdockMessages(
       message: 'Reasoning parts of earlier assistant messages were not sent: Langdock chat completions take no reasoning input.',
     });
   }
-  if (droppedAssistantParts) {
-    warnings.push({ type: 'other', message: 'Custom and reasoning-file parts of earlier assistant messages were not sent: Langdock chat completions cannot carry them.' });
+  if (droppedAssistantParts.size > 0) {
+    const kinds = [...droppedAssistantParts].map((kind) => (kind === 'tool-result' ? 'provider-executed tool-result' : kind)).join(', ');
+    warnings.push({
+      type: 'other',
+      message: `Parts of earlier assistant messages were not sent (${kinds}): Langdock chat completions carry only text and tool calls there. Move a file into a user message.`,
+    });
+  }
+  if (invalidToolInputs.length > 0) {
+    warnings.push({
+      type: 'other',
+      message: `Tool call ${invalidToolInputs.join(', ')} in the history had input that is not a JSON object (the model produced invalid arguments); it was sent with arguments {}.`,
+    });
   }
   if (droppedToolMedia) {
     warnings.push({
@@ -146,6 +149,20 @@ function convertUserPart(part: LangdockTextPart | LangdockFilePart): LangdockCon
       });
     case 'text':
       throw new InvalidArgumentError({ argument: 'prompt', message: `An image part (${mediaType}) holds text instead of image data; pass its bytes or an https URL.` });
+  }
+}
+
+/**
+ * `arguments` for a tool call in the history. The AI SDK keeps input the model got wrong as the raw
+ * string: sent as it is when it is a JSON object, never encoded a second time. Undefined when it is not.
+ */
+function toolCallArguments(input: unknown): string | undefined {
+  if (typeof input !== 'string') return JSON.stringify(input ?? {});
+  try {
+    const parsed: unknown = JSON.parse(input);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? input : undefined;
+  } catch {
+    return undefined;
   }
 }
 

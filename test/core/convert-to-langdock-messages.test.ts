@@ -177,15 +177,41 @@ describe('convertToLangdockMessages', () => {
     expect(() => convertToLangdockMessages([{ role: 'user', content: [{ type: 'file', mediaType: 'image', data }] }])).toThrow(message);
   });
 
-  it('drops custom and reasoning-file assistant parts with one warning', () => {
-    const result = convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'custom' }, { type: 'text', text: 'ok' }, { type: 'reasoning-file' }] }]);
+  it('drops what an assistant message from another provider holds beyond text and tool calls, with one warning naming it', () => {
+    const result = convertToLangdockMessages([
+      {
+        role: 'assistant',
+        content: [
+          { type: 'custom' },
+          { type: 'text', text: 'ok' },
+          { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AQID' } },
+          { type: 'tool-result', toolCallId: 'ws-1', toolName: 'web_search', output: { type: 'json', value: { hits: 3 } } },
+          { type: 'reasoning-file' },
+        ],
+      },
+    ]);
     expect(result.messages).toEqual([{ role: 'assistant', content: 'ok' }]);
-    expect(result.warnings).toEqual([{ type: 'other', message: expect.stringContaining('Custom and reasoning-file parts') }]);
+    expect(result.warnings).toEqual([
+      {
+        type: 'other',
+        message:
+          'Parts of earlier assistant messages were not sent (custom, file, provider-executed tool-result, reasoning-file): Langdock chat completions carry only text and tool calls there. Move a file into a user message.',
+      },
+    ]);
   });
 
-  it('refuses files in assistant messages', () => {
-    expect(() => convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AQID' } }] }])).toThrow(
-      'Move the file into a user message',
+  it.each([
+    ['a JSON object string, sent as it is', '{"city":"Berlin"}', '{"city":"Berlin"}', false],
+    ['cut-off JSON, sent as {}', '{"city":"Ber', '{}', true],
+    ['a JSON array, sent as {}', '[1,2]', '{}', true],
+    ['plain text, sent as {}', 'Berlin', '{}', true],
+    ['a parsed object, encoded once', { city: 'Berlin' }, '{"city":"Berlin"}', false],
+  ])('replays a tool call whose input is %s', (_, input, args, warned) => {
+    const result = convertToLangdockMessages([{ role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input }] }]);
+    expect(result.messages).toEqual([{ role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'weather', arguments: args } }] }]);
+    expect(result.warnings).toEqual(
+      warned ? [{ type: 'other', message: 'Tool call c1 in the history had input that is not a JSON object (the model produced invalid arguments); it was sent with arguments {}.' }] : [],
     );
   });
+
 });
