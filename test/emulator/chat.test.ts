@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { chat, userMessage } from './helpers';
+import { chat, sseChunks, userMessage } from './helpers';
 
 let emulator: LangdockEmulator;
 const fixedNow = 1_750_000_000_123;
@@ -142,5 +142,42 @@ describe('request recording', () => {
     expect(recorded?.rawBody).toBe(JSON.stringify(body));
     emulator.reset();
     expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+describe('models that show their reasoning (DeepSeek-R1)', () => {
+  const reasoning = 'The user wrote "Think first". I am the Langdock emulator, so I am answering with my fixed template.';
+  const answer = 'You said: "Think first". This is a deterministic reply from the Langdock emulator.';
+
+  it('answers with reasoning_content and counts it as reasoning tokens', async () => {
+    const result = await chat(emulator, { model: 'DeepSeek-R1', messages: [userMessage('Think first')], max_tokens: 200 });
+    expect(result.status).toBe(200);
+    const reasoningTokens = Math.ceil(reasoning.length / 4);
+    const answerTokens = Math.ceil(answer.length / 4);
+    expect(result.json).toMatchObject({
+      choices: [{ message: { role: 'assistant', content: answer, reasoning_content: reasoning }, finish_reason: 'stop' }],
+      usage: {
+        prompt_tokens: 3,
+        completion_tokens: answerTokens + reasoningTokens,
+        total_tokens: 3 + answerTokens + reasoningTokens,
+        completion_tokens_details: { reasoning_tokens: reasoningTokens },
+      },
+    });
+  });
+
+  it('streams reasoning_content before the content', async () => {
+    const result = await chat(emulator, { model: 'DeepSeek-R1', stream: true, messages: [userMessage('Think first')] });
+    const deltas = sseChunks(result.text).flatMap((chunk) => (chunk.choices as Array<{ delta: { content?: string | null; reasoning_content?: string } }>).map((choice) => choice.delta));
+    const firstContent = deltas.findIndex((delta) => typeof delta.content === 'string' && delta.content !== '');
+    const lastReasoning = deltas.map((delta) => delta.reasoning_content !== undefined).lastIndexOf(true);
+    expect(lastReasoning).toBeGreaterThan(0);
+    expect(lastReasoning).toBeLessThan(firstContent);
+    expect(deltas.map((delta) => delta.reasoning_content ?? '').join('')).toBe(reasoning);
+    expect(deltas.map((delta) => delta.content ?? '').join('')).toBe(answer);
+  });
+
+  it('sends no reasoning_content for models that keep their reasoning hidden', async () => {
+    const result = await chat(emulator, { model: 'o3', messages: [userMessage('Think first')] });
+    expect(JSON.stringify(result.json)).not.toContain('reasoning_content');
   });
 });

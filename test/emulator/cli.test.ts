@@ -39,6 +39,23 @@ describe('parseCliArgs', () => {
         options: { port: 0, host: '0.0.0.0', azureFilterChunk: false, streamUsage: true, allowJsonSchema: true, rateLimit: false },
       },
     },
+    {
+      argv: ['--rpm', '2', '--window-ms', '1000', '--model-rpm', 'gpt-4o=1', '--model-tpm', 'gpt-4o=50', '--model-rpm', 'azure/o3=3', '--no-retry-after', '--error-shape', 'openai'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          retryAfter: false,
+          errorShape: 'openai',
+          rateLimit: { rpm: 2, windowMs: 1000, models: { 'gpt-4o': { rpm: 1, tpm: 50 }, 'azure/o3': { rpm: 3 } } },
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
@@ -48,6 +65,10 @@ describe('parseCliArgs', () => {
     { argv: ['--port', 'abc'], message: "--port needs a whole number, got 'abc'." },
     { argv: ['--tpm=-5'], message: "--tpm needs a whole number, got '-5'." },
     { argv: ['--colour'], message: "Unknown option '--colour'" },
+    { argv: ['--error-shape', 'xml'], message: "--error-shape must be one of layered, langdock, openai, got 'xml'." },
+    { argv: ['--model-rpm', 'gpt-4o'], message: "--model-rpm needs <model id>=<whole number>, got 'gpt-4o'." },
+    { argv: ['--model-tpm', '=5'], message: "--model-tpm needs <model id>=<whole number>, got '=5'." },
+    { argv: ['--window-ms', '1.5'], message: "--window-ms needs a whole number, got '1.5'." },
   ])('refuses $argv', ({ argv, message }) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
@@ -74,7 +95,8 @@ describe('langdock-emulator executable', () => {
     child.stdout.on('data', (data: string) => (output += data));
     expect(await once(child, 'exit')).toEqual([0, null]);
     expect(output).toBe(`${CLI_USAGE}\n`);
-    for (const flag of ['--port', '--api-key', '--no-rate-limit', '--chunk-delay-ms', '--azure-filter-chunk', '--stream-usage', '--allow-json-schema']) {
+    for (const flag of ['--port', '--api-key', '--no-rate-limit', '--chunk-delay-ms', '--azure-filter-chunk', '--stream-usage', '--allow-json-schema',
+      '--window-ms', '--model-rpm', '--model-tpm', '--no-retry-after', '--error-shape']) {
       expect(output).toContain(`  ${flag} `);
     }
   });
