@@ -78,12 +78,15 @@ interface LangdockChoiceBase {
   finish_reason?: string | null;
   logprobs?: { content?: LangdockLogprob[] | null } | null;
   content_filter_results?: unknown;
+  /** Azure's asynchronous filter: which part of the answer a verdict is about. */
+  content_filter_offsets?: unknown;
 }
 
 export interface LangdockChatResponse extends LangdockCompletionEnvelope {
   choices: Array<
     LangdockChoiceBase & {
-      message: { role?: string; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
+      /** `reasoning_content`: the reasoning text some Azure-hosted models (DeepSeek R1) return. */
+      message: { role?: string; content?: string | null; reasoning_content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
     }
   >;
 }
@@ -97,7 +100,13 @@ export interface LangdockToolCallDelta {
 export interface LangdockChatChunk extends LangdockCompletionEnvelope {
   choices?: Array<
     LangdockChoiceBase & {
-      delta?: { role?: string | null; content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCallDelta[] | null } | null;
+      delta?: {
+        role?: string | null;
+        content?: string | null;
+        reasoning_content?: string | null;
+        refusal?: string | null;
+        tool_calls?: LangdockToolCallDelta[] | null;
+      } | null;
     }
   >;
 }

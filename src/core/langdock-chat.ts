@@ -69,7 +69,7 @@ export class LangdockChat {
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
     return {
       ...mapped,
-      warnings,
+      warnings: [...warnings, ...mapped.warnings],
       request: { url: request.url, body },
       response: { headers: responseHeaders, body: rawValue },
     };

@@ -1,8 +1,9 @@
 import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError, type JSONValue } from '@ai-sdk/provider';
 import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta, LangdockUsage } from './langdock-api-types';
 import type { LangdockFinish, LangdockStreamPart } from './langdock-chat-call';
+import { LangdockContentFilterLog } from './langdock-content-filter';
 import { parseLangdockErrorBody, redactedCause } from './langdock-error';
-import { isJsonObject, isNonEmptyJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
+import { isJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
 export interface LangdockStreamProcessorOptions<FINISH> {
   emit: (part: LangdockStreamPart | FINISH) => void;
@@ -45,7 +46,10 @@ export class LangdockStreamProcessor<FINISH = never> {
   private readonly emit: (part: LangdockStreamPart | FINISH) => void;
   private readonly redact: (text: string) => string;
   private textId: string | undefined;
+  private reasoningId: string | undefined;
+  /** Every tool call, in the order they started; `openCalls` holds the one each index currently continues. */
   private readonly toolCalls: ToolCallInProgress[] = [];
+  private readonly openCalls: Array<ToolCallInProgress | undefined> = [];
   private lastToolIndex = -1;
   private finishReason: string | undefined;
   private usage: LangdockUsage | undefined;
@@ -56,7 +60,7 @@ export class LangdockStreamProcessor<FINISH = never> {
   private brokenBeforeFinish = false;
   private logprobs: LangdockLogprob[] | undefined;
   private refusal = '';
-  private contentFilterResults: JSONValue | undefined;
+  private readonly contentFilter = new LangdockContentFilterLog();
   private promptFilterResults: JSONValue | undefined;
 
   constructor(private readonly options: LangdockStreamProcessorOptions<FINISH>) {
@@ -94,16 +98,22 @@ export class LangdockStreamProcessor<FINISH = never> {
 
   /** The byte stream ended: close open parts and report how the response finished. */
   finish(): void {
+    this.endReasoning();
     if (this.textId !== undefined) this.emit({ type: 'text-end', id: this.textId });
 
     const interrupted = this.finishReason === undefined;
     // Only a response that said how it finished, unbroken until then, has complete tool calls.
     const complete = !interrupted && !this.brokenBeforeFinish;
     for (const call of this.toolCalls) {
-      if (call === undefined) continue; // an index the server skipped
       if (complete && isStarted(call)) {
-        this.emit({ type: 'tool-input-end', id: call.id });
-        this.emit({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.arguments.trim() === '' ? '{}' : call.arguments });
+        const cutBy = langdockCutOffReason(this.finishReason, call.arguments);
+        if (cutBy === undefined) {
+          this.emit({ type: 'tool-input-end', id: call.id });
+          this.emit({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.arguments.trim() === '' ? '{}' : call.arguments });
+        } else {
+          // The answer is complete as far as it goes (the finish reason says why it stopped): a notice, not a failure.
+          this.report(new InvalidResponseDataError({ data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) }, message: langdockCutOffMessage(call, cutBy) }));
+        }
         continue;
       }
       const notice = new InvalidResponseDataError({
@@ -147,14 +157,23 @@ export class LangdockStreamProcessor<FINISH = never> {
 
     const choice = chunk.choices?.[0];
     if (choice === undefined) return;
-    // Azure repeats filter results on every chunk and ends with an empty object: keep the last real one.
-    if (isNonEmptyJsonObject(choice.content_filter_results)) this.contentFilterResults = choice.content_filter_results;
+    if (choice.content_filter_results !== undefined) this.contentFilter.add(choice.content_filter_results, choice.content_filter_offsets);
     if (choice.logprobs?.content) (this.logprobs ??= []).push(...choice.logprobs.content);
 
     const delta = choice.delta;
     if (delta) {
+      const reasoning = delta.reasoning_content;
+      if (reasoning) {
+        if (this.reasoningId === undefined) {
+          this.reasoningId = this.options.generateId();
+          this.emit({ type: 'reasoning-start', id: this.reasoningId });
+        }
+        this.emit({ type: 'reasoning-delta', id: this.reasoningId, delta: reasoning });
+      }
       const content = delta.content;
       if (content) {
+        // The answer follows the reasoning: the reasoning block ends where the text begins.
+        if (this.reasoningId !== undefined) this.endReasoning();
         if (this.textId === undefined) {
           this.textId = this.options.generateId();
           this.emit({ type: 'text-start', id: this.textId });
@@ -174,10 +193,13 @@ export class LangdockStreamProcessor<FINISH = never> {
     const index = this.toolCallIndex(delta);
     if (index === undefined) return;
     this.lastToolIndex = index;
-    let call = this.toolCalls[index];
-    if (call === undefined) {
+    if (this.reasoningId !== undefined) this.endReasoning();
+    let call = this.openCalls[index];
+    // A new id at an index that already has a call starts another call there: the server reused the index.
+    if (call === undefined || (delta.id && call.id !== undefined && delta.id !== call.id)) {
       call = { id: undefined, name: undefined, arguments: '' };
-      this.toolCalls[index] = call;
+      this.openCalls[index] = call;
+      this.toolCalls.push(call);
     }
     const args = delta.function?.arguments;
     if (isStarted(call)) {
@@ -202,12 +224,18 @@ export class LangdockStreamProcessor<FINISH = never> {
   private toolCallIndex(delta: LangdockToolCallDelta): number | undefined {
     if (delta.index === undefined || delta.index === null) {
       if (!delta.id) return Math.max(this.lastToolIndex, 0);
-      const known = this.toolCalls.findIndex((call) => call?.id === delta.id);
-      return known === -1 ? this.toolCalls.length : known;
+      const known = this.openCalls.findIndex((call) => call?.id === delta.id);
+      return known === -1 ? this.openCalls.length : known;
     }
     if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
     this.fail(new InvalidResponseDataError({ data: delta, message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
     return undefined;
+  }
+
+  private endReasoning(): void {
+    if (this.reasoningId === undefined) return;
+    this.emit({ type: 'reasoning-end', id: this.reasoningId });
+    this.reasoningId = undefined;
   }
 
   /** `value` (parsed from `data`) without the key: re-parsed from the redacted text only when the key is in it. */
@@ -246,7 +274,7 @@ export class LangdockStreamProcessor<FINISH = never> {
     const metadata: Record<string, JSONValue> = {};
     if (this.logprobs !== undefined) metadata.logprobs = this.logprobs as JSONValue;
     if (this.refusal !== '') metadata.refusal = this.refusal;
-    if (this.contentFilterResults !== undefined) metadata.contentFilterResults = this.contentFilterResults;
+    Object.assign(metadata, this.contentFilter.metadata());
     if (this.promptFilterResults !== undefined) metadata.promptFilterResults = this.promptFilterResults;
     return Object.keys(metadata).length > 0 ? metadata : undefined;
   }
@@ -257,4 +285,25 @@ function isStreamedError(value: unknown): value is Record<string, unknown> {
   if (!isJsonObject(value)) return false;
   if (value.error !== undefined && value.error !== null) return true;
   return value.message !== undefined && value.choices === undefined && value.id === undefined;
+}
+
+/**
+ * A tool call that `length` or `content_filter` stopped mid-way has arguments that do not parse: it is
+ * not passed on. Whether they parse is asked only for such a finish, once per call.
+ */
+export function langdockCutOffReason(finishReason: string | undefined, args: string): 'length' | 'content_filter' | undefined {
+  if (finishReason !== 'length' && finishReason !== 'content_filter') return undefined;
+  if (args.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(args);
+    return isJsonObject(parsed) ? undefined : finishReason;
+  } catch {
+    return finishReason;
+  }
+}
+
+export function langdockCutOffMessage(call: { id?: string; name?: string }, cutBy: 'length' | 'content_filter'): string {
+  return cutBy === 'length'
+    ? `Tool call ${call.id} (${call.name}) was cut off by the output token limit (finish_reason length): its arguments are incomplete, so it was not passed on. Raise maxOutputTokens.`
+    : `Tool call ${call.id} (${call.name}) was cut off by the content filter (finish_reason content_filter): its arguments are incomplete, so it was not passed on.`;
 }

@@ -87,7 +87,7 @@ const toolCallDeltaCheck = requiredObject({
 
 const choicesCheck = optionalArray(
   requiredObject({
-    message: requiredObject({ content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallCheck) }),
+    message: requiredObject({ content: optionalString, reasoning_content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallCheck) }),
     finish_reason: optionalString,
     logprobs: logprobsCheck,
   }),
@@ -107,7 +107,7 @@ const chunkCheck = requiredObject({
   created: optionalNumber,
   choices: optionalArray(
     requiredObject({
-      delta: optionalObject({ content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallDeltaCheck) }),
+      delta: optionalObject({ content: optionalString, reasoning_content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallDeltaCheck) }),
       finish_reason: optionalString,
       logprobs: logprobsCheck,
     }),

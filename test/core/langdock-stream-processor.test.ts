@@ -40,7 +40,7 @@ describe('LangdockStreamProcessor', () => {
         usage: noUsage,
         providerMetadata: {
           langdock: {
-            contentFilterResults: { hate: { filtered: false, severity: 'safe' } },
+            contentFilterResults: [{ results: { hate: { filtered: false, severity: 'safe' } } }],
             promptFilterResults: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }],
           },
         },
@@ -261,5 +261,85 @@ describe('LangdockStreamProcessor', () => {
     expect(everything).toContain('invalid key [redacted]');
     expect(parts.filter((part) => (part as { type: string }).type === 'raw')).toHaveLength(3);
     expect(everything).not.toContain(key);
+  });
+
+  it('starts a new call when the server reuses an index with a new id (#12 item 6)', () => {
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { tool_calls: [{ index: 0, id: 'call_a', function: { name: 'weather', arguments: '{"city":"Rome"}' } }] } }),
+        chunk({ delta: { tool_calls: [{ index: 0, id: 'call_b', function: { name: 'time', arguments: '{"zone"' } }] } }),
+        chunk({ delta: { tool_calls: [{ index: 0, function: { arguments: ':"CET"}' } }] }, finish_reason: 'tool_calls' }),
+      ]),
+    ]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'weather', input: '{"city":"Rome"}' },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'time', input: '{"zone":"CET"}' },
+    ]);
+    expect(parts.filter((part) => part.type === 'error')).toEqual([]);
+  });
+
+  it.each([
+    ['length', 'cut off by the output token limit (finish_reason length): its arguments are incomplete, so it was not passed on. Raise maxOutputTokens.'],
+    ['content_filter', 'cut off by the content filter (finish_reason content_filter): its arguments are incomplete, so it was not passed on.'],
+  ])('passes on no tool call that finish_reason %s cut off, says so, and keeps the finish reason (#12 item 7)', (finishReason, message) => {
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { tool_calls: [{ index: 0, id: 'call_a', function: { name: 'weather', arguments: '{"city":"Rome"}' } }] } }),
+        chunk({ delta: { tool_calls: [{ index: 1, id: 'call_b', function: { name: 'weather', arguments: '{"city":"Par' } }] }, finish_reason: finishReason }),
+      ]),
+    ]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCallId: 'call_a', toolName: 'weather', input: '{"city":"Rome"}' }]);
+    expect(parts.filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error.message)).toEqual([`Tool call call_b (weather) was ${message}`]);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: finishReason === 'length' ? 'length' : 'content-filter' });
+  });
+
+  it('maps reasoning_content to a reasoning block that ends where the text begins (#12 item 10)', () => {
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { role: 'assistant', content: '', reasoning_content: null } }),
+        chunk({ delta: { content: null, reasoning_content: 'Think' } }),
+        chunk({ delta: { content: null, reasoning_content: 'ing.' } }),
+        chunk({ delta: { content: 'Answer', reasoning_content: null } }),
+        chunk({ delta: {}, finish_reason: 'stop' }),
+      ]),
+    ]);
+    expect(parts.slice(1, -1)).toEqual([
+      { type: 'reasoning-start', id: 'id-0' },
+      { type: 'reasoning-delta', id: 'id-0', delta: 'Think' },
+      { type: 'reasoning-delta', id: 'id-0', delta: 'ing.' },
+      { type: 'reasoning-end', id: 'id-0' },
+      { type: 'text-start', id: 'id-1' },
+      { type: 'text-delta', id: 'id-1', delta: 'Answer' },
+      { type: 'text-end', id: 'id-1' },
+    ]);
+  });
+
+  it('closes a reasoning block the stream ends in', () => {
+    const parts = partsFromSse([toSse([chunk({ delta: { reasoning_content: 'Hmm' }, finish_reason: 'length' })])]);
+    expect(parts.map((part) => part.type)).toEqual(['response-metadata', 'reasoning-start', 'reasoning-delta', 'reasoning-end', 'finish']);
+  });
+
+  it('keeps every content filter verdict in order, once each, and names what was hit (#12 item 9)', () => {
+    const safe = { hate: { filtered: false, severity: 'safe' } };
+    const offsets = { check_offset: 0, start_offset: 0, end_offset: 9 };
+    const parts = partsFromSse([
+      toSse([
+        chunk({ delta: { content: 'Hello' }, content_filter_results: safe }),
+        chunk({ delta: { content: ' you' }, content_filter_results: safe }),
+        chunk({ delta: {}, finish_reason: 'stop', content_filter_results: {} }),
+        chunk({ content_filter_results: { custom_blocklists: [{ filtered: true, id: 'list-1' }] }, content_filter_offsets: offsets }),
+        chunk({ content_filter_results: { violence: { filtered: true, severity: 'medium' } }, content_filter_offsets: offsets }),
+        chunk({ content_filter_results: safe, content_filter_offsets: offsets }),
+      ]),
+    ]);
+    expect((parts.at(-1) as { providerMetadata: { langdock: unknown } }).providerMetadata.langdock).toEqual({
+      contentFilterResults: [
+        { results: safe },
+        { results: { custom_blocklists: [{ filtered: true, id: 'list-1' }] }, offsets },
+        { results: { violence: { filtered: true, severity: 'medium' } }, offsets },
+        { results: safe, offsets },
+      ],
+      contentFilterHits: ['custom_blocklists:list-1', 'violence'],
+    });
   });
 });
