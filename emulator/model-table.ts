@@ -129,7 +129,7 @@ export const MODEL_TABLE: readonly ModelRow[] = [
   }),
   reasoningModel('gpt-5.2', 'gpt-5.2', ['none', 'low', 'medium', 'high', 'xhigh'], 'none', [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT], {
     samplingException: AT_NONE,
-    assumed: PENALTIES_AT_NONE,
+    assumed: `xhigh is from OpenAI's docs (Azure's page names it only for gpt-5.1-codex-max). ${PENALTIES_AT_NONE}`,
   }),
   reasoningModel('o1', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
   reasoningModel('o3', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),

@@ -22,8 +22,8 @@ export function validateChatRequest(body: unknown, options: ChatRuleOptions): Ru
 
 // Gateway refusals come first: Langdock refuses its four parameters before any model sees the request.
 function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest {
-  if (isRecord(body)) checkLangdockUnsupported(body);
   if (!isRecord(body)) fail('Request body must be a JSON object.');
+  checkLangdockUnsupported(body);
   const model = requireModel(body.model, options.catalog, 'chat');
   checkUnknownParameters(body);
   checkParameterTypes(body);
@@ -39,7 +39,6 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
   }
   const stop = parseStop(body.stop);
   checkModelParameters(body, model.profile);
-  const maxTokens = positiveIntegerOrUndefined(body.max_tokens);
   return {
     model,
     messages,
@@ -48,15 +47,15 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
     toolChoice,
     legacyFunctions,
     responseFormat,
-    maxTokens: positiveIntegerOrUndefined(body.max_completion_tokens) ?? maxTokens,
+    maxTokens: numberOrUndefined(body.max_completion_tokens) ?? numberOrUndefined(body.max_tokens),
     stop,
     logprobs: body.logprobs === true,
-    topLogprobs: typeof body.top_logprobs === 'number' ? body.top_logprobs : 0,
+    topLogprobs: numberOrUndefined(body.top_logprobs) ?? 0,
   };
 }
 
-// Types were checked already; this only narrows.
-function positiveIntegerOrUndefined(value: unknown): number | undefined {
+// checkParameterTypes vetted the values already; this only narrows them.
+function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
