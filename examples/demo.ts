@@ -1,5 +1,5 @@
 // `npm run demo`: a short tour of the provider — streaming, a tool loop, and a typed object.
-import { generateObject, stepCountIs, streamText, tool } from 'ai';
+import { generateText, isStepCount, Output, streamText, tool } from 'ai';
 import { z } from 'zod';
 import { connect } from './shared/connect';
 
@@ -23,21 +23,21 @@ try {
         execute: async ({ city }) => ({ city, celsius: 14, sky: 'cloudy' }),
       }),
     },
-    stopWhen: stepCountIs(3),
+    stopWhen: isStepCount(3),
   });
-  for await (const part of loop.fullStream) {
+  for await (const part of loop.stream) {
     if (part.type === 'tool-call') console.log(`   tool call   ${part.toolName}(${JSON.stringify(part.input)})`);
     if (part.type === 'tool-result') console.log(`   tool result ${JSON.stringify(part.output)}`);
   }
   console.log(`   answer: ${await loop.text}`);
 
-  console.log('\n3. generateObject (JSON mode)');
-  const { object } = await generateObject({
+  console.log('\n3. a typed object (generateText with Output.object, JSON mode)');
+  const { output } = await generateText({
     model,
-    schema: z.object({ city: z.string(), population: z.number(), famousFor: z.array(z.string()) }),
+    output: Output.object({ schema: z.object({ city: z.string(), population: z.number(), famousFor: z.array(z.string()) }) }),
     prompt: 'Describe Munich.',
   });
-  console.log('   parsed object:', JSON.stringify(object));
+  console.log('   parsed object:', JSON.stringify(output));
 } finally {
   await close();
 }

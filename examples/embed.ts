@@ -12,7 +12,7 @@ const question = 'Which river runs through Berlin?';
 
 const { langdock, close } = await connect();
 try {
-  const model = langdock.textEmbeddingModel(process.env.LANGDOCK_EMBEDDING_MODEL ?? 'text-embedding-3-small');
+  const model = langdock.embeddingModel(process.env.LANGDOCK_EMBEDDING_MODEL ?? 'text-embedding-3-small');
   const { embeddings, usage } = await embedMany({ model, values: sentences });
   const { embedding } = await embed({ model, value: question });
 

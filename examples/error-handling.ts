@@ -1,7 +1,7 @@
 // What failures look like: a rejected key, a rate limit after the SDK's retries, a setting Langdock
 // cannot take, and a warning.
 import { APICallError, InvalidArgumentError, RetryError, generateText } from 'ai';
-import { createLangdock } from 'langdock-ai-provider';
+import { createLangdock } from 'langdock-ai-provider/v4';
 import { connect } from './shared/connect';
 
 /** The SDK retries 429 and 5xx, then throws a RetryError whose lastError is Langdock's APICallError. */
@@ -45,7 +45,8 @@ try {
     else throw error;
   }
 
-  // 4. A setting Langdock lacks: the call succeeds and says what was not sent.
+  // 4. A setting Langdock lacks: the call succeeds and says what was not sent. (AI SDK 7 also logs each warning;
+  //    set globalThis.AI_SDK_LOG_WARNINGS = false to silence that.)
   const { warnings } = await generateText({ model: langdock(modelId), prompt: 'Hi', topK: 5 });
   console.log('warnings:', JSON.stringify(warnings));
 } finally {

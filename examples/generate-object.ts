@@ -1,5 +1,6 @@
-// Generate a typed object (JSON mode): the provider sends json_object and tells the model the schema.
-import { generateObject } from 'ai';
+// Generate a typed object: AI SDK 7 does this with generateText and `output: Output.object(...)`. Langdock has
+// JSON mode, so the provider sends response_format json_object and tells the model the schema in the prompt.
+import { generateText, Output } from 'ai';
 import { z } from 'zod';
 import { connect } from './shared/connect';
 
@@ -11,14 +12,16 @@ const recipe = z.object({
 
 const { langdock, modelId, close } = await connect();
 try {
-  const { object } = await generateObject({
+  const { output, finalStep } = await generateText({
     model: langdock(modelId),
-    schema: recipe,
-    schemaName: 'recipe',
+    output: Output.object({ schema: recipe, name: 'recipe' }),
     prompt: 'A simple pancake recipe.',
   });
-  console.log('parsed object:', JSON.stringify(object, null, 2));
-  console.log('valid against the schema:', recipe.safeParse(object).success);
+  // `output` is already parsed and validated against the schema; its type is z.infer<typeof recipe>.
+  console.log('parsed object:', JSON.stringify(output, null, 2));
+  console.log(`${output.ingredients.length} ingredient(s) for ${output.servings} serving(s)`);
+  console.log('valid against the schema:', recipe.safeParse(output).success);
+  console.log('finish reason:', finalStep.finishReason);
 } finally {
   await close();
 }

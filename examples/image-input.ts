@@ -10,19 +10,24 @@ const redPixel = Uint8Array.from(
 
 const { langdock, modelId, close } = await connect();
 try {
-  const { text } = await generateText({
+  const { text, finalStep } = await generateText({
     model: langdock(modelId),
+    // Keep the request body in the result (AI SDK 7 drops it by default), to show how the image was sent.
+    include: { requestBody: true },
     messages: [
       {
         role: 'user',
         content: [
           { type: 'text', text: 'What colour is this image?' },
-          { type: 'image', image: redPixel, mediaType: 'image/png' },
+          // AI SDK 7: an image is a file part; `image` alone lets the subtype (here image/png) be read from the bytes.
+          { type: 'file', data: redPixel, mediaType: 'image' },
         ],
       },
     ],
   });
   console.log(text);
+  const sentAs = /"url":"(data:[^,"]+),/.exec(JSON.stringify(finalStep.request.body))?.[1];
+  console.log(`the image went to Langdock as ${sentAs ?? 'no data: URL'}`);
 } finally {
   await close();
 }

@@ -1,5 +1,5 @@
 // A multi-step tool loop: the model calls a tool, sees its result, and answers.
-import { stepCountIs, streamText, tool } from 'ai';
+import { isStepCount, streamText, tool } from 'ai';
 import { z } from 'zod';
 import { connect } from './shared/connect';
 
@@ -15,15 +15,17 @@ try {
     model: langdock(modelId),
     prompt: 'What is the weather in Berlin? Use the weather tool.',
     tools: { weather },
-    stopWhen: stepCountIs(4),
+    // Up to 4 model calls: call the tool, read its result, answer (AI SDK 7 renamed stepCountIs to isStepCount).
+    stopWhen: isStepCount(4),
   });
-  for await (const part of result.fullStream) {
+  for await (const part of result.stream) {
     if (part.type === 'tool-call') console.log(`tool call: ${part.toolName}(${JSON.stringify(part.input)})`);
     if (part.type === 'tool-result') console.log(`tool result: ${JSON.stringify(part.output)}`);
     if (part.type === 'text-delta') process.stdout.write(part.text);
   }
   process.stdout.write('\n');
-  console.log('steps:', (await result.steps).length);
+  const steps = await result.steps;
+  console.log(`steps: ${steps.length} (${steps.map((step) => step.finishReason).join(' -> ')})`);
 } finally {
   await close();
 }
