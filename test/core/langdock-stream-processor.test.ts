@@ -332,7 +332,8 @@ describe('LangdockStreamProcessor', () => {
         chunk({ content_filter_results: safe, content_filter_offsets: offsets }),
       ]),
     ]);
-    expect((parts.at(-1) as { providerMetadata: { langdock: unknown } }).providerMetadata.langdock).toEqual({
+    expect(parts.at(-1)).toMatchObject({ type: 'finish' });
+    expect((parts.at(-1) as { providerMetadata?: { langdock: unknown } }).providerMetadata?.langdock).toEqual({
       contentFilterResults: [
         { results: safe },
         { results: { custom_blocklists: [{ filtered: true, id: 'list-1' }] }, offsets },

@@ -49,11 +49,13 @@ function reference(chunks: Chunk[]) {
   return { text, reasoning, finishReason, usage, calls, verdicts: [...new Set(verdicts)] };
 }
 
+type FinishPart = { type: 'finish'; finish: LangdockFinish };
+
 function run(lines: string[]) {
-  const parts: Array<LangdockStreamPart | { type: 'finish'; finish: LangdockFinish }> = [];
-  const processor = new LangdockStreamProcessor({
+  const parts: Array<LangdockStreamPart | FinishPart> = [];
+  const processor = new LangdockStreamProcessor<FinishPart>({
     emit: (part) => parts.push(part),
-    finishPart: (finish) => ({ type: 'finish' as const, finish }),
+    finishPart: (finish) => ({ type: 'finish', finish }),
     reportsInterruption: true,
     generateId: counterIds(),
     url: 'http://test/chat/completions',
