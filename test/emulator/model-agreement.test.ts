@@ -1,7 +1,7 @@
 // The library and the emulator decide which models are reasoning models independently: the library by its
 // id rule, the emulator by its sourced model table. Where they differ, one of them hides a defect.
 import { describe, expect, it } from 'vitest';
-import { emulatorModelProfile, MODEL_TABLE } from '../../emulator/index';
+import { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS } from '../../emulator/index';
 import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
 
 /** Ids as workspaces and deployments wrap them: provider and region prefixes, dates, `-latest`, other cases. */
@@ -49,7 +49,7 @@ const allIds = [...tableIds, ...WRAPPED_IDS];
 const disagreeing = new Set(knownLibraryDisagreements.map((item) => item.id));
 const agreeing = allIds.filter((id) => !disagreeing.has(id));
 
-describe('library and emulator agree on which models are reasoning models', () => {
+describe('library and emulator agree on which models reason, their efforts and when they take sampling settings', () => {
   it('compares every chat row of the emulator’s table and every wrapped id', () => {
     expect(tableIds).toHaveLength(18);
     expect(knownLibraryDisagreements.map((item) => item.id).filter((id) => !allIds.includes(id))).toEqual([]);
@@ -59,6 +59,26 @@ describe('library and emulator agree on which models are reasoning models', () =
   it.each(agreeing)('%s', (id) => {
     const emulator = emulatorModelProfile(id).reasoning;
     expect({ id, isReasoningModel: getLangdockModelCapabilities(id).isReasoningModel }).toEqual({ id, isReasoningModel: emulator });
+  });
+
+  it.each(agreeing)('%s: the same reasoning_effort values and default', (id) => {
+    const library = getLangdockModelCapabilities(id);
+    const emulator = emulatorModelProfile(id);
+    expect({ id, efforts: library.reasoningEfforts, defaultEffort: library.defaultReasoningEffort }).toEqual({
+      id,
+      efforts: emulator.reasoningEfforts,
+      defaultEffort: emulator.defaultReasoningEffort,
+    });
+  });
+
+  // The library answers one boolean for all sampling settings; the emulator's temperature verdict is the one to match.
+  // (At gpt-5.1/5.2's effort none the emulator still refuses penalties and logit_bias, an assumption the README names.)
+  it.each(agreeing)('%s: sampling accepted at the same efforts', (id) => {
+    const library = getLangdockModelCapabilities(id);
+    const emulator = emulatorModelProfile(id);
+    const efforts = [undefined, ...REASONING_EFFORTS];
+    const verdicts = (accepts: (effort: (typeof efforts)[number]) => boolean): string[] => efforts.map((effort) => `${effort ?? 'default'}:${accepts(effort)}`);
+    expect(verdicts((effort) => library.acceptsSampling(effort))).toEqual(verdicts((effort) => !emulator.samplingRefusedAt(effort).includes('temperature')));
   });
 
   it.each(knownLibraryDisagreements)('$id is a known library defect and still disagrees', ({ id, library, emulator, why }) => {
