@@ -1,5 +1,5 @@
 'use client';
-// Asks /api/object for a typed object (generateObject, JSON mode) and renders its fields.
+// Asks /api/object for a typed object (generateText with Output.object, JSON mode) and renders its fields.
 import { useState, type FormEvent } from 'react';
 import { MAX_CITY_CHARS } from '@/lib/chat-limits';
 import type { City, CityResponse } from '@/lib/city';
@@ -30,7 +30,7 @@ export function CityCard() {
     <section className="card object" aria-label="City facts">
       <h2>City facts</h2>
       <p className="hint">
-        <code>generateObject</code> with a zod schema: the provider asks Langdock for JSON and the AI SDK validates it.
+        <code>generateText</code> with <code>Output.object</code> and a zod schema: the provider asks Langdock for JSON and the AI SDK validates it.
       </p>
       <form onSubmit={submit}>
         <input aria-label="City" maxLength={MAX_CITY_CHARS} value={city} onChange={(event) => setCity(event.target.value)} />

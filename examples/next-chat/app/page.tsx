@@ -13,7 +13,7 @@ export default async function Page() {
     <header>
       <h1>Langdock chat</h1>
       <p className="subtitle">
-        Next.js App Router · <code>useChat</code> · <code>langdock-ai-provider</code> · model <code>{connection.modelId}</code>
+        Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> · model <code>{connection.modelId}</code>
       </p>
     </header>
   );

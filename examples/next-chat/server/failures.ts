@@ -1,6 +1,6 @@
 // Emulator-only failure drills, so the page can show what a rate limit or a wrong key looks like.
 import 'server-only';
-import { createLangdock, type LangdockProvider, type LangdockProviderSettings } from 'langdock-ai-provider';
+import { createLangdock, type LangdockProvider, type LangdockProviderSettings } from 'langdock-ai-provider/v4';
 import type { ConfiguredConnection } from './langdock';
 
 export const failureDrills = ['rate-limit', 'wrong-key'] as const;

@@ -1,6 +1,6 @@
 // The one place that decides where model calls go: Langdock when the server has a key, else (if allowed) a local emulator.
 import 'server-only';
-import { createLangdock, type LangdockProvider } from 'langdock-ai-provider';
+import { createLangdock, type LangdockProvider } from 'langdock-ai-provider/v4';
 import { startLangdockEmulator, type LangdockEmulator } from 'langdock-ai-provider/emulator';
 
 export type LangdockConnection =

@@ -1,5 +1,6 @@
 // POST /api/chat: the useChat endpoint. Streams the answer, runs the weather tool, and reports errors readably.
-import { convertToModelMessages, stepCountIs, streamText } from 'ai';
+import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream } from 'ai';
+import type { ChatMessage } from '@/lib/chat-message';
 import { chatTools } from '@/server/chat-tools';
 import { parseChatRequest } from '@/server/chat-request';
 import { describeError } from '@/server/error-message';
@@ -19,14 +20,15 @@ export async function POST(request: Request): Promise<Response> {
   const langdock = providerFor(connection, parseFailureDrill(parsed.request.failure));
   const result = streamText({
     model: langdock(connection.modelId),
-    system: 'You are a concise assistant. Use the weather tool for questions about the weather.',
+    instructions: 'You are a concise assistant. Use the weather tool for questions about the weather.',
     // A stopped answer can leave a tool call without its result; the model must not see that half.
-    messages: convertToModelMessages(parsed.request.messages, { ignoreIncompleteToolCalls: true }),
+    messages: await convertToModelMessages(parsed.request.messages, { tools: chatTools, ignoreIncompleteToolCalls: true }),
     tools: chatTools,
-    stopWhen: stepCountIs(4),
+    stopWhen: isStepCount(4),
     // The stop button closes the browser's request; stop the call to Langdock with it.
     abortSignal: request.signal,
     onError: ({ error }) => console.error(`chat: ${describeError(error)}`),
   });
-  return result.toUIMessageStreamResponse({ onError: describeError });
+  const stream = toUIMessageStream<typeof chatTools, ChatMessage>({ stream: result.stream, tools: chatTools, onError: describeError });
+  return createUIMessageStreamResponse({ stream });
 }

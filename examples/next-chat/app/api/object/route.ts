@@ -1,5 +1,5 @@
-// POST /api/object: generateObject in JSON mode; the provider sends json_object and tells the model the schema.
-import { APICallError, RetryError, generateObject } from 'ai';
+// POST /api/object: generateText with Output.object; the provider sends json_object and tells the model the schema.
+import { APICallError, Output, RetryError, generateText } from 'ai';
 import { z } from 'zod';
 import { MAX_CITY_CHARS } from '@/lib/chat-limits';
 import { citySchema, type CityResponse } from '@/lib/city';
@@ -20,15 +20,13 @@ export async function POST(request: Request): Promise<Response> {
   if (connection.mode === 'unconfigured') return Response.json({ error: connection.problem } satisfies CityResponse, { status: 500 });
 
   try {
-    const { object } = await generateObject({
+    const { output } = await generateText({
       model: connection.langdock(connection.modelId),
-      schema: citySchema,
-      schemaName: 'city',
-      schemaDescription: 'Facts a traveller wants about a city',
+      output: Output.object({ schema: citySchema, name: 'city', description: 'Facts a traveller wants about a city' }),
       prompt: `Describe the city ${body.data.city} for a traveller.`,
       abortSignal: request.signal,
     });
-    return Response.json({ object } satisfies CityResponse);
+    return Response.json({ object: output } satisfies CityResponse);
   } catch (error) {
     // 502: the failure was upstream (Langdock), not in this server or in the browser's request.
     const cause = RetryError.isInstance(error) ? error.lastError : error;
