@@ -54,8 +54,12 @@ async function startApp(name, env) {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout.pipe(log);
-  server.stderr.pipe(log);
+  // Kept in memory too, so a test can read what the server printed (warnings included).
+  const output = [];
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.pipe(log);
+    stream.on('data', (chunk) => output.push(chunk));
+  }
   const exited = new Promise((resolve) => server.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   await until('next start to answer', async () => {
@@ -64,6 +68,7 @@ async function startApp(name, env) {
   }, 60_000, 200);
   return {
     url,
+    output: () => Buffer.concat(output).toString('utf8'),
     async stop() {
       if (server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
@@ -174,7 +179,7 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
     assert.match(await assistantText(), /^Based on the tool results: weather returned \{"city":"Berlin","celsius":\d+,"sky":"[a-z ]+"\}\.$/);
   }));
 
-  it('renders the object from generateObject', () => step('object', async () => {
+  it('renders the object from generateText with Output.object', () => step('object', async () => {
     const section = page.getByRole('region', { name: 'City facts' });
     await section.getByRole('textbox', { name: 'City' }).fill('Munich');
     await section.getByRole('button', { name: 'Generate' }).click();
@@ -293,6 +298,15 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
 
     const object = `${app.url}/api/object`;
     assert.deepEqual(await postJSON(object, { city: 'x'.repeat(101) }), { status: 400, json: { error: 'Name a city (1 to 100 characters).' } });
+  });
+
+  // Last, after chat, tool and object calls: the AI SDK warns on a model's first call, once per process.
+  it('logs no AI SDK compatibility-mode warning: the model speaks ai@7\'s own specification', () => {
+    const output = app.output();
+    assert.match(output, /Ready in/, 'the server output was captured');
+    assert.match(output, /chat: Langdock API error 429/, 'the output includes what the routes logged');
+    const compatibility = output.split('\n').filter((line) => /compatibility/i.test(line));
+    assert.deepEqual(compatibility, [], 'no line of the server output mentions compatibility');
   });
 });
 
