@@ -1,14 +1,45 @@
-// The parsers under comparison, each fed the same bytes through a custom fetch and drained the same way.
-import { createOpenAI } from '@ai-sdk/openai';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+// What every contender shares: a fetch that hands out the same bytes, one way to drain a part stream and
+// check it, and the two floors. The models themselves come from one module per AI SDK generation.
 import type { LanguageModelV2, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import { jsonSchema, streamText, tool } from 'ai';
-import { createLangdock } from '../../src/v2/index';
+import type { LanguageModelV3, LanguageModelV3StreamPart } from '@ai-sdk/provider-v3';
+import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
+import { createRequire } from 'node:module';
 
-const baseURL = 'http://bench.local/openai/eu/v1';
+export const baseURL = 'http://bench.local/openai/eu/v1';
+
+/** Any model a `doStream` can be timed on: the three specs share the call and the part names the summary reads. */
+export type BenchModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
+type BenchPart = LanguageModelV2StreamPart | LanguageModelV3StreamPart | LanguageModelV4StreamPart;
 
 export type ProviderName = 'ours' | 'openai-compatible' | 'openai chat';
 export const providerNames: ProviderName[] = ['ours', 'openai-compatible', 'openai chat'];
+export const isProviderName = (value: string): value is ProviderName => providerNames.some((name) => name === value);
+
+export interface Contender<MODEL extends BenchModel = BenchModel> {
+  /** The package and version, as printed. */
+  label: string;
+  create: (fetch: typeof globalThis.fetch) => MODEL;
+}
+
+/** One AI SDK generation: our entry for its spec and the generic providers built for the same spec. */
+export interface Generation {
+  id: 'v2' | 'v3' | 'v4';
+  /** How users import ours for this generation. */
+  entry: string;
+  spec: string;
+  ai: string;
+  /** The Node major the generation's packages ask for (`engines`). */
+  minimumNode: number;
+  contenders: Record<ProviderName, Contender>;
+  /** `streamText` from the generation's `ai` on one contender's model, when the repo has that `ai` installed. */
+  streamText: { label: string; run: (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> } | { missing: string };
+}
+
+/** `@ai-sdk/openai-compatible@1.0.61`, read from the installed package (aliases such as `-ai6` show their real name). */
+export function installedLabel(packageName: string): string {
+  const manifest = createRequire(import.meta.url)(`${packageName}/package.json`) as { name: string; version: string };
+  return `${manifest.name}@${manifest.version}`;
+}
 
 /** What came out of a stream: enough to tell a correct parse from a wrong one without keeping the parts. */
 export interface Summary {
@@ -19,10 +50,10 @@ export interface Summary {
   finishReason: string | undefined;
 }
 
-const emptySummary = (): Summary => ({ textLength: 0, toolCalls: 0, toolInputLength: 0, errors: 0, finishReason: undefined });
+export const emptySummary = (): Summary => ({ textLength: 0, toolCalls: 0, toolInputLength: 0, errors: 0, finishReason: undefined });
 
 /** A fetch that answers every request with an event stream pulled read by read from `source`. */
-function streamingFetch(source: Iterator<Uint8Array>): typeof fetch {
+export function streamingFetch(source: Iterator<Uint8Array>): typeof fetch {
   return async () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -35,21 +66,14 @@ function streamingFetch(source: Iterator<Uint8Array>): typeof fetch {
   };
 }
 
-export function createModel(name: ProviderName, source: Iterator<Uint8Array>): LanguageModelV2 {
-  const fetch = streamingFetch(source);
-  switch (name) {
-    case 'ours':
-      return createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1');
-    case 'openai-compatible':
-      return createOpenAICompatible({ name: 'bench', apiKey: 'k', baseURL, fetch, includeUsage: true }).chatModel('gpt-4.1');
-    case 'openai chat':
-      return createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1');
-  }
+export function createModel(generation: Generation, name: ProviderName, source: Iterator<Uint8Array>): BenchModel {
+  return generation.contenders[name].create(streamingFetch(source));
 }
 
 /** `doStream` drained with a reader; `onPart` lets the memory run sample while parts flow. */
-export async function runDoStream(model: LanguageModelV2, onPart?: (count: number) => void): Promise<Summary> {
-  const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+export async function runDoStream(model: BenchModel, onPart?: (count: number) => void): Promise<Summary> {
+  const result = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+  const stream: ReadableStream<BenchPart> = result.stream;
   const reader = stream.getReader();
   const summary = emptySummary();
   let count = 0;
@@ -61,7 +85,7 @@ export async function runDoStream(model: LanguageModelV2, onPart?: (count: numbe
   }
 }
 
-function addPart(summary: Summary, part: LanguageModelV2StreamPart): void {
+function addPart(summary: Summary, part: BenchPart): void {
   switch (part.type) {
     case 'text-delta':
       summary.textLength += part.delta.length;
@@ -76,27 +100,10 @@ function addPart(summary: Summary, part: LanguageModelV2StreamPart): void {
       summary.errors++;
       break;
     case 'finish':
-      summary.finishReason = part.finishReason;
+      // V2 gives the reason as a string, V3 and V4 as `{ unified, raw }`.
+      summary.finishReason = typeof part.finishReason === 'string' ? part.finishReason : part.finishReason.unified;
       break;
   }
-}
-
-const tools = {
-  write_document: tool({ inputSchema: jsonSchema<{ text: string }>({ type: 'object', properties: { text: { type: 'string' } } }) }),
-};
-
-/** What users call: `streamText` from ai@5, its full stream drained. */
-export async function runStreamText(model: LanguageModelV2): Promise<Summary> {
-  const result = streamText({ model, prompt: 'Hi', tools, onError: () => {} });
-  const summary = emptySummary();
-  for await (const part of result.fullStream) {
-    if (part.type === 'text-delta') summary.textLength += part.text.length;
-    else if (part.type === 'tool-input-delta') summary.toolInputLength += part.delta.length;
-    else if (part.type === 'tool-call') summary.toolCalls++;
-    else if (part.type === 'error') summary.errors++;
-    else if (part.type === 'finish') summary.finishReason = part.finishReason;
-  }
-  return summary;
 }
 
 /** Splits decoded text into SSE events and JSON.parses each; returns the unsplit rest. The floor's whole work. */
@@ -120,7 +127,7 @@ export function floor(source: Iterable<Uint8Array>): number {
 }
 
 /**
- * The floor plus the two web streams a LanguageModelV2 cannot avoid: the fetch body read in, one object per
+ * The floor plus the two web streams a language model cannot avoid: the fetch body read in, one object per
  * event read out. What is left between this and a provider is the provider's own work.
  */
 export async function streamFloor(source: Iterator<Uint8Array>): Promise<number> {

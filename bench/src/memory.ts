@@ -1,5 +1,7 @@
 // One long text stream in a fresh process, bytes generated as they are pulled: prints memory figures as JSON.
+// The root entry's generation: the per-chunk path is the same for /v3 and /v4.
 import { createModel, runDoStream, type ProviderName } from './contenders';
+import { generationV2 } from './generation-v2';
 import { collectGarbage } from './measure';
 import { reads, textWorkload } from './workloads';
 
@@ -7,7 +9,7 @@ const [name, chunksArg] = process.argv.slice(2) as [ProviderName, string];
 const workload = textWorkload(Number(chunksArg));
 
 // Warm up first so the baseline already holds the compiled code and the grown heap spaces.
-await runDoStream(createModel(name, reads(textWorkload(10_000).events())));
+await runDoStream(createModel(generationV2, name, reads(textWorkload(10_000).events())));
 collectGarbage();
 const baseline = process.memoryUsage();
 
@@ -15,7 +17,7 @@ const baseline = process.memoryUsage();
 const peakRss = [baseline.rss, baseline.rss];
 const half = workload.chunks / 2;
 const start = performance.now();
-const summary = await runDoStream(createModel(name, reads(workload.events())), (count) => {
+const summary = await runDoStream(createModel(generationV2, name, reads(workload.events())), (count) => {
   if (count % 1000 === 0) {
     const h = count <= half ? 0 : 1;
     peakRss[h] = Math.max(peakRss[h]!, process.memoryUsage.rss());
