@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compatibility suite: build and pack the package as `npm publish` would, install the tarball next to
-// ai@5, ai@6 and ai@7 in throwaway projects, and run the same end-to-end scenarios from an ESM and a
-// CommonJS consumer, plus a TypeScript check of both. Prints one PASS/FAIL line per cell and
-// `N passed, M failed`; exits non-zero on any failure.
+// ai@5, ai@6 and ai@7 in throwaway projects, and run the same end-to-end scenarios for each entry a leg
+// serves (root, /v3, /v4) from an ESM and a CommonJS consumer, plus one TypeScript check per leg.
+// Prints one PASS/FAIL line per cell and `N passed, M failed`; exits non-zero on any failure.
 //
 //   node compat/run.mjs                      build + pack a snapshot of the working tree, run all legs
 //   node compat/run.mjs --update             re-pin every leg to the latest ai of its major (and Node 24), then run
@@ -20,10 +20,14 @@ import { buildAndPack, compatDir, logs, repoRoot, run, runSuite, timed, work } f
 // Each leg: an ai major, the zod it is paired with (the two floors of the zod peer range and the
 // latest), and the Node it runs on (ai@7 requires Node >= 22; the others run on this machine's Node 20).
 // The ranges matter only to --update; a normal run installs what the leg's lock file pins.
+// `entries`: the package entries its scenarios run, each `native` (ai runs the entry's models as they
+// are, and must print no compatibility warning) or `compat` (ai wraps the root's V2 models in its
+// compatibility mode). One install per leg serves all its entries. `scenarios/types/tsconfig.<id>.json`
+// lists the files its tsc cell checks.
 const allLegs = [
-  { id: 'ai5', ai: '^5', zod: '3.25.76', node: 'system' },
-  { id: 'ai6', ai: '^6', zod: '4.1.8', node: 'system' },
-  { id: 'ai7', ai: '^7', zod: '^4', node: '24' },
+  { id: 'ai5', ai: '^5', zod: '3.25.76', node: 'system', entries: { root: 'native' } },
+  { id: 'ai6', ai: '^6', zod: '4.1.8', node: 'system', entries: { root: 'compat', v3: 'native' } },
+  { id: 'ai7', ai: '^7', zod: '^4', node: '24', entries: { root: 'compat', v4: 'native', v3: 'native' } },
 ];
 const wanted = process.env.COMPAT_LEGS?.split(',').map((id) => id.trim());
 const legs = wanted ? allLegs.filter((leg) => wanted.includes(leg.id)) : allLegs;
@@ -160,45 +164,61 @@ async function main() {
   const facts = [];
   const report = (name, ok, seconds, details = '') => {
     results.push({ name, ok, seconds });
-    console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(44)} ${seconds.toFixed(1).padStart(5)} s`);
+    console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(60)} ${seconds.toFixed(1).padStart(5)} s`);
     if (!ok && details) console.log(details.replace(/^/gm, '      '));
   };
 
   for (const project of projects) {
     const nodeBinary = project.node === '24' ? node24Binary : process.execPath;
     const nodeVersion = (await run(nodeBinary, ['--version'])).output.trim();
-    for (const consumer of ['consumer.mjs', 'consumer.cjs']) {
-      const name = `ai@${project.versions.ai} zod@${project.versions.zod} ${consumer.endsWith('mjs') ? 'ESM' : 'CJS'} node ${nodeVersion}`;
-      const cellStarted = Date.now();
-      let output;
-      let ok;
-      try {
-        ({ output } = await run(nodeBinary, [consumer], { cwd: project.dir, timeout: CELL_TIMEOUT_MS, log: `${project.id}-${consumer}.log` }));
-        ok = true;
-      } catch (error) {
-        output = error.output ?? String(error);
-        ok = false;
+    for (const [entry, mode] of Object.entries(project.entries)) {
+      const specifier = entry === 'root' ? 'langdock-ai-provider' : `langdock-ai-provider/${entry}`;
+      for (const consumer of ['consumer.mjs', 'consumer.cjs']) {
+        const loader = consumer.endsWith('mjs') ? 'ESM' : 'CJS';
+        const name = `ai@${project.versions.ai} ${entry === 'root' ? 'root' : `/${entry}`} (${mode}) ${loader} zod@${project.versions.zod} node ${nodeVersion}`;
+        const cellStarted = Date.now();
+        let output;
+        let ok;
+        try {
+          ({ output } = await run(nodeBinary, [consumer, specifier], { cwd: project.dir, timeout: CELL_TIMEOUT_MS, log: `${project.id}-${entry}-${consumer}.log` }));
+          ok = true;
+        } catch (error) {
+          output = error.output ?? String(error);
+          ok = false;
+        }
+        const factsLine = output.split('\n').find((line) => line.startsWith('FACTS '));
+        const fact = factsLine === undefined ? undefined : JSON.parse(factsLine.slice('FACTS '.length));
+        if (fact) facts.push(fact);
+        let failures = output.split('\n').filter((line) => !line.startsWith('ok ') && !line.startsWith('FACTS ')).join('\n').trim();
+        // The scenarios decide native or compat from the model's spec and ai's major; it must be what this leg declares.
+        const modeSeen = fact === undefined ? undefined : fact.native ? 'native' : 'compat';
+        if (fact && modeSeen !== mode) failures = `${failures}\nthe scenarios ran this cell as ${modeSeen}, but compat/run.mjs declares it ${mode}`.trim();
+        report(name, ok && modeSeen === mode, (Date.now() - cellStarted) / 1000, failures);
       }
-      const factsLine = output.split('\n').find((line) => line.startsWith('FACTS '));
-      if (factsLine) facts.push(JSON.parse(factsLine.slice('FACTS '.length)));
-      const failures = output.split('\n').filter((line) => !line.startsWith('ok ') && !line.startsWith('FACTS ')).join('\n').trim();
-      report(name, ok && factsLine !== undefined, (Date.now() - cellStarted) / 1000, failures);
     }
-    // A TypeScript user of this leg: both files type-check against the installed ai (skipLibCheck off).
+    // A TypeScript user of this leg: every entry it serves type-checks against the installed ai (skipLibCheck off),
+    // and the entries it cannot take are compile errors (wrong-entry-*.mts, by @ts-expect-error).
     const cellStarted = Date.now();
-    const tsc = [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'];
-    const outcome = await run(process.execPath, tsc, { cwd: project.dir, log: `${project.id}-types.log` }).then(
+    const tsconfig = `tsconfig.${project.id}.json`;
+    const { files } = JSON.parse(readFileSync(join(project.dir, 'types', tsconfig), 'utf8'));
+    const checked = [...new Set(files.map((file) => file.replace(/\.[mc]ts$/, '')))].join(', ');
+    const tsc = [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', tsconfig];
+    const outcome = await run(process.execPath, tsc, { cwd: join(project.dir, 'types'), log: `${project.id}-types.log` }).then(
       () => ({ ok: true, details: '' }),
       (error) => ({ ok: false, details: error.output ?? String(error) }),
     );
-    report(`ai@${project.versions.ai} types (tsc nodenext, .mts + .cts)`, outcome.ok, (Date.now() - cellStarted) / 1000, outcome.details);
+    report(`ai@${project.versions.ai} tsc nodenext: ${checked}`, outcome.ok, (Date.now() - cellStarted) / 1000, outcome.details);
   }
 
   console.log('== AI SDK warning behaviour seen (ESM cells)');
   for (const fact of facts.filter((entry) => entry.loader === 'esm')) {
-    console.log(`   ai@${fact.ai}: default output ${JSON.stringify(fact.defaultWarningOutput)}`);
-    console.log(`     with AI_SDK_LOG_WARNINGS=false: ${fact.outputWithLoggingOff} lines; logger gets ${fact.loggerArgument}; compat warnings per 2-step streamText: ${fact.compatWarningsPerTwoStepStreamText}`);
+    console.log(`   ai@${fact.ai} ${fact.entry} (${fact.native ? 'native' : 'compat'} ${fact.spec}): default output ${JSON.stringify(fact.defaultWarningOutput)}`);
+    console.log(
+      `     with AI_SDK_LOG_WARNINGS=false: ${fact.outputWithLoggingOff} lines; logger gets ${fact.loggerArgument}; compatibility warnings: ${fact.compatWarningsLogged} ` +
+        `(per 2-step streamText: ${fact.compatWarningsPerTwoStepStreamText}); warning types logged: ${fact.loggedWarningTypes?.join(', ')}`,
+    );
     console.log(`     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms; emulator: ${fact.emulator}`);
+    if (fact.deniedToolMessage !== undefined) console.log(`     denied tool call sent as: ${JSON.stringify(fact.deniedToolMessage)}`);
   }
   writeFileSync(join(work, 'facts.json'), JSON.stringify(facts, null, 2));
 

@@ -1,5 +1,6 @@
-// Type-checks what an ESM TypeScript user writes (module/moduleResolution nodenext): the package's
-// "import" types must resolve, and its models must be accepted as the installed ai's LanguageModel.
+// The root entry as an ESM TypeScript user writes it (module/moduleResolution nodenext), on every ai:
+// the package's "import" types must resolve, and its LanguageModelV2 must be accepted as the installed
+// ai's LanguageModel (natively on ai@5, in compatibility mode on ai@6 and ai@7).
 import { generateObject, streamText, tool, stepCountIs, type LanguageModel } from 'ai';
 import { z } from 'zod';
 import { createLangdock, langdock, type LangdockChatOptions, type LangdockProvider } from 'langdock-ai-provider';

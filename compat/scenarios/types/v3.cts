@@ -1,0 +1,11 @@
+// The /v3 entry for a CommonJS TypeScript user: its "require" types (v3.d.cts) must resolve.
+import { embed, generateText, type LanguageModel } from 'ai';
+import { createLangdock, type LangdockProvider } from 'langdock-ai-provider/v3';
+
+const provider: LangdockProvider = createLangdock('us');
+const model: LanguageModel = provider.languageModel('gpt-4.1');
+void generateText({ model, prompt: 'Hi' });
+void embed({ model: provider.embeddingModel('text-embedding-3-small'), value: 'x' });
+
+// @ts-expect-error regions are 'eu' | 'us'
+createLangdock({ region: 'mars' });
