@@ -3,7 +3,7 @@ import type { LangdockChatRequestBody } from './langdock-api-types';
 import type { LangdockChatCall, LangdockReasoning, LangdockWarning } from './langdock-chat-call';
 import { langdockRejectedOptions, type LangdockChatOptions, type LangdockReasoningEffort } from './langdock-chat-options';
 import { applyLangdockJsonMode } from './langdock-json-mode';
-import { nearestLangdockReasoningEffort, type LangdockModelCapabilities } from './langdock-model-capabilities';
+import { nearestLangdockReasoningEffort, type LangdockModelCapabilities, type LangdockSamplingSetting } from './langdock-model-capabilities';
 import { convertToLangdockMessages } from './convert-to-langdock-messages';
 import { prepareLangdockTools } from './prepare-langdock-tools';
 
@@ -28,9 +28,7 @@ export function buildLangdockChatRequest({
 }): LangdockChatRequest {
   checkCallSettings(options);
   const warnings: LangdockWarning[] = [];
-  const reasoning = capabilities.isReasoningModel;
   const reasoningEffort = chooseReasoningEffort(modelId, capabilities, options.reasoning, langdockOptions.reasoningEffort, warnings);
-  const sampled = capabilities.acceptsSampling(reasoningEffort);
 
   const systemRole = langdockOptions.systemMessageMode ?? 'system';
   const converted = convertToLangdockMessages(options.prompt, { systemMessageMode: systemRole });
@@ -51,23 +49,23 @@ export function buildLangdockChatRequest({
     }
   }
 
-  // Reasoning models reject sampling settings (gpt-5.1 and later accept them at effort none): dropped with a warning.
-  const sampling = { temperature: options.temperature, topP: options.topP, frequencyPenalty: options.frequencyPenalty, presencePenalty: options.presencePenalty };
+  // Reasoning models refuse sampling settings (gpt-5.1 and later take some at effort none): dropped with a warning each.
   const atEffort = reasoningEffort === undefined ? '' : ` at reasoning effort ${reasoningEffort}`;
-  if (!sampled) {
-    for (const [setting, value] of Object.entries(sampling)) {
-      if (value !== undefined) {
-        warnings.push({ type: 'unsupported-setting', setting, details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.` });
-      }
-    }
-  }
-  const dropUnsampled = (option: 'logprobs' | 'logitBias', value: unknown): boolean => {
-    if (sampled || value === undefined) return false;
-    warnings.push({ type: 'other', message: `providerOptions.langdock.${option} was not sent: ${modelId} is a reasoning model, which offers no ${option}${atEffort}.` });
-    return true;
+  const sampling = <T>(setting: LangdockSamplingSetting, value: T | undefined, option = false): T | undefined => {
+    if (value === undefined || capabilities.acceptsSampling(setting, reasoningEffort)) return value;
+    warnings.push(
+      option
+        ? { type: 'other', message: `providerOptions.langdock.${setting} was not sent: ${modelId} is a reasoning model, which offers no ${setting}${atEffort}.` }
+        : { type: 'unsupported-setting', setting, details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.` },
+    );
+    return undefined;
   };
-  const logprobs = dropUnsampled('logprobs', langdockOptions.logprobs) ? undefined : langdockOptions.logprobs;
-  const logitBias = dropUnsampled('logitBias', langdockOptions.logitBias) ? undefined : langdockOptions.logitBias;
+  const temperature = sampling('temperature', options.temperature);
+  const topP = sampling('topP', options.topP);
+  const frequencyPenalty = sampling('frequencyPenalty', options.frequencyPenalty);
+  const presencePenalty = sampling('presencePenalty', options.presencePenalty);
+  const logprobs = sampling('logprobs', langdockOptions.logprobs, true);
+  const logitBias = sampling('logitBias', langdockOptions.logitBias, true);
 
   // Reasoning models count hidden reasoning tokens against max_completion_tokens and refuse max_tokens.
   const { maxCompletionTokens } = langdockOptions;
@@ -78,8 +76,9 @@ export function buildLangdockChatRequest({
       details: `providerOptions.langdock.maxCompletionTokens (${maxCompletionTokens}) takes precedence; maxOutputTokens (${options.maxOutputTokens}) was not sent.`,
     });
   }
-  const completionLimit = maxCompletionTokens ?? (reasoning ? options.maxOutputTokens : undefined);
-  const tokenLimit = maxCompletionTokens === undefined && !reasoning ? options.maxOutputTokens : undefined;
+  const completionsLimit = capabilities.tokenLimit === 'max_completion_tokens';
+  const completionLimit = maxCompletionTokens ?? (completionsLimit ? options.maxOutputTokens : undefined);
+  const tokenLimit = maxCompletionTokens === undefined && !completionsLimit ? options.maxOutputTokens : undefined;
 
   let messages = converted.messages;
   let responseFormat: LangdockChatRequestBody['response_format'];
@@ -111,10 +110,10 @@ export function buildLangdockChatRequest({
     messages,
     max_tokens: tokenLimit,
     max_completion_tokens: completionLimit,
-    temperature: sampled ? options.temperature : undefined,
-    top_p: sampled ? options.topP : undefined,
-    frequency_penalty: sampled ? options.frequencyPenalty : undefined,
-    presence_penalty: sampled ? options.presencePenalty : undefined,
+    temperature,
+    top_p: topP,
+    frequency_penalty: frequencyPenalty,
+    presence_penalty: presencePenalty,
     stop: options.stopSequences?.length ? options.stopSequences : undefined,
     seed: options.seed,
     response_format: responseFormat,
@@ -125,8 +124,14 @@ export function buildLangdockChatRequest({
     logit_bias: logitBias,
     logprobs: logprobs === undefined || logprobs === false ? undefined : true,
     top_logprobs: typeof logprobs === 'number' ? logprobs : undefined,
+    verbosity: langdockOptions.verbosity,
+    prompt_cache_key: langdockOptions.promptCacheKey,
+    metadata: langdockOptions.metadata,
+    store: langdockOptions.store,
+    prediction: langdockOptions.prediction,
+    safety_identifier: langdockOptions.safetyIdentifier,
   };
-  return { body: dropUndefined(body), warnings };
+  return { body: { ...dropUndefined(body), ...checkExtraBody(langdockOptions.extraBody, warnings) }, warnings };
 }
 
 const settingRanges = {
@@ -185,22 +190,69 @@ function chooseReasoningEffort(
     }
     return undefined;
   }
-  if (explicit !== undefined) return explicit;
-  if (reasoning === undefined || reasoning === 'provider-default') return undefined;
+  const wanted = explicit ?? (reasoning === 'provider-default' ? undefined : reasoning);
+  if (wanted === undefined) return undefined;
   const efforts = capabilities.reasoningEfforts;
   // A model whose family is not known: the value as asked, and `max` as the highest every family but gpt-5-pro takes.
-  if (efforts === undefined) return reasoning === 'max' ? 'high' : reasoning;
-  const chosen = nearestLangdockReasoningEffort(efforts, reasoning);
-  if (chosen === undefined) {
-    warnings.push({ type: 'unsupported-setting', setting: 'reasoning', details: `${modelId} takes no reasoning_effort; reasoning '${reasoning}' was not sent.` });
-  } else if (chosen !== reasoning && reasoning !== 'max') {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning',
-      details: `${modelId} accepts reasoning_effort ${efforts.join(', ')}; reasoning '${reasoning}' was sent as the closest, '${chosen}'.`,
-    });
-  }
+  if (efforts === undefined) return wanted === 'max' ? 'high' : wanted;
+  // A value the model is known to refuse would only fail the call: the closest it takes is sent instead.
+  const chosen = nearestLangdockReasoningEffort(efforts, wanted);
+  const asked = explicit !== undefined ? `providerOptions.langdock.reasoningEffort '${explicit}'` : `reasoning '${wanted}'`;
+  const warn = (details: string) =>
+    warnings.push(explicit !== undefined ? { type: 'other', message: `${asked} ${details}` } : { type: 'unsupported-setting', setting: 'reasoning', details: `${modelId}: ${asked} ${details}` });
+  if (chosen === undefined) warn(`was not sent: ${modelId} takes no reasoning_effort.`);
+  else if (chosen !== wanted && wanted !== 'max') warn(`was sent as '${chosen}', the closest of the values ${modelId} accepts (${efforts.join(', ')}).`);
   return chosen;
+}
+
+/** Wire names this package sets itself, and the option that sets each: extraBody may not set them a second way. */
+const typedParameters: Record<string, string> = {
+  model: 'the model id',
+  messages: 'the prompt',
+  stream: 'streamText or generateText',
+  max_tokens: 'maxOutputTokens',
+  max_completion_tokens: 'maxOutputTokens or providerOptions.langdock.maxCompletionTokens',
+  temperature: 'temperature',
+  top_p: 'topP',
+  frequency_penalty: 'frequencyPenalty',
+  presence_penalty: 'presencePenalty',
+  stop: 'stopSequences',
+  seed: 'seed',
+  response_format: 'responseFormat (generateObject, Output.object)',
+  tools: 'tools',
+  tool_choice: 'toolChoice',
+  reasoning_effort: 'reasoning or providerOptions.langdock.reasoningEffort',
+  user: 'providerOptions.langdock.user',
+  logit_bias: 'providerOptions.langdock.logitBias',
+  logprobs: 'providerOptions.langdock.logprobs',
+  top_logprobs: 'providerOptions.langdock.logprobs',
+  verbosity: 'providerOptions.langdock.verbosity',
+  prompt_cache_key: 'providerOptions.langdock.promptCacheKey',
+  metadata: 'providerOptions.langdock.metadata',
+  store: 'providerOptions.langdock.store',
+  prediction: 'providerOptions.langdock.prediction',
+  safety_identifier: 'providerOptions.langdock.safetyIdentifier',
+};
+
+/** `extraBody` as sent: parameters Langdock refuses are left out with a warning, ones with a typed option are an error. */
+function checkExtraBody(extraBody: Record<string, unknown> | undefined, warnings: LangdockWarning[]): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(extraBody ?? {})) {
+    if (value === null || value === undefined) continue;
+    if (Object.values(langdockRejectedOptions).includes(name as (typeof langdockRejectedOptions)[keyof typeof langdockRejectedOptions])) {
+      warnings.push({ type: 'other', message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.` });
+      continue;
+    }
+    const option = typedParameters[name];
+    if (option !== undefined) {
+      throw new InvalidArgumentError({
+        argument: `providerOptions.langdock.extraBody.${name}`,
+        message: `providerOptions.langdock.extraBody.${name}: ${name} is set through ${option}; extraBody is for parameters without an option of their own.`,
+      });
+    }
+    sent[name] = value;
+  }
+  return sent;
 }
 
 function dropUndefined<T extends object>(value: T): T {

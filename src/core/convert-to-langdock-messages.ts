@@ -1,7 +1,9 @@
 import { InvalidArgumentError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import type { LangdockContentPart, LangdockMessage, LangdockToolCall } from './langdock-api-types';
-import type { LangdockFilePart, LangdockPrompt, LangdockTextPart, LangdockToolOutput, LangdockWarning } from './langdock-chat-call';
+import type { LangdockFilePart, LangdockPrompt, LangdockPromptMessage, LangdockTextPart, LangdockToolOutput, LangdockWarning } from './langdock-chat-call';
+import { langdockImagePartOptionsSchema, langdockMessageOptionsSchema } from './langdock-chat-options';
+import { parseLangdockProviderOptions } from './parse-langdock-options';
 import { sniffLangdockImageType } from './sniff-langdock-image-type';
 
 export interface ConvertedMessages {
@@ -20,17 +22,18 @@ export function convertToLangdockMessages(
   const droppedAssistantParts = new Set<string>();
   const invalidToolInputs: string[] = [];
 
-  for (const message of prompt) {
+  prompt.forEach((message, index) => {
+    const name = messageName(message, index);
     switch (message.role) {
       case 'system':
-        messages.push({ role: systemMessageMode, content: message.content });
+        messages.push({ role: systemMessageMode, content: message.content, ...name });
         break;
 
       case 'user': {
-        const parts = message.content.map(convertUserPart);
+        const parts = message.content.map((part, partIndex) => convertUserPart(part, `prompt[${index}].content[${partIndex}]`));
         const only = parts[0];
         // A lone text part goes as a plain string, the form every backend accepts.
-        messages.push({ role: 'user', content: parts.length === 1 && only?.type === 'text' ? only.text : parts });
+        messages.push({ role: 'user', content: parts.length === 1 && only?.type === 'text' ? only.text : parts, ...name });
         break;
       }
 
@@ -62,13 +65,14 @@ export function convertToLangdockMessages(
         }
         messages.push(
           toolCalls.length > 0
-            ? { role: 'assistant', content: text === '' ? null : text, tool_calls: toolCalls }
-            : { role: 'assistant', content: text },
+            ? { role: 'assistant', content: text === '' ? null : text, tool_calls: toolCalls, ...name }
+            : { role: 'assistant', content: text, ...name },
         );
         break;
       }
 
       case 'tool':
+        // Tool messages take no name in chat completions: a name here is refused like an unknown option.
         for (const part of message.content) {
           // Approval responses are the SDK's: it turns each into the tool's result (or `execution-denied`), which is sent.
           if (part.type === 'tool-approval-response') continue;
@@ -82,7 +86,7 @@ export function convertToLangdockMessages(
         throw new UnsupportedFunctionalityError({ functionality: `message role ${JSON.stringify((unknownRole as { role: unknown }).role)}` });
       }
     }
-  }
+  });
 
   if (droppedReasoning) {
     warnings.push({
@@ -112,8 +116,23 @@ export function convertToLangdockMessages(
   return { messages, warnings };
 }
 
-function convertUserPart(part: LangdockTextPart | LangdockFilePart): LangdockContentPart {
+/** `providerOptions.langdock.name` of a message, as the wire's `name`. */
+function messageName(message: LangdockPromptMessage, index: number): { name?: string } {
+  const argument = `prompt[${index}].providerOptions.langdock`;
+  const { name } = parseLangdockProviderOptions(langdockMessageOptionsSchema, message.providerOptions, { argument, help: 'A message takes one option: name.' });
+  if (name !== undefined && message.role === 'tool') {
+    throw new InvalidArgumentError({ argument, message: `${argument}.name: tool messages take no name in chat completions; set it on system, user or assistant messages.` });
+  }
+  return name === undefined ? {} : { name };
+}
+
+function convertUserPart(part: LangdockTextPart | LangdockFilePart, where: string): LangdockContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };
+  const { imageDetail } = parseLangdockProviderOptions(langdockImagePartOptionsSchema, part.providerOptions, {
+    argument: `${where}.providerOptions.langdock`,
+    help: 'An image part takes one option: imageDetail (low, high or auto).',
+  });
+  const detail = imageDetail === undefined ? {} : { detail: imageDetail };
 
   const { data, mediaType } = part;
   const topLevel = mediaType.split('/')[0]!.toLowerCase();
@@ -130,7 +149,7 @@ function convertUserPart(part: LangdockTextPart | LangdockFilePart): LangdockCon
 
   switch (data.type) {
     case 'url':
-      return { type: 'image_url', image_url: { url: data.url.toString() } };
+      return { type: 'image_url', image_url: { url: data.url.toString(), ...detail } };
     case 'data': {
       // `image` or `image/*` means the caller does not know the subtype: the bytes tell it.
       const fullType = mediaType.includes('/') && !mediaType.endsWith('/*') ? mediaType : sniffLangdockImageType(data.data);
@@ -140,7 +159,7 @@ function convertUserPart(part: LangdockTextPart | LangdockFilePart): LangdockCon
           message: `An image part has the media type '${mediaType}' and bytes that are not PNG, JPEG, GIF or WebP. Pass its full media type (such as 'image/png'), or convert it to one of those formats.`,
         });
       }
-      return { type: 'image_url', image_url: { url: `data:${fullType};base64,${convertToBase64(data.data)}` } };
+      return { type: 'image_url', image_url: { url: `data:${fullType};base64,${convertToBase64(data.data)}`, ...detail } };
     }
     case 'reference':
       throw new UnsupportedFunctionalityError({

@@ -2,7 +2,7 @@
 
 export type LangdockContentPart =
   | { type: 'text'; text: string }
-  | { type: 'image_url'; image_url: { url: string } };
+  | { type: 'image_url'; image_url: { url: string; detail?: 'low' | 'high' | 'auto' } };
 
 export interface LangdockToolCall {
   id: string;
@@ -11,9 +11,9 @@ export interface LangdockToolCall {
 }
 
 export type LangdockMessage =
-  | { role: 'system' | 'developer'; content: string }
-  | { role: 'user'; content: string | LangdockContentPart[] }
-  | { role: 'assistant'; content: string | null; tool_calls?: LangdockToolCall[] }
+  | { role: 'system' | 'developer'; content: string; name?: string }
+  | { role: 'user'; content: string | LangdockContentPart[]; name?: string }
+  | { role: 'assistant'; content: string | null; tool_calls?: LangdockToolCall[]; name?: string }
   | { role: 'tool'; tool_call_id: string; content: string };
 
 export interface LangdockTool {
@@ -46,7 +46,15 @@ export interface LangdockChatRequestBody {
   logit_bias?: Record<string, number>;
   logprobs?: boolean;
   top_logprobs?: number;
+  verbosity?: 'low' | 'medium' | 'high';
+  prompt_cache_key?: string;
+  metadata?: Record<string, string>;
+  store?: boolean;
+  prediction?: { type: 'content'; content: string | Array<{ type: 'text'; text: string }> };
+  safety_identifier?: string;
   stream?: boolean;
+  /** `providerOptions.langdock.extraBody`: any other parameter, by its wire name. */
+  [parameter: string]: unknown;
 }
 
 export interface LangdockUsage {

@@ -41,6 +41,29 @@ export const langdockChatOptionsSchema = z
     strictJsonSchema: z.boolean().optional(),
     /** The role system messages are sent with. Default `system`. */
     systemMessageMode: z.enum(['system', 'developer']).optional(),
+    /** How long the answer is (gpt-5 family), sent as `verbosity`. */
+    verbosity: z.enum(['low', 'medium', 'high']).optional(),
+    /** Groups requests that share a long prefix for prompt caching, sent as `prompt_cache_key`. */
+    promptCacheKey: z.string().min(1).optional(),
+    /** Up to 16 key/value pairs stored with the completion, sent as `metadata`. */
+    metadata: z
+      .record(z.string().min(1).max(64, 'metadata keys are at most 64 characters'), z.string().max(512, 'metadata values are at most 512 characters'))
+      .refine((value) => Object.keys(value).length <= 16, 'metadata holds at most 16 pairs')
+      .optional(),
+    /** Whether the backend stores the completion (for evals and distillation), sent as `store`. */
+    store: z.boolean().optional(),
+    /** Predicted output, to speed up answers that are mostly known (an edited file), sent as `prediction`. */
+    prediction: z
+      .object({ type: z.literal('content'), content: z.union([z.string(), z.array(z.object({ type: z.literal('text'), text: z.string() }).strict())]) })
+      .strict()
+      .optional(),
+    /** A stable id of the end user for abuse detection (a hash, not an email), sent as `safety_identifier`. */
+    safetyIdentifier: z.string().min(1).max(64).optional(),
+    /**
+     * Any other chat completions parameter, merged into the request body as it is (wire names). Only
+     * `n`, `service_tier`, `parallel_tool_calls` and `stream_options` stay blocked (Langdock refuses them).
+     */
+    extraBody: z.record(z.string(), z.json()).optional(),
     // Options Langdock rejects: accepted here only to answer them with a warning.
     parallelToolCalls: z.json().optional(),
     serviceTier: z.json().optional(),
@@ -50,6 +73,22 @@ export const langdockChatOptionsSchema = z
   .strict();
 
 export type LangdockChatOptions = z.infer<typeof langdockChatOptionsSchema>;
+
+/** Per message, `providerOptions.langdock` on a prompt message. */
+export const langdockMessageOptionsSchema = z
+  .object({
+    /** A name for the participant, sent as the message's `name` (system, user and assistant messages). */
+    name: z.string().min(1).max(64).regex(/^[^\s<|\\/>]+$/, 'name may not hold spaces or the characters < | \\ / >').optional(),
+  })
+  .strict();
+
+/** Per image part, `providerOptions.langdock` on a file part. */
+export const langdockImagePartOptionsSchema = z
+  .object({
+    /** How closely the model looks at the image, sent as `image_url.detail`. */
+    imageDetail: z.enum(['low', 'high', 'auto']).optional(),
+  })
+  .strict();
 
 /** Options other OpenAI providers take that Langdock refuses: never sent. */
 export const langdockRejectedOptions = {

@@ -50,7 +50,9 @@ export class LangdockChat {
   }
 
   private prepare(call: LangdockChatCall) {
-    const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, call.providerOptions);
+    const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, call.providerOptions, {
+      help: 'See the options table in the README; a chat completions parameter without an option goes in extraBody, by its wire name.',
+    });
     const { body, warnings } = buildLangdockChatRequest({ modelId: this.modelId, capabilities: this.capabilities, options: call, langdockOptions });
     return { body, warnings, request: prepareLangdockRequest(this.config, { path: '/chat/completions', headers: call.headers }) };
   }

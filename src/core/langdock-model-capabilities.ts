@@ -1,66 +1,97 @@
 import { langdockReasoningEfforts, type LangdockReasoningEffort } from './langdock-chat-options';
 
+/** Settings reasoning models refuse, by their AI SDK names (`logprobs` covers `top_logprobs`). */
+export const langdockSamplingSettings = ['temperature', 'topP', 'frequencyPenalty', 'presencePenalty', 'logprobs', 'logitBias'] as const;
+export type LangdockSamplingSetting = (typeof langdockSamplingSettings)[number];
+
 export interface LangdockModelCapabilities {
-  /**
-   * Reasoning models (o-series, gpt-5 family except `*-chat*`) take `max_completion_tokens` and,
-   * at any effort but `none`, reject sampling settings, logprobs and logit_bias on Azure.
-   */
+  /** A reasoning model: it reasons before it answers, and refuses some sampling settings (see `acceptsSampling`). */
   isReasoningModel: boolean;
   /**
-   * The `reasoning_effort` values the model accepts, lowest first; `undefined` when the family is not
-   * known (a reasoning model named by the user): then any value is sent as given.
+   * The `reasoning_effort` values the model accepts, lowest first (empty: it takes none); `undefined`
+   * when the family is not known (a reasoning model named by the user): then any value is sent as given.
    */
   reasoningEfforts: readonly LangdockReasoningEffort[] | undefined;
   /** The effort the backend uses when none is sent. */
   defaultReasoningEffort: LangdockReasoningEffort | undefined;
-  /** Whether temperature, top_p, penalties, logprobs and logit_bias may be sent at this effort (`undefined`: none sent). */
-  acceptsSampling(effort: LangdockReasoningEffort | undefined): boolean;
+  /** OpenAI's reasoning models count hidden reasoning tokens against `max_completion_tokens` and refuse `max_tokens`. */
+  tokenLimit: 'max_tokens' | 'max_completion_tokens';
+  /** Whether `setting` may be sent at this effort (`undefined`: no effort sent, so the default applies). */
+  acceptsSampling(setting: LangdockSamplingSetting, effort: LangdockReasoningEffort | undefined): boolean;
 }
 
-// Families and their efforts, from OpenAI's API reference for `reasoning_effort` (mirrored for Azure in
-// https://learn.microsoft.com/en-us/javascript/api/@azure/ai-projects/reasoningeffort):
-// "gpt-5.1 defaults to none … supported values for gpt-5.1 are none, low, medium, and high. All models
-// before gpt-5.1 default to medium reasoning effort, and do not support none. The gpt-5-pro model
-// defaults to (and only supports) high. xhigh is supported for all models after gpt-5.1-codex-max."
-// o-series: low, medium, high (https://platform.openai.com/docs/guides/reasoning); gpt-5, -mini, -nano add
-// minimal (https://openai.com/index/introducing-gpt-5-for-developers/). Sampling settings at effort none
-// on gpt-5.1 and later: https://platform.openai.com/docs/guides/latest-model (temperature, top_p and
-// logprobs "are only supported when using reasoning effort none").
+// Families, their efforts and what they refuse, from:
+// - OpenAI's API reference for `reasoning_effort` (mirrored for Azure in
+//   https://learn.microsoft.com/en-us/javascript/api/@azure/ai-projects/reasoningeffort): "gpt-5.1 defaults to
+//   none … supported values for gpt-5.1 are none, low, medium, and high. All models before gpt-5.1 default to
+//   medium reasoning effort, and do not support none. The gpt-5-pro model defaults to (and only supports)
+//   high. xhigh is supported for all models after gpt-5.1-codex-max."
+// - o-series: low, medium, high (https://platform.openai.com/docs/guides/reasoning); gpt-5, -mini, -nano add
+//   minimal (https://openai.com/index/introducing-gpt-5-for-developers/).
+// - gpt-5.1 and later at effort none: temperature, top_p and logprobs "are only supported when using reasoning
+//   effort none" (https://platform.openai.com/docs/guides/latest-model); the penalties and logit_bias are not
+//   named there, so they stay refused.
+// - gpt-5.1-chat is among Azure's reasoning models (https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/reasoning);
+//   that it takes only `medium` is from a community table, not OpenAI or Azure: an assumption.
+// - DeepSeek-R1 "doesn't support" temperature, presence or repetition penalty and top_p
+//   (https://learn.microsoft.com/en-us/azure/ai-foundry/model-inference/how-to/use-chat-reasoning) and has no
+//   reasoning_effort; it reasons in `reasoning_content` and takes `max_tokens`.
 interface Family {
   /** Matched against the id's name, after any workspace prefix. */
   pattern: RegExp;
   efforts: readonly LangdockReasoningEffort[];
   defaultEffort: LangdockReasoningEffort | undefined;
+  tokenLimit: 'max_tokens' | 'max_completion_tokens';
+  /** What it accepts despite reasoning, and at which efforts. */
+  accepts: { settings: readonly LangdockSamplingSetting[]; atEfforts: readonly LangdockReasoningEffort[] | 'any' } | undefined;
 }
 
 const oSeries: readonly LangdockReasoningEffort[] = ['low', 'medium', 'high'];
+const atNone = { settings: ['temperature', 'topP', 'logprobs'], atEfforts: ['none'] } as const;
+const openAi = (pattern: RegExp, efforts: readonly LangdockReasoningEffort[], defaultEffort: LangdockReasoningEffort | undefined, accepts?: Family['accepts']): Family => ({
+  pattern,
+  efforts,
+  defaultEffort,
+  tokenLimit: 'max_completion_tokens',
+  accepts,
+});
+const end = '(?:$|[-._ ])';
 const families: readonly Family[] = [
   // o1-mini and o1-preview predate reasoning_effort and refuse it.
-  { pattern: /^o1-(?:mini|preview)(?:$|[-._ ])/, efforts: [], defaultEffort: undefined },
-  { pattern: /^o\d(?:$|[-._ ])/, efforts: oSeries, defaultEffort: 'medium' },
-  { pattern: /^gpt-5-pro(?:$|[-._ ])/, efforts: ['high'], defaultEffort: 'high' },
-  { pattern: /^gpt-5\.1-codex-max(?:$|[-._ ])/, efforts: ['none', 'low', 'medium', 'high', 'xhigh'], defaultEffort: 'none' },
-  { pattern: /^gpt-5\.1(?:$|[-._ ])/, efforts: ['none', 'low', 'medium', 'high'], defaultEffort: 'none' },
-  { pattern: /^gpt-5\.(?:[2-9]|\d\d)(?:$|[-._ ])/, efforts: ['none', 'low', 'medium', 'high', 'xhigh'], defaultEffort: 'none' },
-  { pattern: /^gpt-5(?:$|[-._ ])/, efforts: ['minimal', 'low', 'medium', 'high'], defaultEffort: 'medium' },
+  openAi(new RegExp(`^o1-(?:mini|preview)${end}`), [], undefined),
+  openAi(new RegExp(`^o\\d${end}`), oSeries, 'medium'),
+  openAi(new RegExp(`^gpt-5-pro${end}`), ['high'], 'high'),
+  openAi(new RegExp(`^gpt-5\\.\\d+-chat${end}`), ['medium'], 'medium'),
+  openAi(new RegExp(`^gpt-5\\.1-codex-max${end}`), ['none', 'low', 'medium', 'high', 'xhigh'], 'none', atNone),
+  openAi(new RegExp(`^gpt-5\\.1${end}`), ['none', 'low', 'medium', 'high'], 'none', atNone),
+  openAi(new RegExp(`^gpt-5\\.(?:[2-9]|\\d\\d)${end}`), ['none', 'low', 'medium', 'high', 'xhigh'], 'none', atNone),
+  openAi(new RegExp(`^gpt-5${end}`), ['minimal', 'low', 'medium', 'high'], 'medium'),
+  { pattern: new RegExp(`^deepseek-r1${end}`), efforts: [], defaultEffort: undefined, tokenLimit: 'max_tokens', accepts: { settings: ['logprobs', 'logitBias'], atEfforts: 'any' } },
 ];
 
-// A workspace may wrap ids: `azure/o3-mini`, `gpt-5-mini-2025-08-07`, `eu.o4-mini`, `my-gpt-5`.
-const reasoningFamily = /(?:^|[/:._ -])(?:o\d(?:$|[-._ ])|gpt-5(?!\d))/;
-const chatVariant = /(?:^|[-._ ])chat(?:$|[-._ ])/;
-const familyStart = /(?:^|[/:._ -])(o\d|gpt-5(?!\d))/;
+// A workspace may wrap ids: `azure/o3-mini`, `gpt-5-mini-2025-08-07`, `eu.o4-mini`, `my-gpt-5`. The family's
+// name starts the id or follows a separator; `gpt-5-chat` (the first one) is a plain chat model.
+const familyStart = /(?:^|[/:._ -])(o\d|gpt-5(?!\d)|deepseek-r1)/;
+const plainChat = new RegExp(`^gpt-5-chat${end}`);
 
 export function getLangdockModelCapabilities(modelId: string, overrides: { isReasoningModel?: boolean } = {}): LangdockModelCapabilities {
-  const id = modelId.toLowerCase();
-  const detected = reasoningFamily.test(id) && !chatVariant.test(id);
-  const isReasoningModel = overrides.isReasoningModel ?? detected;
-  const family = isReasoningModel && detected ? findFamily(id) : undefined;
-  const defaultReasoningEffort = family?.defaultEffort;
+  const family = findFamily(modelId.toLowerCase());
+  const isReasoningModel = overrides.isReasoningModel ?? family !== undefined;
+  if (!isReasoningModel) {
+    return { isReasoningModel, reasoningEfforts: [], defaultReasoningEffort: undefined, tokenLimit: 'max_tokens', acceptsSampling: () => true };
+  }
+  // A reasoning model by the user's word only: OpenAI's rules, no known efforts.
+  const { efforts, defaultEffort, tokenLimit, accepts } = family ?? { efforts: undefined, defaultEffort: undefined, tokenLimit: 'max_completion_tokens' as const, accepts: undefined };
   return {
     isReasoningModel,
-    reasoningEfforts: isReasoningModel ? family?.efforts : [],
-    defaultReasoningEffort,
-    acceptsSampling: (effort) => !isReasoningModel || ((family?.efforts.includes('none') ?? false) && (effort ?? defaultReasoningEffort) === 'none'),
+    reasoningEfforts: efforts,
+    defaultReasoningEffort: defaultEffort,
+    tokenLimit,
+    acceptsSampling: (setting, effort) => {
+      if (accepts === undefined || !accepts.settings.includes(setting)) return false;
+      const effective = effort ?? defaultEffort;
+      return accepts.atEfforts === 'any' || (effective !== undefined && accepts.atEfforts.includes(effective));
+    },
   };
 }
 
@@ -68,6 +99,7 @@ function findFamily(id: string): Family | undefined {
   const match = familyStart.exec(id);
   if (match === null) return undefined;
   const name = id.slice(match.index + match[0].length - match[1]!.length);
+  if (plainChat.test(name)) return undefined;
   return families.find((family) => family.pattern.test(name));
 }
 

@@ -26,10 +26,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseLangdockProviderOptions<SCHEMA extends z.ZodType>(
   schema: SCHEMA,
   providerOptions: LangdockProviderOptions | undefined,
+  { argument = 'providerOptions.langdock', help = 'See the options table in the README.' }: { argument?: string; help?: string } = {},
 ): z.output<SCHEMA> {
-  return parseLangdockSettings(schema, providerOptions?.langdock ?? {}, {
-    argument: 'providerOptions.langdock',
-    what: 'Langdock provider options',
-    help: 'See the options table in the README.',
-  });
+  return parseLangdockSettings(schema, withoutNulls(providerOptions?.langdock ?? {}), { argument, what: 'Langdock provider options', help });
+}
+
+/** A `null` option means unset, as in the OpenAI API: left out before validation. */
+export function withoutNulls(options: unknown): unknown {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return options;
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== null));
 }

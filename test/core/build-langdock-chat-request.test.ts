@@ -37,7 +37,7 @@ describe('buildLangdockChatRequest', () => {
   });
 
   it.each<[string, LangdockChatOptions, object]>([
-    ['reasoningEffort', { reasoningEffort: 'xhigh' }, { reasoning_effort: 'xhigh' }],
+    ['reasoningEffort', { reasoningEffort: 'minimal' }, { reasoning_effort: 'minimal' }],
     ['user', { user: 'user-123' }, { user: 'user-123' }],
     ['maxCompletionTokens', { maxCompletionTokens: 300 }, { max_completion_tokens: 300 }],
   ])('sends providerOptions.langdock.%s on a reasoning model', (_name, langdockOptions, expected) => {
@@ -134,6 +134,45 @@ describe('buildLangdockChatRequest', () => {
       }
     });
 
+    it('sends an explicit reasoningEffort the model is known to refuse as the closest it takes, with a warning', () => {
+      const { body, warnings } = build({}, { reasoningEffort: 'xhigh' }, 'gpt-5-mini');
+      expect(body.reasoning_effort).toBe('high');
+      expect(warnings).toEqual([
+        { type: 'other', message: "providerOptions.langdock.reasoningEffort 'xhigh' was sent as 'high', the closest of the values gpt-5-mini accepts (minimal, low, medium, high)." },
+      ]);
+    });
+
+    it('sends an explicit reasoningEffort as given to a reasoning model of unknown family', () => {
+      const request = buildLangdockChatRequest({
+        modelId: 'my-deployment',
+        capabilities: getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }),
+        options: { prompt },
+        langdockOptions: { reasoningEffort: 'xhigh' },
+      });
+      expect(request.body.reasoning_effort).toBe('xhigh');
+      expect(request.warnings).toEqual([]);
+    });
+
+    it('sends max_tokens, no reasoning_effort and no temperature to DeepSeek-R1, and keeps its logprobs', () => {
+      const { body, warnings } = build({ maxOutputTokens: 100, temperature: 0.3 }, { reasoningEffort: 'high', logprobs: true }, 'DeepSeek-R1');
+      expect(body).toEqual({ model: 'DeepSeek-R1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100, logprobs: true });
+      expect(warnings).toEqual([
+        { type: 'other', message: "providerOptions.langdock.reasoningEffort 'high' was not sent: DeepSeek-R1 takes no reasoning_effort." },
+        { type: 'unsupported-setting', setting: 'temperature', details: 'DeepSeek-R1 is a reasoning model, which accepts no temperature; it was not sent.' },
+      ]);
+    });
+
+    it('keeps only the sampling settings gpt-5.1 documents at effort none', () => {
+      const { body, warnings } = build({ temperature: 0.3, presencePenalty: 0.5 }, { logitBias: { '50256': -100 } }, 'gpt-5.1');
+      expect(body).toMatchObject({ temperature: 0.3 });
+      expect(body).not.toHaveProperty('presence_penalty');
+      expect(body).not.toHaveProperty('logit_bias');
+      expect(warnings).toEqual([
+        { type: 'unsupported-setting', setting: 'presencePenalty', details: 'gpt-5.1 is a reasoning model, which accepts no presencePenalty; it was not sent.' },
+        { type: 'other', message: 'providerOptions.langdock.logitBias was not sent: gpt-5.1 is a reasoning model, which offers no logitBias.' },
+      ]);
+    });
+
     it('follow the model setting that overrides detection', () => {
       const request = buildLangdockChatRequest({
         modelId: 'my-deployment',
@@ -208,5 +247,43 @@ describe('buildLangdockChatRequest', () => {
       expect(() => build(options)).toThrow(InvalidArgumentError);
       expect(() => build(options)).toThrow(message);
     });
+  });
+});
+
+describe('the parameter surface (#12)', () => {
+  it.each<[string, LangdockChatOptions, object]>([
+    ['verbosity', { verbosity: 'low' }, { verbosity: 'low' }],
+    ['promptCacheKey', { promptCacheKey: 'tenant-7:faq' }, { prompt_cache_key: 'tenant-7:faq' }],
+    ['metadata', { metadata: { tenant: '7', flow: 'faq' } }, { metadata: { tenant: '7', flow: 'faq' } }],
+    ['store', { store: false }, { store: false }],
+    ['prediction', { prediction: { type: 'content', content: 'const x = 1;' } }, { prediction: { type: 'content', content: 'const x = 1;' } }],
+    ['prediction as parts', { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } }, { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } }],
+    ['safetyIdentifier', { safetyIdentifier: 'u-4f2a' }, { safety_identifier: 'u-4f2a' }],
+    ['extraBody', { extraBody: { modalities: ['text'], web_search_options: { search_context_size: 'low' } } }, { modalities: ['text'], web_search_options: { search_context_size: 'low' } }],
+  ])('sends providerOptions.langdock.%s', (_name, langdockOptions, expected) => {
+    const { body, warnings } = build({}, langdockOptions);
+    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(warnings).toEqual([]);
+  });
+
+  it.each(['n', 'service_tier', 'parallel_tool_calls', 'stream_options'])('keeps %s out of extraBody too, with a warning', (name) => {
+    const { body, warnings } = build({}, { extraBody: { [name]: 1, top_k: 3 } });
+    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], top_k: 3 });
+    expect(warnings).toEqual([{ type: 'other', message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.` }]);
+  });
+
+  it.each([
+    ['temperature', 'temperature'],
+    ['reasoning_effort', 'reasoning or providerOptions.langdock.reasoningEffort'],
+    ['messages', 'the prompt'],
+    ['prompt_cache_key', 'providerOptions.langdock.promptCacheKey'],
+  ])('refuses %s in extraBody, naming the option that sets it', (name, option) => {
+    expect(() => build({}, { extraBody: { [name]: 'x' } })).toThrow(
+      `providerOptions.langdock.extraBody.${name}: ${name} is set through ${option}; extraBody is for parameters without an option of their own.`,
+    );
+  });
+
+  it('leaves out null values in extraBody', () => {
+    expect(build({}, { extraBody: { audio: null } }).body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
   });
 });

@@ -215,3 +215,44 @@ describe('convertToLangdockMessages', () => {
   });
 
 });
+
+describe('per-message and per-part options (#12)', () => {
+  it('sends a message name and an image detail', () => {
+    const result = convertToLangdockMessages([
+      { role: 'system', content: 'Be brief.', providerOptions: { langdock: { name: 'policy' } } },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL('https://example.com/a.png') }, providerOptions: { langdock: { imageDetail: 'low' } } },
+        ],
+        providerOptions: { langdock: { name: 'alice', } },
+      },
+      { role: 'assistant', content: [{ type: 'text', text: 'A cat.' }], providerOptions: { langdock: { name: 'bot', } } },
+      { role: 'user', content: [{ type: 'text', text: 'Thanks' }], providerOptions: { langdock: { name: null } } },
+    ]);
+    expect(result.messages).toEqual([
+      { role: 'system', content: 'Be brief.', name: 'policy' },
+      { role: 'user', name: 'alice', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] },
+      { role: 'assistant', content: 'A cat.', name: 'bot' },
+      { role: 'user', content: 'Thanks' },
+    ]);
+  });
+
+  it.each([
+    ['a name with a space', [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'x' }], providerOptions: { langdock: { name: 'Alice Smith' } } }], 'prompt[0].providerOptions.langdock.name: name may not hold spaces'],
+    ['an unknown message option', [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'x' }], providerOptions: { langdock: { nick: 'a' } } }], 'prompt[0].providerOptions.langdock: Unrecognized key: "nick"'],
+    [
+      'an image detail Langdock does not know',
+      [{ role: 'user' as const, content: [{ type: 'file' as const, mediaType: 'image/png', data: { type: 'data' as const, data: 'AQID' }, providerOptions: { langdock: { imageDetail: 'max' } } }] }],
+      'prompt[0].content[0].providerOptions.langdock.imageDetail:',
+    ],
+    [
+      'a name on a tool message',
+      [{ role: 'tool' as const, content: [{ type: 'tool-result' as const, toolCallId: 'a', toolName: 't', output: { type: 'text' as const, value: 'x' } }], providerOptions: { langdock: { name: 'x' } } }],
+      'prompt[0].providerOptions.langdock.name: tool messages take no name in chat completions',
+    ],
+  ])('refuses %s, naming where it is', (_, prompt, message) => {
+    expect(() => convertToLangdockMessages(prompt)).toThrow(message);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLangdockModelCapabilities, nearestLangdockReasoningEffort } from '../../src/core/langdock-model-capabilities';
+import { getLangdockModelCapabilities, langdockSamplingSettings, nearestLangdockReasoningEffort } from '../../src/core/langdock-model-capabilities';
 
 describe('getLangdockModelCapabilities', () => {
   it.each([
@@ -19,7 +19,10 @@ describe('getLangdockModelCapabilities', () => {
     ['my-gpt-5', true],
     ['gpt-5-chat', false],
     ['gpt-5-chat-latest', false],
-    ['gpt-5.1-chat', false],
+    ['gpt-5.1-chat', true],
+    ['gpt-5.2-chat-latest', true],
+    ['DeepSeek-R1', true],
+    ['azure/deepseek-r1-0528', true],
     ['gpt-4.1', false],
     ['gpt-4.1-mini', false],
     ['gpt-4o', false],
@@ -54,6 +57,8 @@ describe('getLangdockModelCapabilities', () => {
     ['gpt-5.2', ['none', 'low', 'medium', 'high', 'xhigh'], 'none'],
     ['gpt-5.4-mini', ['none', 'low', 'medium', 'high', 'xhigh'], 'none'],
     ['gpt-4.1', [], undefined],
+    ['gpt-5.1-chat', ['medium'], 'medium'],
+    ['DeepSeek-R1', [], undefined],
   ])('%s accepts reasoning_effort %j, default %s', (modelId, efforts, defaultEffort) => {
     const capabilities = getLangdockModelCapabilities(modelId);
     expect(capabilities.reasoningEfforts).toEqual(efforts);
@@ -65,23 +70,36 @@ describe('getLangdockModelCapabilities', () => {
   });
 
   it.each([
-    ['gpt-4.1', undefined, true],
-    ['gpt-4.1', 'high', true],
-    ['o3', undefined, false],
-    ['o3', 'low', false],
-    ['gpt-5', 'minimal', false],
-    ['gpt-5.1', undefined, true],
-    ['gpt-5.1', 'none', true],
-    ['gpt-5.1', 'low', false],
-    ['gpt-5.2', 'none', true],
-    ['gpt-5.2', 'xhigh', false],
-    ['gpt-5-pro', undefined, false],
-  ] as const)('%s at effort %s accepts sampling settings: %s', (modelId, effort, expected) => {
-    expect(getLangdockModelCapabilities(modelId).acceptsSampling(effort)).toBe(expected);
+    ['gpt-4.1', undefined, 'temperature topP frequencyPenalty presencePenalty logprobs logitBias'],
+    ['gpt-4.1', 'high', 'temperature topP frequencyPenalty presencePenalty logprobs logitBias'],
+    ['o3', undefined, ''],
+    ['o3', 'low', ''],
+    ['gpt-5', 'minimal', ''],
+    ['gpt-5.1', undefined, 'temperature topP logprobs'],
+    ['gpt-5.1', 'none', 'temperature topP logprobs'],
+    ['gpt-5.1', 'low', ''],
+    ['gpt-5.2', 'none', 'temperature topP logprobs'],
+    ['gpt-5.2', 'xhigh', ''],
+    ['gpt-5.1-chat', undefined, ''],
+    ['gpt-5-pro', undefined, ''],
+    ['DeepSeek-R1', undefined, 'logprobs logitBias'],
+  ] as const)('%s at effort %s accepts: %s', (modelId, effort, expected) => {
+    const capabilities = getLangdockModelCapabilities(modelId);
+    expect(langdockSamplingSettings.filter((setting) => capabilities.acceptsSampling(setting, effort)).join(' ')).toBe(expected);
   });
 
   it('accepts no sampling settings on a reasoning model of unknown family', () => {
-    expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).acceptsSampling('none')).toBe(false);
+    const capabilities = getLangdockModelCapabilities('my-deployment', { isReasoningModel: true });
+    expect(langdockSamplingSettings.filter((setting) => capabilities.acceptsSampling(setting, 'none'))).toEqual([]);
+  });
+
+  it.each([
+    ['gpt-4.1', 'max_tokens'],
+    ['o3', 'max_completion_tokens'],
+    ['gpt-5.1-chat', 'max_completion_tokens'],
+    ['DeepSeek-R1', 'max_tokens'],
+  ])('%s limits its output with %s', (modelId, parameter) => {
+    expect(getLangdockModelCapabilities(modelId).tokenLimit).toBe(parameter);
   });
 
   it.each([

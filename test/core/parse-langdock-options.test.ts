@@ -30,6 +30,22 @@ describe('parseLangdockProviderOptions', () => {
   });
 });
 
+describe('options a chat call may carry (#12)', () => {
+  it('reads null as unset', () => {
+    expect(parseLangdockProviderOptions(langdockChatOptionsSchema, { langdock: { reasoningEffort: null, store: null, user: 'u' } as never })).toEqual({ user: 'u' });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['metadata with 17 pairs', { metadata: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])) }, 'providerOptions.langdock.metadata: metadata holds at most 16 pairs'],
+    ['a metadata value over 512 characters', { metadata: { k: 'x'.repeat(513) } }, 'providerOptions.langdock.metadata.k: metadata values are at most 512 characters'],
+    ['a verbosity Langdock does not know', { verbosity: 'verbose' }, 'providerOptions.langdock.verbosity:'],
+    ['a prediction of another type', { prediction: { type: 'text', content: 'x' } }, 'providerOptions.langdock.prediction.type:'],
+    ['a store that is no boolean', { store: 'yes' }, 'providerOptions.langdock.store:'],
+  ])('refuses %s', (_name, langdock, message) => {
+    expect(() => parseLangdockProviderOptions(langdockChatOptionsSchema, { langdock: langdock as never })).toThrow(message);
+  });
+});
+
 describe('parseLangdockSettings', () => {
   it('uses the given argument, description and help', () => {
     const parse = () => parseLangdockSettings(langdockEmbeddingModelSettingsSchema, { maxEmbeddingsPerCall: 4096 }, { argument: 'settings', what: 'embedding settings', help: 'Help.' });

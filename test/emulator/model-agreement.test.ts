@@ -2,7 +2,17 @@
 // id rule, the emulator by its sourced model table. Where they differ, one of them hides a defect.
 import { describe, expect, it } from 'vitest';
 import { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS } from '../../emulator/index';
-import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
+import { getLangdockModelCapabilities, langdockSamplingSettings, type LangdockSamplingSetting } from '../../src/core/langdock-model-capabilities';
+
+/** The library names settings as the AI SDK does; the emulator by their wire names. */
+const wireNames: Record<LangdockSamplingSetting, string[]> = {
+  temperature: ['temperature'],
+  topP: ['top_p'],
+  frequencyPenalty: ['frequency_penalty'],
+  presencePenalty: ['presence_penalty'],
+  logprobs: ['logprobs', 'top_logprobs'],
+  logitBias: ['logit_bias'],
+};
 
 /** Ids as workspaces and deployments wrap them: provider and region prefixes, dates, `-latest`, other cases. */
 const WRAPPED_IDS = [
@@ -31,18 +41,8 @@ interface Disagreement {
   why: string;
 }
 
-const GPT_5_1_CHAT =
-  "Azure's reasoning-models page lists gpt-5.1-chat among the reasoning models (reasoning effort, max_completion_tokens only); the library's '*-chat*' rule makes it a plain chat model, so it sends max_tokens and temperature.";
-const DEEPSEEK_R1 =
-  "Azure documents DeepSeek-R1 as a reasoning model that takes no temperature, top_p or presence penalty; the library's rule knows only o<digit> and gpt-5 ids, so it sends them.";
-
 /** Where the library is wrong by the emulator's sources. Each must STILL disagree: once the library is fixed, remove it here. */
-const knownLibraryDisagreements: readonly Disagreement[] = [
-  { id: 'gpt-5.1-chat', library: false, emulator: true, why: GPT_5_1_CHAT },
-  { id: 'gpt-5.1-chat-latest', library: false, emulator: true, why: GPT_5_1_CHAT },
-  { id: 'DeepSeek-R1', library: false, emulator: true, why: DEEPSEEK_R1 },
-  { id: 'azure/DeepSeek-R1', library: false, emulator: true, why: DEEPSEEK_R1 },
-];
+const knownLibraryDisagreements: readonly Disagreement[] = [];
 
 const tableIds = MODEL_TABLE.filter((row) => row.kind === 'chat').map((row) => row.id);
 const allIds = [...tableIds, ...WRAPPED_IDS];
@@ -71,14 +71,14 @@ describe('library and emulator agree on which models reason, their efforts and w
     });
   });
 
-  // The library answers one boolean for all sampling settings; the emulator's temperature verdict is the one to match.
-  // (At gpt-5.1/5.2's effort none the emulator still refuses penalties and logit_bias, an assumption the README names.)
-  it.each(agreeing)('%s: sampling accepted at the same efforts', (id) => {
+  it.each(agreeing)('%s: the same sampling settings refused at every effort, and the same output-token parameter', (id) => {
     const library = getLangdockModelCapabilities(id);
     const emulator = emulatorModelProfile(id);
-    const efforts = [undefined, ...REASONING_EFFORTS];
-    const verdicts = (accepts: (effort: (typeof efforts)[number]) => boolean): string[] => efforts.map((effort) => `${effort ?? 'default'}:${accepts(effort)}`);
-    expect(verdicts((effort) => library.acceptsSampling(effort))).toEqual(verdicts((effort) => !emulator.samplingRefusedAt(effort).includes('temperature')));
+    for (const effort of [undefined, ...REASONING_EFFORTS]) {
+      const refusedByLibrary = langdockSamplingSettings.filter((setting) => !library.acceptsSampling(setting, effort)).flatMap((setting) => wireNames[setting]);
+      expect({ id, effort, refused: [...refusedByLibrary].sort() }).toEqual({ id, effort, refused: [...emulator.samplingRefusedAt(effort)].sort() });
+    }
+    expect({ id, maxTokens: library.tokenLimit === 'max_tokens' }).toEqual({ id, maxTokens: emulator.acceptsMaxTokens });
   });
 
   it.each(knownLibraryDisagreements)('$id is a known library defect and still disagrees', ({ id, library, emulator, why }) => {

@@ -25,7 +25,7 @@ describe('the root entry under a compatibility adapter', () => {
     const { bodies, provider } = recording(completion);
     const result = await provider('o4-mini').doGenerate(asV2({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], reasoning: 'none' }));
     expect(bodies[0]!.reasoning_effort).toBe('low');
-    expect(result.warnings).toEqual([{ type: 'other', message: "reasoning: o4-mini accepts reasoning_effort low, medium, high; reasoning 'none' was sent as the closest, 'low'." }]);
+    expect(result.warnings).toEqual([{ type: 'other', message: "reasoning: o4-mini: reasoning 'none' was sent as 'low', the closest of the values o4-mini accepts (low, medium, high)." }]);
   });
 
   it('ignores a reasoning value it does not know rather than sending it', async () => {
