@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 // evaluated inside a real EdgeVM, where `process`, `require` and `Buffer` do not exist.
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
-const common: BuildOptions = {
+const base: BuildOptions = {
   absWorkingDir: repoRoot,
-  entryPoints: ['src/index.ts'],
   bundle: true,
   write: false,
   logLevel: 'silent',
@@ -21,7 +20,16 @@ const common: BuildOptions = {
 // Node-only names that would throw or be undefined on an edge runtime.
 const nodeOnly = [/\bnode:[a-z_/]+/g, /\bBuffer\b/g, /\bprocess\b/g, /\b__dirname\b/g, /\b__filename\b/g, /\bsetImmediate\b/g, /\brequire\(/g];
 
-describe('the library bundle', () => {
+// Each entry, with the usage its spec reports for the same completion.
+const entries = [
+  ['src/index.ts', { inputTokens: 5, outputTokens: 3, totalTokens: 8 }],
+  ['src/v3/index.ts', { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } }],
+  ['src/v4/index.ts', { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } }],
+] as const;
+
+describe.each(entries)('the library bundle of %s', (entry, usage) => {
+  const common: BuildOptions = { ...base, entryPoints: [entry] };
+
   it('imports only its dependencies and uses no Node built-ins or Node globals', async () => {
     const result = await build({ ...common, format: 'esm', metafile: true, external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod', 'zod/*'] });
     const inputs = Object.values(result.metafile!.inputs);
@@ -73,7 +81,7 @@ describe('the library bundle', () => {
     expect(result.calls[0].userAgent).toContain('runtime/vercel-edge');
     expect(result.calls[1].body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], stream: true });
     expect(result.text).toEqual([{ type: 'text', text: 'Hallo aus Berlin' }]);
-    expect(result.usage).toMatchObject({ inputTokens: 5, outputTokens: 3, totalTokens: 8 });
+    expect(result.usage).toMatchObject(usage);
     expect(result.parts).toEqual(['stream-start', 'response-metadata', 'text-start', 'Grüß', ' dich', 'text-end', 'finish']);
     expect(result.keyError.name).toBe('AI_LoadAPIKeyError');
     expect(result.keyError.message).toContain('LANGDOCK_API_KEY');
