@@ -390,6 +390,46 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
       },
     ],
 
+    // No finish reason before the stream ended: V4 says `interrupted`; the older specs have no such reason, so it is an error.
+    [
+      'a stream cut off before its finish reason',
+      all,
+      async () => {
+        const cutOff = (_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          response.end(`data: ${JSON.stringify(chunk({ role: 'assistant', content: 'Half a sen' }))}\n\n`);
+        };
+        const langdock = await langdockOn(cutOff);
+        const errors = [];
+        const result = ai.streamText({ model: langdock('gpt-4.1'), prompt: 'Hi', onError: ({ error }) => void errors.push(error) });
+        const parts = [];
+        for await (const part of result.fullStream) parts.push(part.type);
+        assert.equal(await result.text, 'Half a sen');
+        if (spec === 'v4') {
+          assert.equal(await result.finishReason, 'interrupted');
+          assert.deepEqual(errors, []);
+        } else {
+          assert.equal(await result.finishReason, 'error');
+          assert.deepEqual(errors.map((error) => error.message), ['The Langdock stream ended without a finish reason: the answer may be truncated.']);
+        }
+        assert.equal(parts.at(-1), 'finish', `parts: ${parts.join(', ')}`);
+      },
+    ],
+
+    [
+      'listModels',
+      all,
+      async () => {
+        const langdock = await langdockOn(json({ object: 'list', data: [{ id: 'gpt-4.1', object: 'model', created: 1764000000, owned_by: 'system' }] }));
+        const models = await langdock.listModels();
+        assert.deepEqual(
+          models.map(({ id, created, ownedBy }) => ({ id, created: created?.toISOString(), ownedBy })),
+          [{ id: 'gpt-4.1', created: '2025-11-24T16:00:00.000Z', ownedBy: 'system' }],
+        );
+        assert.deepEqual(server.requests.map(({ method, path }) => `${method} ${path}`), ['GET /openai/eu/v1/models']);
+      },
+    ],
+
     // ai@7's `reasoning` call option becomes Langdock's reasoning_effort (ai@7 passes it to V2 and V3 models too).
     [
       "ai@7 reasoning: 'high' sends reasoning_effort",
