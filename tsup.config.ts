@@ -11,7 +11,8 @@ export default defineConfig([
     // declarations: a user's `@ai-sdk/provider` must not resolve to this package's own v2 dependency.
     dts: { resolve: ['@ai-sdk/provider-v3', '@ai-sdk/provider-v4'] },
     sourcemap: true,
-    clean: true,
+    // No `clean`: the three builds run at once, and a declaration build cleans every .d.ts in dist/ when it
+    // starts, the others' too. `npm run build` empties dist/ before tsup instead.
     target: 'es2022',
     platform: 'neutral',
     external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod'],
