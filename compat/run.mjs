@@ -16,6 +16,8 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildAndPack, compatDir, logs, repoRoot, run, runSuite, timed, work } from './lib.mjs';
+// Installs the pinned Node 24 only when missing or stale, staged and renamed into place: bench/ shares the install.
+import { ensureNode24, node24Id } from './node24.mjs';
 
 // Each leg: an ai major, the zod it is paired with (the two floors of the zod peer range and the
 // latest), and the Node it runs on (ai@7 requires Node >= 22; the others run on this machine's Node 20).
@@ -39,7 +41,7 @@ const legsDir = join(compatDir, 'legs');
 const pinnedTarball = join(work, 'langdock-ai-provider.tgz');
 // Node 24 comes from the npm registry, whose node-<platform>-<arch> packages ship the official binary.
 const platform = `${process.platform}-${process.arch}`;
-const node24 = { id: `node24-${platform}`, packageName: `node-${platform}` };
+const node24 = { id: node24Id, packageName: `node-${platform}` };
 
 /** --update: resolves `manifest` afresh with `npm install` in compat/.work/<id> and copies package.json + lock to compat/legs/<id>. */
 async function pin(id, manifest, adjustLock = (lock) => lock) {
@@ -101,22 +103,6 @@ async function installPinned(id, log) {
   return dir;
 }
 
-/** Node 24 as pinned for this platform; reinstalled only when its lock changed. */
-async function installNode24() {
-  const dir = join(work, node24.id);
-  requirePinned(node24.id);
-  const lockFile = join(legsDir, node24.id, 'package-lock.json');
-  const packageDir = join(dir, 'node_modules', node24.packageName);
-  const installedLock = join(dir, 'package-lock.json');
-  const current = existsSync(packageDir) && existsSync(installedLock) && readFileSync(installedLock, 'utf8') === readFileSync(lockFile, 'utf8');
-  if (!current) await installPinned(node24.id, `${node24.id}-install.log`);
-  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-  const binary = join(packageDir, typeof bin === 'string' ? bin : bin.node);
-  const { output } = await run(binary, ['--version']);
-  if (!output.startsWith('v24.')) throw new Error(`${binary} is ${output.trim()}, not Node 24`);
-  return binary;
-}
-
 /** A throwaway project with the leg's pinned ai, zod and the tarball's dependencies, the tarball itself, and the scenario files. */
 async function prepareProject(leg) {
   const dir = await installPinned(leg.id, `${leg.id}-install.log`);
@@ -157,7 +143,7 @@ async function main() {
     }
   }
   const [projects, node24Binary] = await timed('npm ci per leg (committed locks) + tarball', () =>
-    Promise.all([Promise.all(legs.map(prepareProject)), needsNode24 ? installNode24() : undefined]),
+    Promise.all([Promise.all(legs.map(prepareProject)), needsNode24 ? ensureNode24() : undefined]),
   );
 
   const results = [];
