@@ -73,6 +73,17 @@ export type LangdockCallToolChoice = { type: 'auto' | 'none' | 'required' } | { 
 /** V4's `reasoning` call option; the older specs have none. */
 export type LangdockReasoning = 'provider-default' | 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
+const reasoningValues: ReadonlySet<unknown> = new Set<LangdockReasoning>(['provider-default', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+
+/**
+ * `reasoning` from call options a compatibility adapter passed along (AI SDK 7 running a V2 or V3 model):
+ * a known value, else undefined, so an unknown one is never sent.
+ */
+export function readLangdockReasoning(options: object): LangdockReasoning | undefined {
+  const value = (options as { reasoning?: unknown }).reasoning;
+  return reasoningValues.has(value) ? (value as LangdockReasoning) : undefined;
+}
+
 export interface LangdockChatCall {
   prompt: LangdockPrompt;
   maxOutputTokens?: number;
@@ -126,4 +137,6 @@ export interface LangdockFinish {
   /** Langdock's usage object, as sent; undefined when the response carried none. */
   usage: LangdockUsage | undefined;
   providerMetadata: Record<string, JSONValue> | undefined;
+  /** An estimate of the streamed output's tokens, when asked for (the rate limiter's fallback for missing usage). */
+  outputTokens?: number;
 }

@@ -6,23 +6,15 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
 import type { LangdockUsage } from '../core/langdock-api-types';
-import type { LangdockChatCall, LangdockFileData, LangdockFinish, LangdockPrompt, LangdockReasoning, LangdockWarning } from '../core/langdock-chat-call';
+import { readLangdockReasoning, type LangdockChatCall, type LangdockFileData, type LangdockFinish, type LangdockPrompt, type LangdockWarning } from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
 import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
 
 // LanguageModelV2 in and out of the core. AI SDK 6 and 7 also run this entry through their compatibility
 // adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.
 
-const reasoningValues: ReadonlySet<string> = new Set<LangdockReasoning>(['provider-default', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
-
 export function toLangdockCall(options: LanguageModelV2CallOptions): LangdockChatCall {
-  const reasoning = (options as { reasoning?: unknown }).reasoning;
-  return {
-    ...options,
-    prompt: toLangdockPrompt(options.prompt),
-    tools: options.tools,
-    reasoning: typeof reasoning === 'string' && reasoningValues.has(reasoning) ? (reasoning as LangdockReasoning) : undefined,
-  };
+  return { ...options, prompt: toLangdockPrompt(options.prompt), tools: options.tools, reasoning: readLangdockReasoning(options) };
 }
 
 /** Only file parts differ from the core's prompt: their data is tagged. Messages without files are passed as they are. */

@@ -1,12 +1,13 @@
 import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider-v3';
-import type { LangdockChatCall, LangdockFileData, LangdockPrompt } from '../core/langdock-chat-call';
+import { readLangdockReasoning, type LangdockChatCall, type LangdockFileData, type LangdockPrompt } from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
 import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
-// LanguageModelV3 (AI SDK 6) in and out of the core.
+// LanguageModelV3 (AI SDK 6) in and out of the core. AI SDK 7 runs V3 models natively and passes its
+// `reasoning` along: it is read, as on the V4 entry.
 
 export function toLangdockCall(options: LanguageModelV3CallOptions): LangdockChatCall {
-  return { ...options, prompt: toLangdockPrompt(options.prompt) };
+  return { ...options, prompt: toLangdockPrompt(options.prompt), reasoning: readLangdockReasoning(options) };
 }
 
 /** Only file parts differ from the core's prompt: their raw data is tagged. Messages without files are passed as they are. */

@@ -87,4 +87,11 @@ describe('LanguageModelV3', () => {
     expect((parts[5] as { error: Error }).error.message).toBe('The Langdock stream ended without a finish reason: the answer may be truncated.');
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'error', raw: undefined } });
   });
+
+  it('reads the reasoning setting AI SDK 7 passes to a V3 model, and never sends an unknown one', async () => {
+    const model = await modelOn([json(completion), json(completion)], 'o4-mini');
+    await model.doGenerate({ prompt, ...{ reasoning: 'high' } });
+    await model.doGenerate({ prompt, ...{ reasoning: 'ultra' } });
+    expect(servers.current.requests.map((request) => (request.body as { reasoning_effort?: string }).reasoning_effort)).toEqual(['high', undefined]);
+  });
 });
