@@ -1,4 +1,6 @@
 import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { estimateLangdockChatTokens } from './estimate-langdock-tokens';
+import { langdockUsageTokens, settleFailedLease } from './langdock-rate-limit-lease';
 import type { LangdockChatRequestBody } from './langdock-api-types';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
 import type { LangdockChatCall, LangdockContent, LangdockFinish, LangdockStreamPart, LangdockWarning } from './langdock-chat-call';
@@ -59,6 +61,7 @@ export class LangdockChat {
 
   async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
     const { body, warnings, request } = this.prepare(call);
+    const lease = await request.budget(this.modelId, estimateLangdockChatTokens(body), call.abortSignal);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -67,7 +70,8 @@ export class LangdockChat {
       successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'chat completion', validate: validateLangdockChatResponse, redact: request.redact }),
       abortSignal: call.abortSignal,
       fetch: request.fetch,
-    });
+    }).catch(settleFailedLease(lease));
+    lease?.settle(langdockUsageTokens(value.usage) ?? estimateLangdockChatTokens(body));
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
     return {
       ...mapped,
@@ -81,6 +85,7 @@ export class LangdockChat {
     const prepared = this.prepare(call);
     const { request } = prepared;
     const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
+    const lease = await request.budget(this.modelId, estimateLangdockChatTokens(body), call.abortSignal);
     const { value: eventStream, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -89,11 +94,20 @@ export class LangdockChat {
       successfulResponseHandler: createLangdockEventStreamHandler(request.redact),
       abortSignal: call.abortSignal,
       fetch: request.fetch,
-    });
+    }).catch(settleFailedLease(lease));
+    // With a lease, the finish settles it: the real usage, else the prompt's estimate plus the streamed output's.
+    const finishPart =
+      lease === undefined
+        ? spec.finishPart
+        : (finish: LangdockFinish) => {
+            lease.settle(langdockUsageTokens(finish.usage) ?? estimateLangdockChatTokens(body, finish.outputTokens ?? 0));
+            return spec.finishPart(finish);
+          };
     const stream = createLangdockPartStream({
       body: eventStream,
       startPart: spec.startPart(prepared.warnings),
-      finishPart: spec.finishPart,
+      finishPart,
+      countOutputTokens: lease !== undefined,
       reportsInterruption: spec.reportsInterruption,
       abortSignal: call.abortSignal,
       generateId: this.config.generateId,

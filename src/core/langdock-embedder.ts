@@ -1,4 +1,6 @@
 import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { estimateLangdockEmbeddingTokens } from './estimate-langdock-tokens';
+import { settleFailedLease } from './langdock-rate-limit-lease';
 import { buildLangdockEmbeddingRequest } from './build-langdock-embedding-request';
 import type { LangdockProviderOptions, LangdockWarning } from './langdock-chat-call';
 import {
@@ -63,6 +65,8 @@ export class LangdockEmbedder {
       warnings: canWarn ? warnings : undefined,
     });
     const request = prepareLangdockRequest(this.config, { path: '/embeddings', headers });
+    const estimate = estimateLangdockEmbeddingTokens(body.input);
+    const lease = await request.budget(this.modelId, estimate, abortSignal);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -76,8 +80,9 @@ export class LangdockEmbedder {
       }),
       abortSignal,
       fetch: request.fetch,
-    });
+    }).catch(settleFailedLease(lease));
     const tokens = value.usage?.prompt_tokens ?? value.usage?.total_tokens;
+    lease?.settle(tokens ?? estimate);
     return {
       embeddings: orderLangdockEmbeddings(value),
       usage: typeof tokens === 'number' ? { tokens } : undefined,

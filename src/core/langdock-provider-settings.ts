@@ -1,6 +1,7 @@
 import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
 import { checkLangdockHeaders } from './langdock-headers';
+import type { LangdockRateLimitSettings } from './langdock-rate-limit';
 
 export const langdockRegions = ['eu', 'us'] as const;
 export type LangdockRegion = (typeof langdockRegions)[number];
@@ -16,6 +17,11 @@ export interface LangdockProviderSettings {
    * `<deployment-url>/api/public/openai/eu/v1`.
    */
   baseURL?: string;
+  /**
+   * The prefix before `/agent/v1` and `/attachment/v1` (agents and attachments). Default: derived from the
+   * chat base URL by dropping `/openai/{region}/v1` (`https://api.langdock.com`, `<deployment-url>/api/public`).
+   */
+  agentBaseURL?: string;
   /** Extra headers sent with every request (an `Authorization` header here, in any casing, replaces the key). */
   headers?: Record<string, string>;
   /** A custom fetch, for proxies, tests or instrumentation. */
@@ -26,9 +32,15 @@ export interface LangdockProviderSettings {
    * then only an explicit `apiKey` is sent, never `LANGDOCK_API_KEY`.
    */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Stay inside Langdock's per-model budget (500 requests and 60,000 tokens a minute per workspace): calls
+   * wait for budget instead of meeting 429s. `true` for Langdock's limits in this process; an object to set
+   * other limits, the longest wait, or a shared store (`langdock-ai-provider/redis`). Off by default.
+   */
+  rateLimit?: boolean | LangdockRateLimitSettings;
 }
 
-const settingKeys = ['region', 'apiKey', 'baseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser'] as const;
+const settingKeys = ['region', 'apiKey', 'baseURL', 'agentBaseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser', 'rateLimit'] as const;
 
 // A key is one header token: printable ASCII without spaces. Anything else would fail inside fetch,
 // whose message quotes the whole header value.
@@ -58,6 +70,7 @@ export function checkLangdockSettings(regionOrSettings: LangdockRegion | Langdoc
     throw fail('apiKey', 'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.');
   }
   if (settings.baseURL !== undefined) checkBaseURL(settings.baseURL, 'baseURL');
+  if (settings.agentBaseURL !== undefined) checkBaseURL(settings.agentBaseURL, 'agentBaseURL');
   if (settings.headers !== undefined) {
     if (typeof settings.headers !== 'object' || settings.headers === null) throw fail('headers', 'headers must be an object of header names to string values.');
     checkLangdockHeaders(settings.headers, 'headers');
@@ -68,7 +81,31 @@ export function checkLangdockSettings(regionOrSettings: LangdockRegion | Langdoc
   if (settings.dangerouslyAllowBrowser !== undefined && typeof settings.dangerouslyAllowBrowser !== 'boolean') {
     throw fail('dangerouslyAllowBrowser', `dangerouslyAllowBrowser must be true or false; got ${describeValue(settings.dangerouslyAllowBrowser)}.`);
   }
+  if (settings.rateLimit !== undefined) checkRateLimit(settings.rateLimit);
   return { ...settings, region, apiKey };
+}
+
+const positive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+
+function checkRateLimit(rateLimit: unknown): void {
+  if (typeof rateLimit === 'boolean') return;
+  if (typeof rateLimit !== 'object' || rateLimit === null) {
+    throw fail('rateLimit', `rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got ${describeValue(rateLimit)}.`);
+  }
+  const known = ['requestsPerMinute', 'tokensPerMinute', 'maxWaitMs', 'store', 'windowMs'];
+  const unknown = Object.keys(rateLimit).filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw fail('rateLimit', `Unknown rateLimit setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${known.join(', ')}.`);
+  const limits = rateLimit as Record<string, unknown>;
+  for (const key of ['requestsPerMinute', 'tokensPerMinute', 'windowMs'] as const) {
+    if (limits[key] !== undefined && !positive(limits[key])) throw fail('rateLimit', `rateLimit.${key} must be a positive number; got ${describeValue(limits[key])}.`);
+  }
+  if (limits.maxWaitMs !== undefined && !(typeof limits.maxWaitMs === 'number' && limits.maxWaitMs >= 0)) {
+    throw fail('rateLimit', `rateLimit.maxWaitMs must be a number of milliseconds (0 never waits); got ${describeValue(limits.maxWaitMs)}.`);
+  }
+  const store = limits.store as Record<string, unknown> | undefined;
+  if (store !== undefined && (typeof store !== 'object' || store === null || !['acquire', 'settle', 'block'].every((method) => typeof store[method] === 'function'))) {
+    throw fail('rateLimit', 'rateLimit.store must have acquire, settle and block methods, such as createLangdockRedisStore(client) from langdock-ai-provider/redis.');
+  }
 }
 
 /** The base URL, in the README's order: baseURL, region, LANGDOCK_BASE_URL, LANGDOCK_REGION, eu. */

@@ -3,6 +3,7 @@ import { generateId, type FetchFunction, type ResponseHandler } from '@ai-sdk/pr
 import { createLangdockErrorHandler, createLangdockRedactor } from './langdock-error';
 import { resolveLangdockApiKey, resolveLangdockBaseURL, type LangdockProviderSettings } from './langdock-provider-settings';
 import { checkLangdockHeaders, langdockCredentials, mergeLangdockHeaders, type LangdockHeaders } from './langdock-headers';
+import { LangdockRateLimiter, type LangdockRateLimitLease } from './langdock-rate-limit';
 
 /** What a model needs from its provider. Functions, so the key and URL are read at request time. */
 export interface LangdockRequestConfig {
@@ -12,6 +13,8 @@ export interface LangdockRequestConfig {
   headers: (apiKey: string | undefined) => LangdockHeaders;
   fetch?: FetchFunction;
   generateId: () => string;
+  /** `rateLimit` of the settings: one limiter for every model of the provider. */
+  rateLimiter?: LangdockRateLimiter;
 }
 
 /** The request config of checked provider settings: the key and URL are read when each request is made. */
@@ -22,6 +25,7 @@ export function createLangdockRequestConfig(settings: LangdockProviderSettings):
     headers: (apiKey) => mergeLangdockHeaders(apiKey !== undefined ? { Authorization: `Bearer ${apiKey}` } : undefined, settings.headers),
     fetch: settings.fetch,
     generateId,
+    ...(settings.rateLimit && { rateLimiter: new LangdockRateLimiter(settings.rateLimit === true ? {} : settings.rateLimit) }),
   };
 }
 
@@ -33,6 +37,11 @@ export interface LangdockRequest {
   redact: (text: string) => string;
   failedResponseHandler: ResponseHandler<APICallError>;
   fetch: FetchFunction | undefined;
+  /**
+   * With a rate limiter: waits for `tokens` of the model's budget (workspace, region and model) and returns
+   * the lease to settle with the real usage. Without one: undefined at once.
+   */
+  budget: (modelId: string, tokens: number, abortSignal: AbortSignal | undefined) => Promise<LangdockRateLimitLease | undefined>;
 }
 
 export function prepareLangdockRequest(
@@ -50,5 +59,27 @@ export function prepareLangdockRequest(
     redact,
     failedResponseHandler: createLangdockErrorHandler(redact, errorHints),
     fetch: config.fetch,
+    budget: async (modelId, tokens, abortSignal) => {
+      const limiter = config.rateLimiter;
+      if (limiter === undefined) return undefined;
+      // The workspace is known by its key; the bucket names it by a one-way hash, so no store ever holds a key.
+      const bucket = `${await langdockKeyHash(apiKey ?? langdockCredentials(merged)[0] ?? '')}:${config.baseURL()}:${modelId}`;
+      return limiter.acquire(bucket, tokens, abortSignal);
+    },
   };
+}
+
+const keyHashes = new Map<string, Promise<string>>();
+
+/** SHA-256 of a key, hex, first 32 characters: enough to tell workspaces apart, and no way back to the key. */
+export function langdockKeyHash(key: string): Promise<string> {
+  let hash = keyHashes.get(key);
+  if (hash === undefined) {
+    hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)).then((digest) =>
+      [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32),
+    );
+    // A handful of keys per process at most; kept so the hash is computed once per key.
+    if (keyHashes.size < 64) keyHashes.set(key, hash);
+  }
+  return hash;
 }

@@ -2,6 +2,7 @@ import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationE
 import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta, LangdockUsage } from './langdock-api-types';
 import type { LangdockFinish, LangdockStreamPart } from './langdock-chat-call';
 import { LangdockContentFilterLog } from './langdock-content-filter';
+import { estimateLangdockTextTokens } from './estimate-langdock-tokens';
 import { parseLangdockErrorBody, redactedCause } from './langdock-error';
 import { isJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
@@ -18,6 +19,8 @@ export interface LangdockStreamProcessorOptions<FINISH> {
   includeRawChunks?: boolean;
   /** Removes the API key from server text before it reaches an error part. */
   redact?: (text: string) => string;
+  /** Estimate the tokens of the output as it streams (`LangdockFinish.outputTokens`), for the rate limiter. */
+  countOutputTokens?: boolean;
   /** For errors the server sends inside the stream. */
   url: string;
   requestBodyValues: unknown;
@@ -61,6 +64,7 @@ export class LangdockStreamProcessor<FINISH = never> {
   private logprobs: LangdockLogprob[] | undefined;
   private refusal = '';
   private readonly contentFilter = new LangdockContentFilterLog();
+  private outputTokens = 0;
   private promptFilterResults: JSONValue | undefined;
 
   constructor(private readonly options: LangdockStreamProcessorOptions<FINISH>) {
@@ -138,6 +142,7 @@ export class LangdockStreamProcessor<FINISH = never> {
         finishReason: this.finishReason,
         usage: this.usage,
         providerMetadata: this.providerMetadata(),
+        ...(this.options.countOutputTokens && { outputTokens: this.outputTokens + this.toolCalls.reduce((sum, call) => sum + estimateLangdockTextTokens(call.arguments), 0) }),
       }),
     );
   }
@@ -169,6 +174,7 @@ export class LangdockStreamProcessor<FINISH = never> {
           this.emit({ type: 'reasoning-start', id: this.reasoningId });
         }
         this.emit({ type: 'reasoning-delta', id: this.reasoningId, delta: reasoning });
+        if (this.options.countOutputTokens) this.outputTokens += estimateLangdockTextTokens(reasoning);
       }
       const content = delta.content;
       if (content) {
@@ -179,6 +185,7 @@ export class LangdockStreamProcessor<FINISH = never> {
           this.emit({ type: 'text-start', id: this.textId });
         }
         this.emit({ type: 'text-delta', id: this.textId, delta: content });
+        if (this.options.countOutputTokens) this.outputTokens += estimateLangdockTextTokens(content);
       }
       if (delta.refusal) this.refusal += delta.refusal;
       const toolCalls = delta.tool_calls;
