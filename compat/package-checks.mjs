@@ -20,8 +20,17 @@ import { buildAndPack, repoRoot, run, runSuite, timed, work } from './lib.mjs';
 // source maps. Maps stay: they carry their sources inline (checked below), so stack traces map to
 // TypeScript under --enable-source-maps, and they cost nothing in a user's bundle (the @ai-sdk
 // packages ship them too). Anything else (src/, test/, emulator/ sources, configs) must not be packed.
-const allowedFiles = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/(index|emulator|emulator-cli|chunk-[A-Z0-9]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?$/];
-const requiredFiles = ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'];
+// The library's entries (root, /v3, /v4, /redis), the emulator, their shared chunks, and the declaration
+// chunks the types of several entries share (named after a module, with a hash).
+const libraryEntries = ['index', 'v3', 'v4'];
+const allowedFiles = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+  /^dist\/(index|v3|v4|redis|emulator|emulator-cli|chunk-[A-Z0-9]+)\.(js|cjs|d\.ts|d\.cts)(\.map)?$/,
+  /^dist\/[a-z-]+-[A-Za-z0-9_-]{8}\.d\.c?ts$/,
+];
+const requiredFiles = ['package.json', 'README.md', 'LICENSE', ...libraryEntries.flatMap((entry) => ['js', 'cjs', 'd.ts', 'd.cts'].map((extension) => `dist/${entry}.${extension}`))];
 // Node-only things that must not appear in the main entry, which has to run on edge runtimes.
 const nodeOnly = [/\bnode:[a-z_/]+/, /\bBuffer\b/, /\bprocess\./, /\b__dirname\b/, /\b__filename\b/, /\bsetImmediate\b/];
 
@@ -103,17 +112,22 @@ async function main() {
   }
   check('every import in dist/ is a declared dependency, peer or Node built-in', undeclared);
 
+  // Each library entry as a bundler sees it: its own file and the shared chunks it loads, never emulator
+  // code, Node built-ins or Node globals, and nothing imported but its dependencies.
   const mainEntryProblems = [];
-  for (const file of ['index.js', 'index.cjs']) {
-    const code = readFileSync(join(pkg, 'dist', file), 'utf8');
+  const entryFiles = libraryEntries.flatMap((entry) => [`${entry}.js`, `${entry}.cjs`]);
+  for (const file of entryFiles) {
+    const { metafile, outputFiles } = await build({ entryPoints: [join(pkg, 'dist', file)], bundle: true, packages: 'external', platform: 'neutral', write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(metafile.inputs);
+    for (const input of inputs.filter((path) => !path.endsWith(`dist/${file}`) && !/dist\/chunk-[A-Z0-9]+\.js$/.test(path))) mainEntryProblems.push(`dist/${file} pulls in ${input}`);
+    const code = outputFiles[0].text;
     for (const pattern of nodeOnly) for (const match of code.matchAll(new RegExp(pattern, 'g'))) mainEntryProblems.push(`dist/${file}: ${match[0]}`);
-    const { metafile } = await build({ entryPoints: [join(pkg, 'dist', file)], bundle: true, packages: 'external', platform: 'neutral', write: false, metafile: true, logLevel: 'silent' });
-    for (const input of Object.keys(metafile.inputs).filter((path) => !path.endsWith(`dist/${file}`))) mainEntryProblems.push(`dist/${file} pulls in ${input}`);
+    if (/startLangdockEmulator|createEmulatorServer/.test(code)) mainEntryProblems.push(`dist/${file} carries emulator code`);
     for (const specifier of await importedSpecifiers(join(pkg, 'dist', file))) {
       if (!['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod'].includes(packageName(specifier))) mainEntryProblems.push(`dist/${file} imports ${specifier}`);
     }
   }
-  check('main entry has no Node built-ins, Node globals or emulator code', mainEntryProblems, 'dist/index.js, dist/index.cjs');
+  check('library entries have no Node built-ins, Node globals or emulator code', mainEntryProblems, entryFiles.map((file) => `dist/${file}`).join(', '));
 
   const maps = distFiles.filter((name) => name.endsWith('.map'));
   const mapProblems = maps.flatMap((name) => {
@@ -125,25 +139,27 @@ async function main() {
   // Size of the main entry as a bundler sees it, minified and gzipped: this package's own code, and
   // with its @ai-sdk dependencies (as resolved in this repo). zod stays out of both: it is a peer the
   // app and `ai` already ship.
-  const sizes = {};
-  for (const [label, external] of [['own code', ['@ai-sdk/*', 'zod', 'zod/*']], ['with @ai-sdk deps', ['zod', 'zod/*']]]) {
-    const bundled = await build({
-      entryPoints: [join(pkg, 'dist/index.js')],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      conditions: ['edge-light', 'worker', 'import'],
-      nodePaths: [join(repoRoot, 'node_modules')],
-      external,
-      write: false,
-      logLevel: 'silent',
-    });
-    const code = bundled.outputFiles[0].contents;
-    sizes[label] = `${(code.length / 1024).toFixed(1)} kB min, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} kB min+gz`;
+  const sizes = [];
+  for (const entry of libraryEntries) {
+    for (const [label, external] of [['own code', ['@ai-sdk/*', 'zod', 'zod/*']], ['with @ai-sdk deps', ['zod', 'zod/*']]]) {
+      const bundled = await build({
+        entryPoints: [join(pkg, `dist/${entry}.js`)],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        conditions: ['edge-light', 'worker', 'import'],
+        nodePaths: [join(repoRoot, 'node_modules')],
+        external,
+        write: false,
+        logLevel: 'silent',
+      });
+      const code = bundled.outputFiles[0].contents;
+      sizes.push(`${entry} ${label} ${(code.length / 1024).toFixed(1)} kB min, ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} kB min+gz`);
+    }
   }
-  check('main entry size (reported, not gated)', [], Object.entries(sizes).map(([label, size]) => `${label} ${size}`).join('; '));
+  check('entry sizes (reported, not gated)', [], sizes.join('; '));
 
   const failed = results.filter((ok) => !ok).length;
   return { passed: results.length - failed, failed };
