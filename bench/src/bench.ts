@@ -44,7 +44,7 @@ function runSection(node: string, args: string[]): Promise<void> {
 }
 
 // Node 24 is installed before anything is timed; in quick mode, while the Node 20 sections run.
-const node24Found = findNode24(root, outDir);
+const node24Found = findNode24(root);
 const node24 = quick ? undefined : await timed('Node 24 check', () => node24Found);
 
 print(`Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average at start ${load()} (1, 5, 15 min)`);

@@ -1,52 +1,26 @@
-// A Node 24 for the ai@7 generation (its packages declare Node >= 22). It is the one compat pins: the
-// lock in compat/legs/node24-<platform>-<arch> is read (never written) and installed with `npm ci` into
-// bench/.out/, apart from compat/.work/ so the two scripts never install into the same folder.
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// A Node 24 for the ai@7 generation (its packages declare Node >= 22): this Node when it is new enough, else
+// the one compat pins, through compat/node24.mjs (shared with compat/run.mjs, which installs the same folder).
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-export type NodeBinary = { path: string; version: string } | { missing: string };
+/** The binary, or why there is none. The section run on it prints its exact version. */
+export type NodeBinary = { path: string } | { missing: string };
+
+interface Node24Installer {
+  /** Installs the pinned Node 24 when missing or stale; resolves to its binary, throws saying what to do. */
+  ensureNode24: () => Promise<string>;
+}
 
 const major = (version: string) => Number(version.replace(/^v/, '').split('.')[0]);
 
-/** Runs a command and resolves with its output; rejects with the output's tail when it fails. */
-function run(command: string, args: string[], cwd?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${output.slice(-800)}`))));
-  });
-}
-
-/**
- * This Node when it is 22 or later, else Node 24 as compat pins it, installed into `outDir` when missing
- * or pinned differently. Resolves to why not (never rejects) so the caller can say it and carry on.
- */
-export async function findNode24(repoRoot: string, outDir: string): Promise<NodeBinary> {
-  if (major(process.version) >= 22) return { path: process.execPath, version: process.version };
-  const id = `node24-${process.platform}-${process.arch}`;
-  const packageName = `node-${process.platform}-${process.arch}`;
-  const pinned = join(repoRoot, 'compat', 'legs', id);
-  if (!existsSync(join(pinned, 'package-lock.json'))) return { missing: `compat/legs/${id} pins no Node 24 for this platform` };
-  const dir = join(outDir, id);
-  const packageDir = join(dir, 'node_modules', packageName);
+/** Resolves to why not instead of rejecting, so the caller can say it and run the generation on this Node. */
+export async function findNode24(repoRoot: string): Promise<NodeBinary> {
+  if (major(process.version) >= 22) return { path: process.execPath };
   try {
-    const lock = readFileSync(join(pinned, 'package-lock.json'), 'utf8');
-    const installedLock = join(dir, 'package-lock.json');
-    if (!existsSync(packageDir) || !existsSync(installedLock) || readFileSync(installedLock, 'utf8') !== lock) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, file), join(dir, file));
-      await run('npm', ['ci', '--no-audit', '--no-fund'], dir);
-    }
-    const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
-    const path = join(packageDir, typeof bin === 'string' ? bin : (bin.node ?? 'bin/node'));
-    const version = (await run(path, ['--version'])).trim();
-    return major(version) >= 22 ? { path, version } : { missing: `${path} is ${version}` };
+    // A plain .mjs beside compat/run.mjs, loaded as it is rather than bundled.
+    const installer = (await import(pathToFileURL(join(repoRoot, 'compat', 'node24.mjs')).href)) as Node24Installer;
+    return { path: await installer.ensureNode24() };
   } catch (error) {
-    return { missing: `installing Node 24 from compat/legs/${id} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { missing: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -6,7 +6,7 @@
 import { createModel, providerNames, runDoStream, floor, streamFloor, type Generation, type ProviderName, type Summary } from './contenders';
 import { isGenerationId, loadGeneration } from './generations';
 import { compare, type Timed } from './measure';
-import { n, timing } from './settings';
+import { n, streamTextTiming, timing } from './settings';
 import { eventReads, READ_SIZE, reads, textWorkload, toolWorkload, type Workload } from './workloads';
 
 const print = (line = '') => console.log(line);
@@ -94,7 +94,7 @@ async function generationSection(generation: Generation, growth: boolean): Promi
     print();
     return;
   }
-  print(`End to end: \`streamText\` (${streamText.label}) with its full stream drained, 16 KiB reads, ms per stream, median of ${timing.rounds} interleaved runs`);
+  print(`End to end: \`streamText\` (${streamText.label}) with its full stream drained, 16 KiB reads, ms per stream, median of ${streamTextTiming.rounds} interleaved runs`);
   print();
   print('| workload | ours | openai-compatible | openai chat | ours / openai-compatible (< 1x) |');
   print('|---|---:|---:|---:|---:|');
@@ -102,7 +102,7 @@ async function generationSection(generation: Generation, growth: boolean): Promi
     const bytes = [...reads(workload.events())];
     const contenders: Record<string, () => Promise<Summary>> = {};
     for (const name of providerNames) contenders[name] = () => streamText.run(name, bytes.values());
-    const t = await compare(contenders, timing);
+    const t = await compare(contenders, streamTextTiming);
     for (const name of providerNames) verify(workload, `streamText with ${generation.contenders[name].label}`, t[name]!.result);
     const [ours, compat] = [t.ours!.ms, t['openai-compatible']!.ms];
     print(

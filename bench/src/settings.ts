@@ -7,7 +7,9 @@ export const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK
 const scale = quick ? 0.1 : 1;
 /** A workload size: the full figure, or a tenth in quick mode. */
 export const n = (full: number) => Math.round(full * scale);
-export const timing = quick ? { rounds: 1, warmup: 1 } : { rounds: 9, warmup: 2 };
+export const timing = quick ? { rounds: 1, warmup: 1 } : { rounds: 7, warmup: 2 };
+/** `streamText` costs 0.4 s (ai@5) to 1 s (ai@7) per 20k-chunk stream: fewer rounds keep the full run near 4 minutes. */
+export const streamTextTiming = quick ? { rounds: 1, warmup: 1 } : { rounds: 5, warmup: 1 };
 export const memoryChunks = quick ? 50_000 : 1_000_000;
 
 /** The repository's root, found upwards from this file (which esbuild may put in bench/.out/ or a chunk folder below it). */
