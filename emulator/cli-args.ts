@@ -1,5 +1,6 @@
 // Command-line flags of `langdock-emulator`, parsed into emulator options.
 import { parseArgs } from 'node:util';
+import { parseAgentFlag } from './agents';
 import { ERROR_SHAPES, type ErrorShape } from './error-shape';
 import type { RateLimit, RateLimitOptions } from './rate-limiter';
 import type { LangdockEmulatorOptions } from './types';
@@ -22,6 +23,9 @@ Options:
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
   --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
   --allow-json-schema   Accept response_format json_schema
+  --agent <id>[:flags]  Register an agent for /agent/v1/chat/completions; repeat for more. Flags, comma-separated:
+                        web-search, unshared, glued, model=<id> (model=auto: Langdock's "Auto" 400),
+                        name=<name>, error-after=<n> (an error chunk after n chunks)
   --quiet               Do not log requests
   --help                Show this help`;
 
@@ -48,6 +52,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'azure-filter-chunk': { type: 'boolean' },
       'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
+      agent: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -60,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     streamUsage: values['stream-usage'] === true,
     allowJsonSchema: values['allow-json-schema'] === true,
   };
+  if (values.agent !== undefined) options.agents = values.agent.map(parseAgentFlag);
   const apiKeys = values['api-key'];
   if (apiKeys !== undefined) options.apiKeys = apiKeys;
   const chunkDelayMs = wholeNumber('--chunk-delay-ms', values['chunk-delay-ms']);

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Langdock emulator listening on ${emulator.url}\n` +
       `  EU base URL: ${emulator.baseURLFor('eu')}\n` +
-      `  US base URL: ${emulator.baseURLFor('us')}\n`,
+      `  US base URL: ${emulator.baseURLFor('us')}\n` +
+      `  Agents API:  ${emulator.agentBaseURLFor()}/agent/v1/chat/completions\n`,
   );
   const stop = (): void => {
     emulator.close().then(

@@ -8,6 +8,11 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 export class BodyTooLargeError extends Error {}
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(req)).toString('utf8');
+}
+
+/** The body as bytes: uploads are binary. */
+export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const part of req) {
@@ -16,7 +21,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes.`);
     parts.push(buffer);
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
 }
 
 export function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok: false } {

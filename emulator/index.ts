@@ -15,6 +15,8 @@ export type {
   ScriptedStream,
 } from './types';
 export type { ModelKind, ModelSpec } from './models';
+export type { AgentSpec } from './agents';
+export type { EmulatorAttachment } from './attachments';
 export type {
   ChatModelRow,
   EmbeddingModelRow,
@@ -55,6 +57,10 @@ export async function startLangdockEmulator(options: LangdockEmulatorOptions = {
     url,
     baseURL: baseURLFor('eu'),
     baseURLFor,
+    agentBaseURLFor: (baseOptions: BaseURLOptions = {}): string => `${url}${baseOptions.dedicated === true ? '/api/public' : ''}`,
+    get attachments() {
+      return state.attachments.list();
+    },
     requests,
     script(...responses: ScriptedResponse[]): void {
       state.scripts.push(responses);
@@ -66,6 +72,7 @@ export async function startLangdockEmulator(options: LangdockEmulatorOptions = {
       requests.length = 0;
       state.scripts.clear();
       state.rateLimiter?.reset();
+      state.attachments.clear();
     },
     close(): Promise<void> {
       return new Promise((resolve, reject) => {

@@ -1,10 +1,13 @@
 // The HTTP server: records every request, plays scripts, enforces Langdock's rules and answers.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AGENT_API_ROUTE, handleAgentApi, type AgentApiContext } from './agent-server';
+import { buildAgentRegistry, type EmulatorAgent } from './agents';
+import { AttachmentStore } from './attachments';
 import { buildChatCompletion, buildChunks } from './chat-response';
 import { buildEmbeddingList, embeddingPromptTokens, validateEmbeddingRequest } from './embeddings';
 import { estimatePromptTokens, finishReply } from './finish-reply';
 import { ERROR_SHAPES, type ErrorShape } from './error-shape';
-import { BodyTooLargeError, flattenHeaders, parseJsonBody, readBody, sendError, sendJson } from './http';
+import { BodyTooLargeError, flattenHeaders, parseJsonBody, readBodyBytes, sendError, sendJson } from './http';
 import { buildCatalog, type CatalogModel } from './models';
 import { RateLimiter, type UsageEntry } from './rate-limiter';
 import { respond } from './responder';
@@ -30,10 +33,12 @@ export interface EmulatorState {
   readonly requests: RecordedRequest[];
   readonly scripts: ScriptQueue;
   readonly rateLimiter: RateLimiter | undefined;
+  readonly attachments: AttachmentStore;
 }
 
 interface Context {
   readonly catalog: ReadonlyMap<string, CatalogModel>;
+  readonly agents: ReadonlyMap<string, EmulatorAgent>;
   readonly apiKeys: ReadonlySet<string> | undefined;
   readonly options: LangdockEmulatorOptions;
   readonly now: () => number;
@@ -52,9 +57,11 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): { s
     requests: [],
     scripts: new ScriptQueue(),
     rateLimiter: options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, now),
+    attachments: new AttachmentStore(),
   };
   const context: Context = {
     catalog: buildCatalog(options.models),
+    agents: buildAgentRegistry(options.agents),
     apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
     options,
     now,
@@ -86,13 +93,14 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   const path = new URL(req.url ?? '/', 'http://emulator').pathname;
   const logger = context.options.logger;
   if (logger !== undefined) res.on('close', () => logger(`${method} ${path} -> ${res.headersSent ? res.statusCode : 'no response'}`));
-  let rawBody: string;
+  let bytes: Buffer;
   try {
-    rawBody = await readBody(req);
+    bytes = await readBodyBytes(req);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return refuse(res, gatewayError(413, error.message));
     throw error;
   }
+  const rawBody = bytes.toString('utf8');
   const parsed = parseJsonBody(rawBody);
   const headers = flattenHeaders(req.headers);
   context.state.requests.push({ method, path, headers, body: parsed.ok ? parsed.value : undefined, rawBody });
@@ -101,6 +109,8 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   if (scripted !== undefined) return playScripted(res, scripted, context.sleep);
 
   if (headers.origin !== undefined) return refuse(res, gatewayError(403, MESSAGES.browser));
+  const agentRoute = AGENT_API_ROUTE.exec(path);
+  if (agentRoute !== null) return handleAgentApi(agentApiContext(context), agentRoute[1]!, { method, headers, parsed, bytes }, res);
   const route = ROUTE.exec(path);
   const region = route?.[1];
   const endpoint = route?.[2];
@@ -115,6 +125,20 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   if (!parsed.ok) return refuse(res, gatewayError(400, MESSAGES.invalidJson));
   if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value);
   return handleChat(context, res, parsed.value);
+}
+
+function agentApiContext(context: Context): AgentApiContext {
+  return {
+    agents: context.agents,
+    attachments: context.state.attachments,
+    errorShape: context.errorShape,
+    invalidKeyMessage: MESSAGES.invalidKey,
+    isAuthorized: (authorization) => isAuthorized(context, authorization),
+    admit: (res, model, tokens) => admit(context, res, model, tokens) !== undefined,
+    chunkDelayMs: context.options.chunkDelayMs ?? 0,
+    sleep: context.sleep,
+    nextAnswerNumber: () => (context.responseCount += 1),
+  };
 }
 
 function isAuthorized(context: Context, authorization: string | undefined): boolean {

@@ -1,4 +1,6 @@
 // The emulator's public types: options, recorded requests, scripted responses and the running handle.
+import type { AgentSpec } from './agents';
+import type { EmulatorAttachment } from './attachments';
 import type { ErrorShape } from './error-shape';
 import type { ModelSpec } from './models';
 import type { RateLimitOptions } from './rate-limiter';
@@ -13,6 +15,11 @@ export interface LangdockEmulatorOptions {
   apiKeys?: readonly string[];
   /** Known models as ids or specs; defaults to every model of the emulator's model table. */
   models?: ReadonlyArray<string | ModelSpec>;
+  /**
+   * Agents for `/agent/v1/chat/completions`, as ids or specs (web search, not shared, on the "Auto" model,
+   * faults); none by default, so any `agentId` answers 400 until registered. Temporary agents need none.
+   */
+  agents?: ReadonlyArray<string | AgentSpec>;
   /**
    * Per-model limits (defaults 500 requests / 60,000 tokens per 60,000 ms window), optionally different for some
    * models; `false` turns rate limiting off.
@@ -117,13 +124,17 @@ export interface LangdockEmulator {
   baseURL: string;
   /** Base URL for any region (also invalid ones, to test the 404), optionally under `/api/public`. */
   baseURLFor(region: string, options?: BaseURLOptions): string;
+  /** The prefix before `/agent/v1` and `/attachment/v1`: the origin, or `${url}/api/public` when dedicated. */
+  agentBaseURLFor(options?: BaseURLOptions): string;
+  /** Attachments uploaded and not deleted, in upload order. */
+  readonly attachments: readonly EmulatorAttachment[];
   /** Every request received, in order, including scripted and rejected ones. */
   readonly requests: readonly RecordedRequest[];
   /** Queues responses; each answers the next request (any route), before any rule is checked. */
   script(...responses: ScriptedResponse[]): void;
   /** How many scripted responses are still queued. */
   readonly pendingScripts: number;
-  /** Clears recorded requests, queued scripts and rate-limit windows. */
+  /** Clears recorded requests, queued scripts, rate-limit windows and attachments. */
   reset(): void;
   /** Stops listening and drops open connections (including stalled ones). */
   close(): Promise<void>;
