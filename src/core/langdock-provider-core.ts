@@ -1,4 +1,7 @@
 import { InvalidArgumentError, NoSuchModelError } from '@ai-sdk/provider';
+import type { LangdockAgent } from './langdock-agent';
+import { buildLangdockAgentCore, type LangdockAgentCore } from './langdock-agent-core';
+import type { LangdockAgentSettings, LangdockAgentTarget } from './langdock-agent-options';
 import { LangdockChat } from './langdock-chat';
 import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
 import { LangdockEmbedder } from './langdock-embedder';
@@ -9,7 +12,7 @@ import { createLangdockRequestConfig } from './langdock-request-config';
 import { parseLangdockSettings } from './parse-langdock-options';
 
 /** What every spec's provider is made of: checked settings, and the spec-free models it wraps. */
-export interface LangdockProviderCore {
+export interface LangdockProviderCore extends LangdockAgentCore {
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LangdockChat;
   embedder(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): LangdockEmbedder;
   listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
@@ -32,6 +35,7 @@ function buildLangdockProviderCore(settings: LangdockProviderSettings): Langdock
   const config = createLangdockRequestConfig(settings);
   // Checked when a model is made too, so that importing the default instance never throws.
   return {
+    ...buildLangdockAgentCore(settings, config),
     chat: (modelId, modelSettings = {}) => {
       assertServerSide(settings);
       return new LangdockChat(checkModelId(modelId, 'gpt-5-mini'), checkChatModelSettings(modelSettings), config);
@@ -51,16 +55,17 @@ function buildLangdockProviderCore(settings: LangdockProviderSettings): Langdock
 }
 
 /** How a spec wraps the core's models in its own model classes. */
-export interface LangdockSpecModels<CHAT, EMBEDDING> {
+export interface LangdockSpecModels<CHAT, EMBEDDING, AGENT> {
   chat: (chat: LangdockChat) => CHAT;
   embedding: (embedder: LangdockEmbedder) => EMBEDDING;
+  agent: (agent: LangdockAgent) => AGENT;
 }
 
 /**
  * The provider every entry exports, in the spec's model classes: callable for a chat model, with every
  * name the AI SDK majors look up (`languageModel`, `embeddingModel`, `textEmbeddingModel`) and ours.
  */
-export function assembleLangdockProvider<CHAT, EMBEDDING, EXTRA extends object>(core: LangdockProviderCore, models: LangdockSpecModels<CHAT, EMBEDDING>, extra: EXTRA) {
+export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends object>(core: LangdockProviderCore, models: LangdockSpecModels<CHAT, EMBEDDING, AGENT>, extra: EXTRA) {
   const chat = (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) => models.chat(core.chat(modelId, settings));
   const embedding = (modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings) => models.embedding(core.embedder(modelId, settings));
   return Object.assign(
@@ -77,6 +82,10 @@ export function assembleLangdockProvider<CHAT, EMBEDDING, EXTRA extends object>(
       textEmbedding: embedding,
       listModels: core.listModels,
       imageModel: core.noImageModel,
+      agent: (target: LangdockAgentTarget, settings?: LangdockAgentSettings) => models.agent(core.agent(target, settings)),
+      agentResponse: core.agentResponse,
+      uploadAttachment: core.uploadAttachment,
+      deleteAttachment: core.deleteAttachment,
     },
     extra,
   );

@@ -1,13 +1,16 @@
 import type { EmbeddingModelV2, LanguageModelV2, ProviderV2 } from '@ai-sdk/provider';
+import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
 import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
 import type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
 import { assembleLangdockProvider, createLangdockProviderCore, defaultLangdockProviderCore, type LangdockProviderCore } from '../core/langdock-provider-core';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
+import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
+import { langdockAgentTools } from './langdock-agent-tools';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
 
-export interface LangdockProvider extends ProviderV2 {
+export interface LangdockProvider extends ProviderV2, LangdockAgentMembers<LanguageModelV2> {
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
   /** A chat completions model. */
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
@@ -22,14 +25,20 @@ export interface LangdockProvider extends ProviderV2 {
   textEmbedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
   /** The models this workspace serves in this region (`GET /models`). */
   listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
+  /**
+   * Names tools a Langdock agent runs itself, for `tools` on AI SDK 5: only calls of tools named there come back
+   * as tool calls with results (ai@5 breaks on others); the rest are in `providerMetadata.langdock.toolCalls`.
+   */
+  agentTools: typeof langdockAgentTools;
 }
 
 const v2Models = {
   chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) => new LangdockChatLanguageModel(chat),
   embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) => new LangdockEmbeddingModel(embedder),
+  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) => new LangdockAgentLanguageModel(agent),
 };
 
-const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v2Models, {});
+const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v2Models, { agentTools: langdockAgentTools });
 
 /** A Langdock provider for AI SDK 5 (`LanguageModelV2`). AI SDK 6 and 7 have native entries: '/v3' and '/v4'. */
 export function createLangdock(regionOrSettings: LangdockRegion | LangdockProviderSettings = {}): LangdockProvider {

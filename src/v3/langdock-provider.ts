@@ -1,13 +1,15 @@
 import type { EmbeddingModelV3, LanguageModelV3, ProviderV3 } from '@ai-sdk/provider-v3';
+import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
 import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
 import type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
 import { assembleLangdockProvider, createLangdockProviderCore, defaultLangdockProviderCore, type LangdockProviderCore } from '../core/langdock-provider-core';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
+import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
 
-export interface LangdockProvider extends ProviderV3 {
+export interface LangdockProvider extends ProviderV3, LangdockAgentMembers<LanguageModelV3> {
   readonly specificationVersion: 'v3';
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV3;
   /** A chat completions model. */
@@ -28,6 +30,7 @@ export interface LangdockProvider extends ProviderV3 {
 const v3Models = {
   chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) => new LangdockChatLanguageModel(chat),
   embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) => new LangdockEmbeddingModel(embedder),
+  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) => new LangdockAgentLanguageModel(agent),
 };
 
 const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v3Models, { specificationVersion: 'v3' as const });

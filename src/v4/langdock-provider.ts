@@ -1,13 +1,15 @@
 import type { EmbeddingModelV4, LanguageModelV4, ProviderV4 } from '@ai-sdk/provider-v4';
+import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
 import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
 import type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
 import { assembleLangdockProvider, createLangdockProviderCore, defaultLangdockProviderCore, type LangdockProviderCore } from '../core/langdock-provider-core';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
+import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
 
-export interface LangdockProvider extends ProviderV4 {
+export interface LangdockProvider extends ProviderV4, LangdockAgentMembers<LanguageModelV4> {
   readonly specificationVersion: 'v4';
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV4;
   /** A chat completions model. */
@@ -28,6 +30,7 @@ export interface LangdockProvider extends ProviderV4 {
 const v4Models = {
   chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) => new LangdockChatLanguageModel(chat),
   embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) => new LangdockEmbeddingModel(embedder),
+  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) => new LangdockAgentLanguageModel(agent),
 };
 
 const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v4Models, { specificationVersion: 'v4' as const });
