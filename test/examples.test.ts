@@ -68,6 +68,14 @@ const expectations: Record<string, Expectation[]> = {
   ],
   'embed.ts': [/most similar: The Spree flows through the centre of Berlin\./, /4 vectors of 1536 dimensions, \d+ tokens/],
   'list-models.ts': [/^gpt-4\.1 /m, /^o4-mini /m, /^text-embedding-3-small /m, /\d+ models/],
+  'agent.ts': [
+    /^agent tool: web_search\(\{"query":"What is new about the river Spree in Berlin\?"\}\)$/m,
+    /^source: Emulated result 1 for "What is new about the river Spree in Berlin\?" <https:\/\/example\.com\/search\/1\?q=/m,
+    /Agent Researcher here\. You said: "What is new about the river Spree in Berlin\?"\. I searched the web/,
+    /^model: \{"modelName":"GPT-4\.1"\} \| finish: stop \| tokens: not reported by agents$/m,
+    /^with attachment: Agent Researcher here\. You said: "What does the file say\?" \(with 1 attachment\(s\)\)\./m,
+    /^object: \{"river":"[^"]+","lengthKm":\d+(\.\d+)?\}$/m,
+  ],
 };
 
 const examples = readdirSync(`${root}/examples`).filter((name) => name.endsWith('.ts'));
