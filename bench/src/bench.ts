@@ -11,13 +11,11 @@ import { memoryChunks, quick, repoRoot } from './settings';
 
 const root = repoRoot();
 const outDir = join(root, 'bench', '.out');
-const sectionScript = join(outDir, 'section.mjs');
-
 const execFileAsync = promisify(execFile);
 const print = (line = '') => console.log(line);
 const missed: string[] = [];
 const took: string[] = [];
-const started = performance.now();
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 
 /** Runs a step and notes its wall time for the closing line. */
 async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
@@ -26,41 +24,34 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
   took.push(`${label} ${((performance.now() - start) / 1000).toFixed(0)} s`);
   return result;
 }
-const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 
 const isReport = (message: unknown): message is { missed: string[] } =>
   typeof message === 'object' && message !== null && 'missed' in message && Array.isArray(message.missed);
 
 /** Runs one section in a fresh `node` and adds the targets it missed; a section that fails (a wrong parse) fails the run. */
 function runSection(node: string, args: string[]): Promise<void> {
-  return timed(args.join(' '), () => new Promise((resolve, reject) => {
-    const child = spawn(node, [sectionScript, ...args, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.on('message', (message: unknown) => {
-      if (isReport(message)) missed.push(...message.missed);
+  const run = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(node, [join(outDir, 'section.mjs'), ...args, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child.on('message', (message: unknown) => {
+        if (isReport(message)) missed.push(...message.missed);
+      });
+      child.on('error', reject);
+      child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`section "${args.join(' ')}" on ${node} failed (${signal ?? `exit code ${code}`})`))));
     });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`section "${args.join(' ')}" on ${node} failed (${signal ?? `exit code ${code}`})`))));
-  }));
+  return timed(args.join(' '), run);
 }
 
-// Node 24 is installed before anything is timed; in quick mode, while the Node 20 sections run.
-const node24Found = findNode24(root);
-const node24 = quick ? undefined : await timed('Node 24 check', () => node24Found);
-
-print(`Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average at start ${load()} (1, 5, 15 min)`);
-print(`Node: ${process.version} for the root and /v3 generations, the Node 20 entries line and memory; ai@7 generation: see its heading`);
-print();
-await runSection(process.execPath, ['generation', 'v2', '--growth']);
-await runSection(process.execPath, ['generation', 'v3']);
-const v4Node = node24 ?? (await node24Found);
-if ('missing' in v4Node) {
-  print(`(The ai@7 generation runs on ${process.version} below, not Node 24 as its packages ask: ${v4Node.missing}.)`);
-  print();
+/** The commit measured, and whether src/ differs from it: figures belong to a tree, not to a branch name. */
+async function measuredTree(): Promise<string> {
+  try {
+    const git = async (...args: string[]) => (await execFileAsync('git', args, { cwd: root, encoding: 'utf8' })).stdout.trim();
+    const [commit, changed] = [await git('rev-parse', '--short', 'HEAD'), await git('status', '--porcelain', '--', 'src')];
+    return changed === '' ? `commit ${commit}, src/ as committed` : `commit ${commit} with ${changed.split('\n').length} uncommitted change(s) in src/`;
+  } catch {
+    return 'not a git checkout';
+  }
 }
-await runSection('missing' in v4Node ? process.execPath : v4Node.path, ['generation', 'v4']);
-await runSection(process.execPath, ['entries']);
-// Once more on the ai@7 generation's Node (a full run only: quick mode has shown all three entries work).
-if (!quick && !('missing' in v4Node) && v4Node.path !== process.execPath) await runSection(v4Node.path, ['entries']);
 
 async function memorySection(): Promise<void> {
   print(`Memory (root entry, Node ${process.version}): a ${memoryChunks.toLocaleString('en')}-chunk text stream generated as it is read (the input is never held), fresh process each`);
@@ -107,8 +98,28 @@ async function bundleSection(): Promise<void> {
   print();
 }
 
+const started = performance.now();
+// Node 24 is installed (when missing) before anything is timed; in quick mode, while the first sections run.
+const node24Found = findNode24(root);
+const node24 = quick ? undefined : await timed('Node 24 check', () => node24Found);
+
+print(`Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average at start ${load()} (1, 5, 15 min)`);
+print(`Measured: ${await measuredTree()}. Node ${process.version} runs every section but the ai@7 one, whose heading names its Node.`);
+print();
+await runSection(process.execPath, ['generation', 'v2', '--growth']);
+await runSection(process.execPath, ['generation', 'v3']);
+const v4Node = node24 ?? (await node24Found);
+if ('missing' in v4Node) {
+  print(`(The ai@7 generation runs on ${process.version} below, not Node 24 as its packages ask: ${v4Node.missing})`);
+  print();
+}
+await runSection('missing' in v4Node ? process.execPath : v4Node.path, ['generation', 'v4']);
+await runSection(process.execPath, ['entries']);
+// Once more on the ai@7 generation's Node (a full run only: quick mode has shown all three entries work).
+if (!quick && !('missing' in v4Node) && v4Node.path !== process.execPath) await runSection(v4Node.path, ['entries']);
 await timed('memory', memorySection);
 await timed('bundle', bundleSection);
+
 print(`Load average at the end: ${load()}. Took ${((performance.now() - started) / 1000).toFixed(0)} s: ${took.join(', ')}.`);
 if (quick) print('Quick mode: small workloads, ratios are indicative only and targets are not enforced.');
 else if (missed.length > 0) print(`Targets missed: ${missed.join('; ')}`);

@@ -1,0 +1,142 @@
+// One process of the rate budget bench, on Node 24: ai@7 (from the examples workspace) with
+// langdock-ai-provider/v4 (this repo's src), making its share of the calls against the emulator, with no
+// limiter, a limiter on this process's memory, or one on the shared Redis. It prints "ready", starts on a line
+// from stdin, and ends with one JSON line: each call's outcome and the tokens Langdock (the emulator) counted.
+import IORedis from 'ioredis';
+import { createInterface } from 'node:readline';
+import { createClient } from 'redis';
+import { estimateTokens } from '../../../emulator/tokens';
+import type { LangdockRateLimitStore } from '../../../src/core/langdock-rate-limit';
+import { createLangdockRedisStore } from '../../../src/redis/index';
+import { createLangdock } from '../../../src/v4/index';
+import { budgetCalls, CHAT_MODEL, EMBEDDING_MODEL, MAX_OUTPUT_TOKENS, type BudgetCall, type BudgetSettings, type CallKind } from './workload';
+
+type AI7 = typeof import('../../../examples/node_modules/ai');
+
+export type BudgetMode = 'none' | 'memory' | 'redis';
+
+export interface WorkerTask {
+  mode: BudgetMode;
+  /** The Redis client this process uses in the redis mode. */
+  client: 'ioredis' | 'node-redis';
+  redisURL: string | undefined;
+  baseURL: string;
+  apiKey: string;
+  processIndex: number;
+  settings: BudgetSettings;
+  ai7Url: string;
+}
+
+export interface CallOutcome {
+  kind: CallKind;
+  model: string;
+  /** The error's name when the call failed after the AI SDK's retries. */
+  error: string | undefined;
+  /** Tokens as Langdock counts them (the emulator's usage; for streams, which carry none, its rule on the text). */
+  tokens: number;
+  /** Of those, the prompt's: what Langdock checks against the window when the request arrives. */
+  promptTokens: number;
+  /** Epoch ms when the call ended. */
+  endedAt: number;
+}
+
+export interface WorkerReport {
+  calls: CallOutcome[];
+  /** Responses this process received, and how many of them were 429. */
+  responses: number;
+  rateLimited: number;
+}
+
+async function main(task: WorkerTask): Promise<WorkerReport> {
+  const ai = (await import(task.ai7Url)) as AI7;
+  const { store, close } = await openStore(task);
+  let responses = 0;
+  let rateLimited = 0;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await globalThis.fetch(input, init);
+    responses++;
+    if (response.status === 429) rateLimited++;
+    return response;
+  };
+  const { settings } = task;
+  const limits = { requestsPerMinute: settings.requestsPerWindow, tokensPerMinute: settings.tokensPerWindow, windowMs: settings.windowMs };
+  const langdock = createLangdock({
+    apiKey: task.apiKey,
+    baseURL: task.baseURL,
+    fetch,
+    ...(task.mode !== 'none' && { rateLimit: { ...limits, ...(store && { store }) } }),
+  });
+  const chat = langdock(CHAT_MODEL);
+  const embedding = langdock.embeddingModel(EMBEDDING_MODEL);
+
+  const run = async (call: BudgetCall): Promise<CallOutcome> => {
+    const model = call.kind === 'embedMany' ? EMBEDDING_MODEL : CHAT_MODEL;
+    const outcome = (error: unknown, promptTokens: number, outputTokens: number): CallOutcome => ({
+      kind: call.kind,
+      model,
+      error: error === undefined ? undefined : error instanceof Error ? error.name : String(error),
+      tokens: error === undefined ? promptTokens + outputTokens : 0,
+      promptTokens: error === undefined ? promptTokens : 0,
+      endedAt: Date.now(),
+    });
+    const prompt = call.texts[0] ?? '';
+    try {
+      if (call.kind === 'embedMany') {
+        const result = await ai.embedMany({ model: embedding, values: call.texts });
+        return outcome(undefined, result.usage.tokens, 0);
+      }
+      if (call.kind === 'generateText') {
+        const result = await ai.generateText({ model: chat, prompt, maxOutputTokens: MAX_OUTPUT_TOKENS });
+        return outcome(undefined, result.usage.inputTokens ?? 0, result.usage.outputTokens ?? 0);
+      }
+      const result = ai.streamText({ model: chat, prompt, maxOutputTokens: MAX_OUTPUT_TOKENS, onError: () => {} });
+      let text = '';
+      let failure: unknown;
+      for await (const part of result.fullStream) {
+        if (part.type === 'text-delta') text += part.text;
+        else if (part.type === 'error') failure = part.error;
+      }
+      // The emulator counts a chat request as its prompt's text plus its reply's, each by the same rule.
+      return outcome(failure, estimateTokens(prompt), estimateTokens(text));
+    } catch (error) {
+      return outcome(error, 0, 0);
+    }
+  };
+
+  const calls = budgetCalls(task.processIndex, settings.callsPerProcess);
+  console.log('ready');
+  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+  const outcomes: CallOutcome[] = new Array(calls.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < calls.length; i = next++) outcomes[i] = await run(calls[i]!);
+  };
+  await Promise.all(Array.from({ length: settings.concurrency }, lane));
+  const report = { calls: outcomes, responses, rateLimited };
+  // The last leases settle in the background; let them reach Redis before the client goes.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await close();
+  return report;
+}
+
+async function openStore(task: WorkerTask): Promise<{ store: LangdockRateLimitStore | undefined; close: () => Promise<void> }> {
+  if (task.mode !== 'redis' || task.redisURL === undefined) return { store: undefined, close: async () => {} };
+  if (task.client === 'node-redis') {
+    const client = createClient({ url: task.redisURL });
+    await client.connect();
+    return { store: createLangdockRedisStore(client), close: () => client.close() };
+  }
+  const client = new IORedis(task.redisURL);
+  return { store: createLangdockRedisStore(client), close: () => client.quit().then(() => undefined) };
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as WorkerTask).then(
+  (report) => {
+    console.log(JSON.stringify(report));
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+// The calls each process makes and the limits they run against: a deterministic mix of chat streams,
+// generateText and embeddings, sized so that every model needs about one and a half windows of its token budget.
+
+export const CHAT_MODEL = 'gpt-4.1';
+export const EMBEDDING_MODEL = 'text-embedding-3-small';
+/** What each chat call allows itself: the limiter reserves it until the real usage is known. */
+export const MAX_OUTPUT_TOKENS = 150;
+
+export interface BudgetSettings {
+  label: string;
+  windowMs: number;
+  /** Per model, per window, at the emulator and in the limiters. */
+  requestsPerWindow: number;
+  tokensPerWindow: number;
+  processes: number;
+  callsPerProcess: number;
+  /** Calls in flight at once in each process. */
+  concurrency: number;
+}
+
+export const FULL: BudgetSettings = {
+  label: 'full',
+  windowMs: 60_000,
+  requestsPerWindow: 300,
+  tokensPerWindow: 15_000,
+  processes: 4,
+  callsPerProcess: 50,
+  concurrency: 10,
+};
+
+/** The same mix and sizes, scaled to a 10 s window and a quarter of the calls: seconds, for CI. */
+export const QUICK: BudgetSettings = {
+  label: 'quick',
+  windowMs: 10_000,
+  requestsPerWindow: 72,
+  tokensPerWindow: 3_600,
+  processes: 4,
+  callsPerProcess: 12,
+  concurrency: 4,
+};
+
+export type CallKind = 'streamText' | 'generateText' | 'embedMany';
+
+export interface BudgetCall {
+  kind: CallKind;
+  /** The prompt (one text) or the values to embed. */
+  texts: string[];
+}
+
+const WORDS = ['budget', 'window', 'tokens', 'minute', 'request', 'limit', 'model', 'answer', 'stream', 'vector', 'shared', 'worker'];
+
+/** ASCII text of exactly `tokens` × 4 characters: both the library and the emulator count it as `tokens`. */
+export function textOfTokens(tokens: number, seed: number): string {
+  let text = '';
+  for (let i = seed; text.length < tokens * 4; i++) text += `${WORDS[i % WORDS.length]} `;
+  return text.slice(0, tokens * 4);
+}
+
+/** The calls of one process: streamText, generateText and embedMany in turn, prompts of 40-104 tokens, embeddings of two 120-229 token values. */
+export function budgetCalls(processIndex: number, count: number): BudgetCall[] {
+  return Array.from({ length: count }, (_, i) => {
+    const seed = processIndex * 131 + i * 37;
+    switch (i % 3) {
+      case 0:
+        return { kind: 'streamText', texts: [textOfTokens(40 + (seed % 65), seed)] };
+      case 1:
+        return { kind: 'generateText', texts: [textOfTokens(40 + (seed % 65), seed)] };
+      default:
+        return { kind: 'embedMany', texts: [textOfTokens(120 + (seed % 110), seed), textOfTokens(120 + ((seed * 7) % 110), seed + 5)] };
+    }
+  });
+}
