@@ -1,4 +1,5 @@
 // Server component: says where answers come from (Langdock or the emulator); the key never leaves the server.
+import Link from 'next/link';
 import { connection as dynamicRendering } from 'next/server';
 import { getLangdock } from '@/server/langdock';
 import { Chat } from './chat';
@@ -13,7 +14,8 @@ export default async function Page() {
     <header>
       <h1>Langdock chat</h1>
       <p className="subtitle">
-        Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> · model <code>{connection.modelId}</code>
+        Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> · model <code>{connection.modelId}</code> ·{' '}
+        <Link href="/agent">a Langdock agent</Link>
       </p>
     </header>
   );

@@ -2,6 +2,7 @@
 import 'server-only';
 import { createLangdock, type LangdockProvider } from 'langdock-ai-provider/v4';
 import { startLangdockEmulator, type LangdockEmulator } from 'langdock-ai-provider/emulator';
+import { emulatorAgents } from './agents';
 
 export type LangdockConnection =
   | { mode: 'langdock'; langdock: LangdockProvider; modelId: string; region: string }
@@ -19,6 +20,8 @@ function startEmulatorOnce(): Promise<LangdockEmulator> {
     apiKeys: [EMULATOR_API_KEY],
     // A short pause between chunks, so the answer visibly streams and the stop button has something to stop.
     chunkDelayMs: Number(process.env.LANGDOCK_EMULATOR_CHUNK_DELAY_MS ?? 30),
+    // The Agent page's agents (Langdock's Agents API, /agent/v1/chat/completions).
+    agents: emulatorAgents,
   }).catch((error: unknown) => {
     processCache.langdockEmulator = undefined;
     throw error;

@@ -310,6 +310,90 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
   });
 });
 
+describe('Agent page in Chromium (useChat against one call of agentResponse)', { timeout: 120_000 }, () => {
+  let app;
+  let page;
+
+  const form = () => page.locator('section.agent form');
+  const status = () => form().getAttribute('data-status');
+  const lastAgent = () => page.locator('section.agent li[data-role="assistant"]').last();
+  const agentText = async () => (await lastAgent().locator('.text').allTextContents()).join('');
+  const answers = () => page.locator('section.agent li[data-role="assistant"]').count();
+
+  async function askAgent(text) {
+    const before = await answers();
+    await page.getByRole('textbox', { name: 'Message' }).fill(text);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await until('an agent message', async () => (await answers()) > before);
+  }
+
+  async function step(name, body) {
+    try {
+      await body();
+    } catch (error) {
+      await page?.screenshot({ path: path.join(artifacts, `failed-agent-${name}.png`), fullPage: true }).catch(() => {});
+      throw error;
+    }
+  }
+
+  before(async () => {
+    app = await startApp('agent-server', { LANGDOCK_EMULATOR: '1' });
+    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await page.goto(`${app.url}/agent`);
+    await page.getByRole('textbox', { name: 'Message' }).fill('x');
+    await until('the page to hydrate', () => page.getByRole('button', { name: 'Send' }).isEnabled());
+    await page.getByRole('textbox', { name: 'Message' }).fill('');
+  });
+
+  after(async () => {
+    await page?.close();
+    await app?.stop();
+  });
+
+  it("streams the agent's answer, shows its web search as a tool chip and its sources as links", () => step('research', async () => {
+    const question = 'What is new about the river Spree?';
+    await askAgent(question);
+    const seen = [];
+    await until('the answer to finish', async () => {
+      const [text, state] = [await agentText(), await status()];
+      if (text !== seen.at(-1)) seen.push(text);
+      return state === 'ready' && text.length > 0;
+    }, 20_000, 10);
+    const answer = `Agent Researcher here. You said: "${question}". I searched the web and found: Emulated result 1 for "${question}"; Emulated result 2 for "${question}".`;
+    assert.equal(seen.at(-1), answer);
+    assert.ok(seen.filter((text) => text.length > 0 && text !== answer).length >= 2, `the text grew while streaming: ${JSON.stringify(seen)}`);
+
+    const chip = lastAgent().locator('[data-tool="web_search"]');
+    assert.equal(await chip.getAttribute('data-state'), 'output-available');
+    assert.equal(await chip.locator('code').textContent(), JSON.stringify({ query: question }));
+
+    const sources = lastAgent().locator('a.source');
+    assert.deepEqual(await sources.allTextContents(), [`Emulated result 1 for "${question}"`, `Emulated result 2 for "${question}"`]);
+    assert.equal(await sources.first().getAttribute('href'), `https://example.com/search/1?q=${encodeURIComponent(question)}`);
+    await page.screenshot({ path: path.join(artifacts, 'agent.png'), fullPage: true });
+  }));
+
+  it('sends the history on: the next answer counts the earlier messages', () => step('history', async () => {
+    await askAgent('And the Havel?');
+    await until('the second answer', async () => (await status()) === 'ready' && (await agentText()).includes('after 2 earlier message(s)'));
+  }));
+
+  it("shows the agent's error chunk readably, after the text it streamed, without the key", () => step('error', async () => {
+    await page.getByRole('combobox', { name: 'Agent' }).selectOption('flaky-agent');
+    await askAgent('Summarize my knowledge folder, please.');
+    const alert = page.locator('section.agent [role="alert"]');
+    await alert.waitFor({ timeout: 15_000 });
+    assert.equal(await alert.textContent(), 'The agent lost its knowledge folder mid-answer (an emulated fault).');
+    await until('the error status', async () => (await status()) === 'error');
+    assert.match(await agentText(), /^Agent Flaky here\./, 'the text before the error stays');
+    assert.doesNotMatch(await page.content(), /emulator-key-0000/, 'no key reaches the browser');
+  }));
+
+  it('refuses a body that is not a chat with a clear 400', async () => {
+    assert.deepEqual(await postJSON(`${app.url}/api/agent`, { messages: [] }), { status: 400, json: { error: 'Send at least one message.' } });
+  });
+});
+
 describe('the same build without LANGDOCK_EMULATOR=1', { timeout: 60_000 }, () => {
   let app;
   const problem =
