@@ -2,7 +2,8 @@ import { APICallError } from '@ai-sdk/provider';
 import { postJsonToApi, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { buildLangdockAgentRequest } from './build-langdock-agent-request';
 import type { LangdockAgentRequestBody } from './langdock-agent-api-types';
-import { createLangdockAgentPartStream } from './langdock-agent-event-stream';
+import { LangdockAgentStreamProcessor } from './langdock-agent-stream-processor';
+import { createLangdockSsePartStream } from './langdock-event-stream';
 import { langdockAgentOptionsSchema, type LangdockAgentSettings, type LangdockAgentTarget } from './langdock-agent-options';
 import type { LangdockAgentSourcePart, LangdockAgentStreamPart, LangdockAgentStreamSpec, LangdockAgentToolPart } from './langdock-agent-parts';
 import type { LangdockChatCall } from './langdock-chat-call';
@@ -87,15 +88,14 @@ export class LangdockAgent {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     });
-    const stream = createLangdockAgentPartStream({
+    const stream = createLangdockSsePartStream<LangdockAgentStreamPart | START | FINISH | FILE>({
       body: eventStream,
       startPart: spec.startPart(warnings),
-      spec,
       abortSignal: call.abortSignal,
-      includeRawChunks: call.includeRawChunks,
-      redact: request.redact,
       url: request.url,
       requestBodyValues: body,
+      processor: (emit) =>
+        new LangdockAgentStreamProcessor<FINISH, FILE>({ spec, emit, includeRawChunks: call.includeRawChunks, redact: request.redact, url: request.url, requestBodyValues: body }),
     });
     return { stream, request: { url: request.url, body }, response: { headers: responseHeaders } };
   }

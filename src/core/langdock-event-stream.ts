@@ -7,17 +7,21 @@ import { LangdockStreamProcessor, type LangdockStreamProcessorOptions } from './
 // No real chunk comes near this; an event that does is a fault, and holding it would exhaust memory.
 const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
 
-/**
- * The response body (SSE bytes) as AI SDK stream parts. It pulls the body itself rather than piping it
- * through a TransformStream: a pipe costs several promises per read, which dominates when each token
- * arrives in a read of its own. The caller's abort ends it as an abort; any other break (a lost
- * connection, an oversized event) ends it with an error part and a finish part, never a throw.
- */
+/** What turns the `data` of SSE events into parts: the chat completions processor, or the agent's. */
+export interface LangdockEventProcessor {
+  push(data: string): void;
+  /** The byte stream ended. */
+  finish(): void;
+  /** The byte stream broke off: report why, then finish. */
+  interrupt(error: unknown): void;
+}
+
+/** Chat completions: the SSE bytes of a completion as stream parts. */
 export function createLangdockPartStream<START, FINISH>({
   body,
   startPart,
   abortSignal,
-  maxEventLength = MAX_EVENT_CHARACTERS,
+  maxEventLength,
   ...processorOptions
 }: Omit<LangdockStreamProcessorOptions<FINISH>, 'emit'> & {
   body: ReadableStream<Uint8Array>;
@@ -27,10 +31,45 @@ export function createLangdockPartStream<START, FINISH>({
   /** Characters one event may hold; tests lower it. */
   maxEventLength?: number;
 }): ReadableStream<LangdockStreamPart | START | FINISH> {
-  type Part = LangdockStreamPart | START | FINISH;
+  return createLangdockSsePartStream<LangdockStreamPart | START | FINISH>({
+    body,
+    startPart,
+    abortSignal,
+    maxEventLength,
+    url: processorOptions.url,
+    requestBodyValues: processorOptions.requestBodyValues,
+    processor: (emit) => new LangdockStreamProcessor<FINISH>({ ...processorOptions, emit }),
+  });
+}
+
+/**
+ * A response body of SSE events as parts, for any processor. It pulls the body itself rather than piping
+ * it through a TransformStream: a pipe costs several promises per read, which dominates when each token
+ * arrives in a read of its own. The caller's abort ends it as an abort; any other break (a lost
+ * connection, an oversized event) ends it with an error part and a finish part, never a throw.
+ */
+export function createLangdockSsePartStream<PART>({
+  body,
+  startPart,
+  abortSignal,
+  maxEventLength = MAX_EVENT_CHARACTERS,
+  url,
+  requestBodyValues,
+  processor: createProcessor,
+}: {
+  body: ReadableStream<Uint8Array>;
+  startPart: PART;
+  abortSignal?: AbortSignal;
+  maxEventLength?: number;
+  /** For the error of a lost connection. */
+  url: string;
+  requestBodyValues: unknown;
+  processor: (emit: (part: PART) => void) => LangdockEventProcessor;
+}): ReadableStream<PART> {
+  type Part = PART;
   const bytes = body.getReader();
   let decoder: SseDecoder;
-  let processor: LangdockStreamProcessor<FINISH>;
+  let processor: LangdockEventProcessor;
   let ended = false;
   let onAbort: (() => void) | undefined;
   const end = () => {
@@ -48,7 +87,7 @@ export function createLangdockPartStream<START, FINISH>({
 
   return new ReadableStream<Part>({
     start(controller) {
-      processor = new LangdockStreamProcessor({ ...processorOptions, emit: (part) => controller.enqueue(part) });
+      processor = createProcessor((part) => controller.enqueue(part));
       decoder = new SseDecoder((data) => processor.push(data), maxEventLength);
       controller.enqueue(startPart);
       // A custom fetch may ignore the signal; ending the stream here makes abort work regardless.
@@ -75,7 +114,7 @@ export function createLangdockPartStream<START, FINISH>({
             end();
             throw error;
           }
-          return stop(controller, langdockStreamInterruptedError({ cause: error, url: processorOptions.url, requestBodyValues: processorOptions.requestBodyValues }));
+          return stop(controller, langdockStreamInterruptedError({ cause: error, url, requestBodyValues }));
         }
         if (ended) return;
         if (read.done) {
