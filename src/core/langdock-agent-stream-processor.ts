@@ -1,7 +1,7 @@
 import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError, type JSONValue } from '@ai-sdk/provider';
 import type { LangdockUIMessageChunk } from './langdock-agent-api-types';
 import type { LangdockAgentFile, LangdockAgentFinish, LangdockAgentStreamPart, LangdockAgentStreamSpec } from './langdock-agent-parts';
-import { redactedCause } from './langdock-error';
+import { redactedCause, redactedValue } from './langdock-error';
 import { splitLangdockGluedEvents } from './langdock-glued-events';
 import { isJsonObject } from './validate-langdock-response';
 
@@ -70,12 +70,12 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       for (const event of events) this.push(event);
       return;
     }
-    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: this.redacted(data, value) });
+    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
     if (!isJsonObject(value) || typeof value.type !== 'string') {
-      return this.fail(new TypeValidationError({ value: this.redacted(data, value), cause: new Error('A Langdock agent stream event must be an object with a string type.') }));
+      return this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error('A Langdock agent stream event must be an object with a string type.') }));
     }
     const problem = this.chunk(value as Chunk);
-    if (problem !== undefined) this.fail(new TypeValidationError({ value: this.redacted(data, value), cause: new Error(`The ${value.type} chunk ${problem}.`) }));
+    if (problem !== undefined) this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error(`The ${value.type} chunk ${problem}.`) }));
   }
 
   /** The byte stream broke off (connection lost, oversized event): report why, then finish. */
@@ -325,12 +325,6 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
     if (!isJsonObject(value)) return;
     this.messageMetadata = { ...this.messageMetadata, ...(value as Record<string, JSONValue>) };
     if (value.output !== undefined) this.output = value.output as JSONValue;
-  }
-
-  /** `value` (parsed from `data`) without the key: re-parsed from the redacted text only when the key is in it. */
-  private redacted(data: string, value: unknown): unknown {
-    const text = this.redact(data);
-    return text === data ? value : JSON.parse(text);
   }
 
   private fail(error: unknown): void {

@@ -92,6 +92,12 @@ export function createLangdockRedactor(secrets: ReadonlyArray<string | undefined
   return (text) => known.reduce((redacted, secret) => redactSecret(redacted, secret), text);
 }
 
+/** `value`, parsed from `data`, without the key: parsed again from the redacted text only when the key is in it. */
+export function redactedValue(data: string, value: unknown, redact: (text: string) => string): unknown {
+  const text = redact(data);
+  return text === data ? value : JSON.parse(text);
+}
+
 /** A parser's error can quote the text it failed on; keep its message, less the key. */
 export function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
   return cause instanceof Error ? new SyntaxError(redact(cause.message)) : cause;

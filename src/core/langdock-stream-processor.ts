@@ -3,7 +3,7 @@ import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta, Langdoc
 import type { LangdockFinish, LangdockStreamPart } from './langdock-chat-call';
 import { LangdockContentFilterLog } from './langdock-content-filter';
 import { estimateLangdockTextTokens } from './estimate-langdock-tokens';
-import { parseLangdockErrorBody, redactedCause } from './langdock-error';
+import { parseLangdockErrorBody, redactedCause, redactedValue } from './langdock-error';
 import { isJsonObject, validateLangdockChatChunk } from './validate-langdock-response';
 
 export interface LangdockStreamProcessorOptions<FINISH> {
@@ -82,12 +82,12 @@ export class LangdockStreamProcessor<FINISH = never> {
       return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
     }
     // Server text that leaves as a raw part or inside an error is redacted; the common path pays nothing.
-    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: this.redacted(data, value) });
+    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
 
-    if (isStreamedError(value)) return this.fail(this.streamedApiError(this.redacted(data, value) as Record<string, unknown>));
+    if (isStreamedError(value)) return this.fail(this.streamedApiError(redactedValue(data, value, this.redact) as Record<string, unknown>));
     const validated = validateLangdockChatChunk(value);
     if (!validated.success) {
-      return this.fail(new TypeValidationError({ value: this.redacted(data, value), cause: new Error(validated.problem) }));
+      return this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error(validated.problem) }));
     }
     this.chunk(validated.value);
   }
@@ -243,12 +243,6 @@ export class LangdockStreamProcessor<FINISH = never> {
     if (this.reasoningId === undefined) return;
     this.emit({ type: 'reasoning-end', id: this.reasoningId });
     this.reasoningId = undefined;
-  }
-
-  /** `value` (parsed from `data`) without the key: re-parsed from the redacted text only when the key is in it. */
-  private redacted(data: string, value: unknown): unknown {
-    const text = this.redact(data);
-    return text === data ? value : JSON.parse(text);
   }
 
   /** An error part that makes the answer a failure. */
