@@ -205,6 +205,7 @@ async function main() {
     );
     console.log(`     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms; emulator: ${fact.emulator}`);
     if (fact.deniedToolMessage !== undefined) console.log(`     denied tool call sent as: ${JSON.stringify(fact.deniedToolMessage)}`);
+    if (fact.agentWarnings !== undefined) console.log(`     agents (native): system message and function tool warned as ${fact.agentWarnings.join(', ')}; ${fact.agentScenarios} agent scenarios passed`);
   }
   writeFileSync(join(work, 'facts.json'), JSON.stringify(facts, null, 2));
 

@@ -13,6 +13,7 @@ const { spawnSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, json, sse, hold, chunk, usageChunk, completion, toolCallCompletion, embeddingList } = require('./wire.cjs');
+const { agentScenarios } = require('./agents.cjs');
 
 const API_KEY = 'ld-compat-key-0123456789';
 const SCENARIO_TIMEOUT_MS = 15_000;
@@ -133,6 +134,7 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
     }
   };
 
+  const agents = agentScenarios({ ai, z, createLangdock, spec, aiMajor, apiKey: API_KEY, loadEmulator, assertSpecWarning, compatWarnings, facts });
   const all = () => true;
   const scenarios = [
     [
@@ -575,6 +577,9 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
       },
     ],
 
+    // Issue #15 (agents.cjs): langdock.agent, agentResponse and attachments on the published emulator, in native cells.
+    ...agents.map(([name, scenario]) => [name, () => native, scenario]),
+
     // Last: every warning `ai` logged during this cell (the logger sees each call's warnings, and ai's own).
     [
       native ? 'no compatibility warning in any call; logged warnings in the spec shape' : 'compatibility mode is reported',
@@ -608,6 +613,7 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
   facts.compatWarningsLogged = compatWarnings().length;
   facts.loggerArgument = logged.length === 0 ? 'none' : Array.isArray(logged[0]) ? 'Warning[]' : `{ ${Object.keys(logged[0]).join(', ')} }`;
   facts.scenarios = results.length;
+  if (native) facts.agentScenarios = `${results.filter((result) => result.ok && agents.some(([name]) => name === result.name)).length} of ${agents.length}`;
   facts.loggedWarningTypes = [...new Set(loggedWarnings().map((warning) => warning.type))];
   for (const result of results) console.log(result.ok ? `ok ${result.name} (${result.ms} ms)` : `not ok ${result.name}\n${result.error.replace(/^/gm, '  ')}`);
   console.log(`FACTS ${JSON.stringify(facts)}`);
