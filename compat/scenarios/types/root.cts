@@ -5,6 +5,7 @@ import { createLangdock, type LangdockProvider } from 'langdock-ai-provider';
 const provider: LangdockProvider = createLangdock('us');
 const model: LanguageModel = provider.languageModel('gpt-4.1');
 void generateText({ model, prompt: 'Hi' });
+void generateText({ model: provider.agent('research'), prompt: 'Hi' });
 
 // @ts-expect-error regions are 'eu' | 'us'
 createLangdock({ region: 'mars' });

@@ -13,6 +13,7 @@ import {
   type EmbeddingModel,
   type LanguageModel,
 } from 'ai';
+import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { z } from 'zod';
 import { createLangdock, langdock, type LangdockChatOptions, type LangdockProvider } from 'langdock-ai-provider/v4';
 
@@ -61,6 +62,23 @@ async function embeddings(): Promise<number[][]> {
 }
 
 void [specificationVersion, jsonMode, embeddings];
+
+// Agents (#15): `agent()` is the LanguageModelV4 of ai's own @ai-sdk/provider, with streamText and Output.object;
+// agentResponse is a Response. agentTools is the root entry's alone (ai@5's workaround): here it is a compile error.
+async function agents(): Promise<string> {
+  const agent: LanguageModelV4 = provider.agent('research', { maxSteps: 3 });
+  const agentSpecificationVersion: 'v4' = agent.specificationVersion;
+  streamText({ model: agent, prompt: 'Berlin news' });
+  const { output } = await generateText({ model: provider.agent('helper'), output: Output.object({ schema: z.object({ city: z.string() }) }), prompt: 'Berlin' });
+  const response: Response = provider.agentResponse({ agentId: 'research', messages: [] });
+  const id: string = await provider.uploadAttachment(new Blob(['x'], { type: 'text/plain' }), { filename: 'x.txt' });
+  await provider.deleteAttachment(id);
+  void [agentSpecificationVersion, response];
+  // @ts-expect-error no agentTools on /v4: its agent tool calls are dynamic
+  provider.agentTools('web_search');
+  return output.city;
+}
+void agents;
 
 // @ts-expect-error regions are 'eu' | 'us' (fails as "unused" if the package's types degrade to any)
 createLangdock('mars');
