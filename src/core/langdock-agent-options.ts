@@ -39,8 +39,11 @@ export type LangdockAgentTarget = string | LangdockAgentConfig;
 const maxSteps = z.number().int().min(1).max(20);
 const imageResponseFormat = z.enum(['url', 'b64_json']);
 
-/** The agent's structured output (`output` in the request body). */
-export const langdockAgentOutputSchema = z.discriminatedUnion('type', [
+/**
+ * The agent's structured output (`output` in the request body). A plain union: the declarations of
+ * `z.discriminatedUnion` differ between zod 3.25's `zod/v4` and zod 4, and users compile against either.
+ */
+export const langdockAgentOutputSchema = z.union([
   /** One JSON object; with a schema, one that matches it. */
   z.object({ type: z.literal('object'), schema: jsonSchemaObject.optional() }).strict(),
   /** An array; with a schema, of items that match it. */
