@@ -1,7 +1,7 @@
 // npm run bench:budget [-- --quick]: makes sure redis-server is installed (the Debian package; apt-get as root,
 // else through sudo), bundles bench/budget/src with esbuild into bench/budget/.out/, and runs it.
-//   node bench/budget/run.mjs            the full run: 60 s windows, about 2 minutes and a half for the three runs
-//   node bench/budget/run.mjs --quick    10 s windows and fewer calls, under a minute (CI)
+//   node bench/budget/run.mjs            the full run: 60 s windows, about 2.5 minutes for the three runs
+//   node bench/budget/run.mjs --quick    15 s windows and a quarter of the calls, under a minute (CI)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -28,6 +28,7 @@ interface ModeResult {
   failures: Map<string, number>;
   rateLimited: number;
   responses: number;
+  rateLimitedAt: WorkerReport['rateLimitedAt'];
   elapsedMs: number;
   idealMs: number;
   tokens: Map<string, number>;
@@ -54,17 +55,19 @@ async function main(): Promise<number> {
     const result = await runMode(mode, label, settings, node24, ai7.url);
     results.push(result);
     print(`${label}: ${result.calls - result.failed}/${result.calls} calls done, ${result.failed} failed${describeFailures(result.failures)}, ${result.rateLimited} 429s in ${result.responses} responses, ${seconds(result.elapsedMs)} (the limits allow ${seconds(result.idealMs)})`);
+    if (mode !== 'none' && result.rateLimitedAt.length > 0) print(`  429s at: ${result.rateLimitedAt.map((hit) => `${hit.path} ${seconds(hit.ms)}`).join(', ')}`);
   }
 
   print('');
   print(`| run | failed calls | 429s received | total time | throughput, share of the limit's |`);
   print(`|---|---:|---:|---:|---:|`);
   for (const result of results) {
-    print(`| ${result.label} | ${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))} |`);
+    const of = result.failed === 0 ? '' : ` (of the ${result.calls - result.failed} calls that succeeded)`;
+    print(`| ${result.label} | ${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))}${of} |`);
   }
   print('');
   print(
-    `Share of the limit's throughput: the time the limits need at best for the calls that succeeded (${seconds(results[2]!.idealMs)} for all of them), over the run's time. Tokens as Langdock counted them: ${[...results[2]!.tokens].map(([model, tokens]) => `${model} ${tokens.toLocaleString('en-US')}`).join(', ')} (limit ${settings.tokensPerWindow.toLocaleString('en-US')} per model per window).`,
+    `Share of the limit's throughput: the time the limits need at best for the calls that succeeded (${seconds(results[2]!.idealMs)} for all of them in (c)), over the run's time. Tokens as Langdock counted them in (c): ${[...results[2]!.tokens].map(([model, tokens]) => `${model} ${tokens.toLocaleString('en-US')}`).join(', ')} (limit ${settings.tokensPerWindow.toLocaleString('en-US')} per model per window).`,
   );
 
   const shared = results[2]!;
@@ -115,6 +118,7 @@ async function runMode(mode: BudgetMode, label: string, settings: BudgetSettings
       failures,
       rateLimited: sum(reports.map((report) => report.rateLimited)),
       responses: sum(reports.map((report) => report.responses)),
+      rateLimitedAt: reports.flatMap((report) => report.rateLimitedAt).sort((a, b) => a.ms - b.ms),
       elapsedMs: Math.max(...calls.map((call: CallOutcome) => call.endedAt)) - startedAt,
       idealMs: idealMs(done, settings),
       tokens,

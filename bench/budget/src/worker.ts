@@ -9,7 +9,17 @@ import { estimateTokens } from '../../../emulator/tokens';
 import type { LangdockRateLimitStore } from '../../../src/core/langdock-rate-limit';
 import { createLangdockRedisStore } from '../../../src/redis/index';
 import { createLangdock } from '../../../src/v4/index';
-import { budgetCalls, CHAT_MODEL, EMBEDDING_MODEL, MAX_OUTPUT_TOKENS, type BudgetCall, type BudgetSettings, type CallKind } from './workload';
+import {
+  budgetCalls,
+  CHAT_MODEL,
+  EMBEDDING_MODEL,
+  MAX_OUTPUT_TOKENS,
+  WARM_UP_CHAT_MODEL,
+  WARM_UP_EMBEDDING_MODEL,
+  type BudgetCall,
+  type BudgetSettings,
+  type CallKind,
+} from './workload';
 
 type AI7 = typeof import('../../../examples/node_modules/ai');
 
@@ -45,6 +55,8 @@ export interface WorkerReport {
   /** Responses this process received, and how many of them were 429. */
   responses: number;
   rateLimited: number;
+  /** When each 429 arrived (ms after the start) and for which endpoint: where the budget ran over. */
+  rateLimitedAt: Array<{ ms: number; path: string }>;
 }
 
 async function main(task: WorkerTask): Promise<WorkerReport> {
@@ -52,10 +64,15 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   const { store, close } = await openStore(task);
   let responses = 0;
   let rateLimited = 0;
+  const rateLimitedAt: WorkerReport['rateLimitedAt'] = [];
+  let startedAt = 0;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await globalThis.fetch(input, init);
     responses++;
-    if (response.status === 429) rateLimited++;
+    if (response.status === 429) {
+      rateLimited++;
+      rateLimitedAt.push({ ms: Date.now() - startedAt, path: new URL(response.url).pathname.replace(/^.*\/v1/, '') });
+    }
     return response;
   };
   const { settings } = task;
@@ -104,15 +121,23 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   };
 
   const calls = budgetCalls(task.processIndex, settings.callsPerProcess);
+  // Warm, as a server that has been up a while is: one call of each kind on models outside the measured budgets
+  // (fetch connected, the code compiled, the store's scripts known to Redis). Four cold processes on two cores
+  // take most of a second for their first calls, which a real server meets only once.
+  await ai.streamText({ model: langdock(WARM_UP_CHAT_MODEL), prompt: 'warm up', maxOutputTokens: 20 }).consumeStream();
+  await ai.generateText({ model: langdock(WARM_UP_CHAT_MODEL), prompt: 'warm up', maxOutputTokens: 20 });
+  await ai.embedMany({ model: langdock.embeddingModel(WARM_UP_EMBEDDING_MODEL), values: ['warm up'] });
+  responses = 0;
   console.log('ready');
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+  startedAt = Date.now();
   const outcomes: CallOutcome[] = new Array(calls.length);
   let next = 0;
   const lane = async () => {
     for (let i = next++; i < calls.length; i = next++) outcomes[i] = await run(calls[i]!);
   };
   await Promise.all(Array.from({ length: settings.concurrency }, lane));
-  const report = { calls: outcomes, responses, rateLimited };
+  const report = { calls: outcomes, responses, rateLimited, rateLimitedAt };
   // The last leases settle in the background; let them reach Redis before the client goes.
   await new Promise((resolve) => setTimeout(resolve, 100));
   await close();
