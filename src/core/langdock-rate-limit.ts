@@ -95,9 +95,10 @@ export class LangdockRateLimiter {
       tokensPerMinute: settings.tokensPerMinute ?? LANGDOCK_TOKENS_PER_MINUTE,
       windowMs: settings.windowMs ?? 60_000,
     };
-    // Langdock counts a request when it arrives, a little after it is recorded here: each entry is kept a
-    // sixtieth of the window (1 s of a minute, at least 250 ms) longer, so the window here never frees before Langdock's.
-    const margin = Math.max(250, Math.ceil(this.limits.windowMs / 60));
+    // Langdock counts a request when it arrives, up to a second after it is recorded here on a cold
+    // connection: each entry is kept a sixtieth of the window (at least 1 s) longer, so the window here
+    // never frees before Langdock's.
+    const margin = Math.max(1_000, Math.ceil(this.limits.windowMs / 60));
     this.storeLimits = { ...this.limits, windowMs: this.limits.windowMs + margin };
     this.maxWaitMs = settings.maxWaitMs ?? this.storeLimits.windowMs;
     this.store = settings.store ?? createLangdockMemoryStore();

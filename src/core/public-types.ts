@@ -6,3 +6,11 @@ export type { LangdockChatModelId, LangdockChatModelSettings, LangdockChatOption
 export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
 export type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings, LangdockEmbeddingOptions } from './langdock-embedding-options';
 export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';
+export { createLangdockMemoryStore, LangdockRateLimitError } from './langdock-rate-limit';
+export type {
+  LangdockRateLimitBinding,
+  LangdockRateLimitDecision,
+  LangdockRateLimits,
+  LangdockRateLimitSettings,
+  LangdockRateLimitStore,
+} from './langdock-rate-limit';

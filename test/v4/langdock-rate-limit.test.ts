@@ -2,7 +2,9 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
 import { createLangdockMemoryStore, type LangdockRateLimitStore } from '../../src/core/langdock-rate-limit';
-import { createLangdock } from '../../src/v4/index';
+import * as root from '../../src/index';
+import * as v3 from '../../src/v3/index';
+import { createLangdock, LangdockRateLimitError } from '../../src/v4/index';
 import { json, serverPerTest, text } from '../helpers/test-server';
 
 const API_KEY = 'ld-rate-limit-key-0123456789';
@@ -98,7 +100,11 @@ describe('rateLimit on the wire', () => {
     const server = await servers.start(json({ id: 'r', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }));
     const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { requestsPerMinute: 1, maxWaitMs: 1_000 } })('gpt-4.1');
     await chat.doGenerate({ prompt });
-    await expect(chat.doGenerate({ prompt })).rejects.toThrow(
+    const failure = await Promise.resolve(chat.doGenerate({ prompt })).catch((error: unknown) => error);
+    // Every entry exports the error class; its isInstance works across copies of the package.
+    for (const entry of [root, v3]) expect(entry.LangdockRateLimitError.isInstance(failure)).toBe(true);
+    expect(LangdockRateLimitError.isInstance(failure)).toBe(true);
+    await expect(Promise.reject(failure)).rejects.toThrow(
       'The limit of 1 requests a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs (1000 ms), so it was not sent.',
     );
     expect(server.requests).toHaveLength(1);
