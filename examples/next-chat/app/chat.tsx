@@ -4,6 +4,7 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type ChatStatus } from 'ai';
 import { useState, type FormEvent } from 'react';
 import { MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
+import { errorText } from '@/lib/error-text';
 import type { ChatMessage } from '@/lib/chat-message';
 
 type ChatPart = ChatMessage['parts'][number];
@@ -96,17 +97,6 @@ export function Chat({ emulated }: { emulated: boolean }) {
       </div>
     </section>
   );
-}
-
-// A refused request (400, 500) has a {"error": "..."} body, and useChat hands that body over as the message.
-function errorText(message: string): string {
-  if (!message.startsWith('{')) return message;
-  try {
-    const body = JSON.parse(message) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : message;
-  } catch {
-    return message;
-  }
 }
 
 const statusText: Record<ChatStatus, string> = {

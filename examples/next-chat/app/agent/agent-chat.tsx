@@ -5,6 +5,7 @@ import { DefaultChatTransport, getToolName, isToolUIPart, type ChatStatus, type 
 import { useState, type FormEvent } from 'react';
 import { emulatorAgentChoices } from '@/lib/agents';
 import { MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
+import { errorText } from '@/lib/error-text';
 
 type AgentPart = UIMessage['parts'][number];
 
@@ -79,17 +80,6 @@ export function AgentChat({ emulated }: { emulated: boolean }) {
       </div>
     </section>
   );
-}
-
-// A refused request (400, 500) has a {"error": "..."} body, and useChat hands that body over as the message.
-function errorText(message: string): string {
-  if (!message.startsWith('{')) return message;
-  try {
-    const body = JSON.parse(message) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : message;
-  } catch {
-    return message;
-  }
 }
 
 const statusText: Record<ChatStatus, string> = {
