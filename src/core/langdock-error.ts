@@ -92,9 +92,26 @@ export function createLangdockRedactor(secrets: ReadonlyArray<string | undefined
   return (text) => known.reduce((redacted, secret) => redactSecret(redacted, secret), text);
 }
 
+/**
+ * `text` less every secret. JSON can spell a secret with \u escapes, which no search of the text finds: such text
+ * is parsed and written out again plainly, and that form is used when it held a secret.
+ */
+export function redactedJsonText(text: string, redact: (text: string) => string): string {
+  const redacted = redact(text);
+  if (!redacted.includes('\\u')) return redacted;
+  let plain: string;
+  try {
+    plain = JSON.stringify(JSON.parse(redacted));
+  } catch {
+    return redacted;
+  }
+  const clean = redact(plain);
+  return clean === plain ? redacted : clean;
+}
+
 /** `value`, parsed from `data`, without the key: parsed again from the redacted text only when the key is in it. */
 export function redactedValue(data: string, value: unknown, redact: (text: string) => string): unknown {
-  const text = redact(data);
+  const text = redactedJsonText(data, redact);
   return text === data ? value : JSON.parse(text);
 }
 
@@ -107,7 +124,7 @@ export function redactedCause(cause: unknown, redact: (text: string) => string):
 export function createLangdockErrorHandler(redact: (text: string) => string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
-    const responseBody = redact((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text);
+    const responseBody = redactedJsonText((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text, redact);
     const { message: detail, data } = parseLangdockErrorBody(responseBody);
     const hint = hints[response.status] ?? langdockErrorHint(response.status);
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;

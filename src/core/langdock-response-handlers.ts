@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
-import { describeNonJsonBody, LANGDOCK_MAX_ERROR_BODY_BYTES, redactedCause } from './langdock-error';
+import { describeNonJsonBody, LANGDOCK_MAX_ERROR_BODY_BYTES, redactedCause, redactedJsonText } from './langdock-error';
 import { readResponseBody } from './langdock-response-body';
 import type { Validated } from './validate-langdock-response';
 
@@ -24,7 +24,7 @@ export function createLangdockJsonResponseHandler<T>({ what, validate, redact, m
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = extractResponseHeaders(response);
     const body = await readResponseBody(response, maxBytes);
-    const responseBody = redact(body.text);
+    const responseBody = redactedJsonText(body.text, redact);
     const fail = (message: string, cause?: unknown) =>
       new APICallError({ message, url, requestBodyValues, statusCode: response.status, responseHeaders, responseBody, cause, isRetryable: false });
     if (!body.complete) {
@@ -53,7 +53,7 @@ export function createLangdockEventStreamHandler(redact: (text: string) => strin
     if (response.body !== null && !/text\/html|application\/json/i.test(contentType)) {
       return { value: response.body, responseHeaders };
     }
-    const responseBody = redact((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text);
+    const responseBody = redactedJsonText((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text, redact);
     throw new APICallError({
       message: `Langdock answered ${response.status} to a streaming request with ${contentType || 'no content type'} instead of an event stream: ${describeNonJsonBody(responseBody) ?? 'an empty body'}. Check baseURL.`,
       url,

@@ -219,6 +219,18 @@ describe('LangdockAgentStreamProcessor', () => {
     expect(parts[3]).toEqual(v4Finish('error', undefined));
   });
 
+  it('redacts a key echoed with \\u escapes from raw parts and from the value of a bad chunk', () => {
+    const redact = (text: string) => text.split('ld-secret-key-123').join('[redacted]');
+    const parts = agentPartsFromSse(
+      ['data: {"type":"message-metadata","messageMetadata":{"key":"\\u006cd-secret-key-123"}}\n\n', 'data: {"type":"text-delta","id":"\\u006cd-secret-key-123"}\n\n'],
+      v4AgentStreamSpec,
+      { includeRawChunks: true, redact },
+    );
+    expect(parts[0]).toEqual({ type: 'raw', rawValue: { type: 'message-metadata', messageMetadata: { key: '[redacted]' } } });
+    expect(parts[1]).toEqual({ type: 'raw', rawValue: { type: 'text-delta', id: '[redacted]' } });
+    expect((parts[2] as { error: TypeValidationError }).error.value).toEqual({ type: 'text-delta', id: '[redacted]' });
+  });
+
   it('ignores chunk types it does not know, and passes raw chunks when asked', () => {
     const parts = agentPartsFromSse([uiStream([{ type: 'keepalive' }, { type: 'finish' }])], v4AgentStreamSpec, { includeRawChunks: true });
     expect(parts).toEqual([{ type: 'raw', rawValue: { type: 'keepalive' } }, { type: 'raw', rawValue: { type: 'finish' } }, v4Finish('stop', undefined)]);

@@ -119,6 +119,14 @@ describe('createLangdockErrorHandler', () => {
     expect(error.responseBody).not.toContain('sk-secret-123');
   });
 
+  it('redacts the key a server echoes with \\u escapes, from the body, the data and the message', async () => {
+    // JSON may spell any character as \uXXXX: the text holds no copy of the key, its parsed value does.
+    const error = await handle('{"message":"Invalid key \\u0073k-secret-123","echo":{"authorization":"Bearer sk-secret\\u002d123"}}', 401);
+    expect(error.responseBody).toBe('{"message":"Invalid key [redacted]","echo":{"authorization":"Bearer [redacted]"}}');
+    expect(error.data).toEqual({ message: 'Invalid key [redacted]', echo: { authorization: 'Bearer [redacted]' } });
+    expect(error.message).toBe('Langdock API error 401: Invalid key [redacted]. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.');
+  });
+
   it('redactSecret replaces every occurrence, and leaves text alone without a real secret', () => {
     expect(redactSecret('abc', undefined)).toBe('abc');
     expect(redactSecret('a-secret99-b-secret99', 'secret99')).toBe('a-[redacted]-b-[redacted]');
