@@ -62,8 +62,11 @@ export function prepareLangdockRequest(
     budget: async (modelId, tokens, abortSignal) => {
       const limiter = config.rateLimiter;
       if (limiter === undefined) return undefined;
-      // The workspace is known by its key; the bucket names it by a one-way hash, so no store ever holds a key.
-      const bucket = `${await langdockKeyHash(apiKey ?? langdockCredentials(merged)[0] ?? '')}:${config.baseURL()}:${modelId}`;
+      // The workspace is known by the key sent (an Authorization header replaces apiKey); the bucket names it by a
+      // one-way hash, so no store ever holds a key.
+      const authorization = Object.entries(merged).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+      const sentKey = authorization === undefined ? (apiKey ?? langdockCredentials(merged)[0]) : langdockCredentials({ authorization }).at(-1);
+      const bucket = `${await langdockKeyHash(sentKey ?? '')}:${config.baseURL()}:${modelId}`;
       return limiter.acquire(bucket, tokens, abortSignal);
     },
   };
