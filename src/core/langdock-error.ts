@@ -115,6 +115,16 @@ export function redactedValue(data: string, value: unknown, redact: (text: strin
   return text === data ? value : JSON.parse(text);
 }
 
+/** Response headers without the key: a proxy may echo a credential in one. */
+export function redactedHeaders(headers: Record<string, string>, redact: (text: string) => string): Record<string, string> {
+  let changed: Record<string, string> | undefined;
+  for (const name of Object.keys(headers)) {
+    const value = redact(headers[name]!);
+    if (value !== headers[name]) (changed ??= { ...headers })[name] = value;
+  }
+  return changed ?? headers;
+}
+
 /** A parser's error can quote the text it failed on; keep its message, less the key. */
 export function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
   return cause instanceof Error ? new SyntaxError(redact(cause.message)) : cause;
@@ -123,7 +133,7 @@ export function redactedCause(cause: unknown, redact: (text: string) => string):
 /** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
 export function createLangdockErrorHandler(redact: (text: string) => string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
-    const responseHeaders = extractResponseHeaders(response);
+    const responseHeaders = redactedHeaders(extractResponseHeaders(response), redact);
     const responseBody = redactedJsonText((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text, redact);
     const { message: detail, data } = parseLangdockErrorBody(responseBody);
     const hint = hints[response.status] ?? langdockErrorHint(response.status);

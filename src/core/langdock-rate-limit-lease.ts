@@ -16,7 +16,8 @@ export function langdockUsageTokens(usage: LangdockUsage | null | undefined): nu
  */
 export function settleFailedLease(lease: LangdockRateLimitLease | undefined): (error: unknown) => never {
   return (error) => {
-    if (lease !== undefined && APICallError.isInstance(error) && error.statusCode !== undefined) {
+    // Only a refusal (4xx, 5xx) used no tokens; a 200 whose body failed validation was served and stays counted.
+    if (lease !== undefined && APICallError.isInstance(error) && error.statusCode !== undefined && error.statusCode >= 400) {
       if (error.statusCode === 429) lease.rejected(langdockRetryAfterMs(error.responseHeaders));
       else lease.settle(0);
     }

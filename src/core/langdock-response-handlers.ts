@@ -1,6 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
-import { describeNonJsonBody, LANGDOCK_MAX_ERROR_BODY_BYTES, redactedCause, redactedJsonText } from './langdock-error';
+import { describeNonJsonBody, redactedHeaders, LANGDOCK_MAX_ERROR_BODY_BYTES, redactedCause, redactedJsonText } from './langdock-error';
 import { readResponseBody } from './langdock-response-body';
 import type { Validated } from './validate-langdock-response';
 
@@ -22,7 +22,7 @@ export interface LangdockJsonResponseOptions<T> {
  */
 export function createLangdockJsonResponseHandler<T>({ what, validate, redact, maxBytes = LANGDOCK_MAX_RESPONSE_BYTES }: LangdockJsonResponseOptions<T>): ResponseHandler<T> {
   return async ({ response, url, requestBodyValues }) => {
-    const responseHeaders = extractResponseHeaders(response);
+    const responseHeaders = redactedHeaders(extractResponseHeaders(response), redact);
     const body = await readResponseBody(response, maxBytes);
     const responseBody = redactedJsonText(body.text, redact);
     const fail = (message: string, cause?: unknown) =>
@@ -48,7 +48,7 @@ export function createLangdockJsonResponseHandler<T>({ what, validate, redact, m
 /** The raw event stream, for the model to decode. A body that is plainly not a stream fails here, with its text. */
 export function createLangdockEventStreamHandler(redact: (text: string) => string): ResponseHandler<ReadableStream<Uint8Array>> {
   return async ({ response, url, requestBodyValues }) => {
-    const responseHeaders = extractResponseHeaders(response);
+    const responseHeaders = redactedHeaders(extractResponseHeaders(response), redact);
     const contentType = response.headers.get('content-type') ?? '';
     if (response.body !== null && !/text\/html|application\/json/i.test(contentType)) {
       return { value: response.body, responseHeaders };

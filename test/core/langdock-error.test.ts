@@ -70,6 +70,12 @@ describe('createLangdockErrorHandler', () => {
     return value;
   };
 
+  it('redacts a key a proxy echoes in a response header', async () => {
+    const error = await handle('{"message":"denied"}', 401, { 'x-echo-authorization': 'Bearer sk-secret-123', 'x-request-id': 'r-1' });
+    expect(error.responseHeaders).toMatchObject({ 'x-echo-authorization': 'Bearer [redacted]', 'x-request-id': 'r-1' });
+    expect(JSON.stringify(error.responseHeaders)).not.toContain('sk-secret-123');
+  });
+
   it('builds an APICallError with Langdock words, a hint and the response', async () => {
     const error = await handle('{"message":"Rate limit for public API exceeded"}', 429, { 'retry-after': '7' });
     expect(APICallError.isInstance(error)).toBe(true);

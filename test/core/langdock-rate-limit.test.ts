@@ -1,3 +1,4 @@
+import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import {
   createLangdockMemoryStore,
@@ -6,7 +7,7 @@ import {
   LangdockRateLimitError,
   type LangdockRateLimits,
 } from '../../src/core/langdock-rate-limit';
-import { langdockRetryAfterMs, langdockUsageTokens } from '../../src/core/langdock-rate-limit-lease';
+import { langdockRetryAfterMs, langdockUsageTokens, settleFailedLease } from '../../src/core/langdock-rate-limit-lease';
 
 const limits: LangdockRateLimits = { requestsPerMinute: 3, tokensPerMinute: 1_000, windowMs: 60_000 };
 
@@ -146,5 +147,25 @@ describe('the lease helpers', () => {
     [null, undefined],
   ])('counts %j as %s tokens', (usage, expected) => {
     expect(langdockUsageTokens(usage)).toBe(expected);
+  });
+});
+
+describe('settleFailedLease', () => {
+  const lease = () => {
+    const calls: string[] = [];
+    return { calls, lease: { settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`), rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`) } };
+  };
+  const failure = (statusCode: number, responseHeaders: Record<string, string> = {}) =>
+    new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode, responseHeaders });
+
+  it.each([
+    ['a 429 blocks for its retry-after', failure(429, { 'retry-after': '3' }), ['rejected 3000']],
+    ['a 400 used no tokens', failure(400), ['settle 0']],
+    ['a 200 whose body failed validation was served: its reservation stays', failure(200), []],
+    ['a lost connection keeps the estimate', new Error('socket hang up'), []],
+  ])('%s', (_, error, expected) => {
+    const { calls, lease: held } = lease();
+    expect(() => settleFailedLease(held)(error)).toThrow(error);
+    expect(calls).toEqual(expected);
   });
 });

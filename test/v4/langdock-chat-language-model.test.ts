@@ -58,6 +58,16 @@ describe('LanguageModelV4: doGenerate', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('redacts the key from response headers a proxy echoes it in, on success and in streams', async () => {
+    const echo = { 'x-echo': `Bearer ${API_KEY}` };
+    const model = await modelOn([json(completion({ content: 'x' }), 200, echo), (_request, response) => void response.writeHead(200, { 'content-type': 'text/event-stream', ...echo }).end('data: [DONE]\n\n')]);
+    const generated = await model.doGenerate({ prompt });
+    const streamed = await model.doStream({ prompt });
+    for (const headers of [generated.response?.headers, streamed.response?.headers]) {
+      expect(headers?.['x-echo']).toBe('[redacted]');
+    }
+  });
+
   it('names a finish reason it has no word for `other`, keeping the raw one', async () => {
     const model = await modelOn([json(completion({ content: 'x' }, 'end_turn'))]);
     expect((await model.doGenerate({ prompt })).finishReason).toEqual({ unified: 'other', raw: 'end_turn' });
