@@ -118,7 +118,15 @@ export class LangdockRateLimiter {
     for (;;) {
       abortSignal?.throwIfAborted();
       const decision = await this.store.acquire(bucket, { tokens, limits });
-      if (decision.granted) return this.lease(bucket, decision.lease);
+      if (decision.granted) {
+        const lease = this.lease(bucket, decision.lease);
+        // Aborted while the store answered: nothing will be sent, so the grant holds no tokens.
+        if (abortSignal?.aborted) {
+          lease.settle(0);
+          abortSignal.throwIfAborted();
+        }
+        return lease;
+      }
       if (waited + decision.waitMs > this.maxWaitMs) {
         throw new LangdockRateLimitError({
           binding: decision.binding,

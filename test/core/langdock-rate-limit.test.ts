@@ -121,6 +121,28 @@ describe('LangdockRateLimiter with the memory store', () => {
     await expect(waiting).rejects.toThrow('caller gave up');
   });
 
+  it('gives the tokens back when the call is aborted while the store grants it', async () => {
+    const memory = createLangdockMemoryStore();
+    const controller = new AbortController();
+    const settled: number[] = [];
+    const store = {
+      ...memory,
+      acquire: async (bucket: string, request: Parameters<typeof memory.acquire>[1]) => {
+        const decision = await memory.acquire(bucket, request);
+        controller.abort(new Error('gave up during the round trip'));
+        return decision;
+      },
+      settle: async (bucket: string, lease: string, tokens: number) => {
+        settled.push(tokens);
+        await memory.settle(bucket, lease, tokens);
+      },
+    };
+    const limiter = new LangdockRateLimiter({ ...limits, store });
+    await expect(limiter.acquire('b', 900, controller.signal)).rejects.toThrow('gave up during the round trip');
+    await Promise.resolve();
+    expect(settled).toEqual([0]);
+  });
+
   it('never starts when the call was aborted before', async () => {
     const time = fakeTime();
     const { limiter } = limiterWith(time);
