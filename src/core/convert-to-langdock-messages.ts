@@ -46,6 +46,11 @@ export function convertToLangdockMessages(
               text += part.text;
               break;
             case 'tool-call': {
+              // A provider ran it, and its result is no tool message: sent, it would be a call nobody answered.
+              if (part.providerExecuted) {
+                droppedAssistantParts.add('provider-executed tool-call');
+                break;
+              }
               const args = toolCallArguments(part.input);
               if (args === undefined) invalidToolInputs.push(part.toolCallId);
               toolCalls.push({ id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: args ?? '{}' } });

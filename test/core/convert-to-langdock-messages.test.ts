@@ -200,6 +200,31 @@ describe('convertToLangdockMessages', () => {
     ]);
   });
 
+  it('leaves out a provider-executed tool call with its result, so no tool call goes unanswered, and says so', () => {
+    const result = convertToLangdockMessages([
+      { role: 'user', content: [{ type: 'text', text: 'News about the Spree?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool-call', toolCallId: 'ws-1', toolName: 'web_search', input: { query: 'Spree' }, providerExecuted: true },
+          { type: 'tool-result', toolCallId: 'ws-1', toolName: 'web_search', output: { type: 'json', value: { hits: 3 } } },
+          { type: 'text', text: 'Three articles.' },
+        ],
+      },
+    ]);
+    expect(result.messages).toEqual([
+      { role: 'user', content: 'News about the Spree?' },
+      { role: 'assistant', content: 'Three articles.' },
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        type: 'other',
+        message:
+          'Parts of earlier assistant messages were not sent (provider-executed tool-call, provider-executed tool-result): Langdock chat completions carry only text and tool calls there. Move a file into a user message.',
+      },
+    ]);
+  });
+
   it.each([
     ['a JSON object string, sent as it is', '{"city":"Berlin"}', '{"city":"Berlin"}', false],
     ['cut-off JSON, sent as {}', '{"city":"Ber', '{}', true],
