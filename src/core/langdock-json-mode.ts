@@ -55,7 +55,7 @@ function withJsonInstruction(
 ): LangdockMessage[] {
   const first = messages[0];
   if (first !== undefined && (first.role === 'system' || first.role === 'developer')) {
-    return [{ role: first.role, content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)];
+    return [{ ...first, content: `${first.content}\n\n${instruction}` }, ...messages.slice(1)];
   }
   return [{ role: systemRole, content: instruction }, ...messages];
 }

@@ -21,6 +21,11 @@ describe('applyLangdockJsonMode', () => {
     }
   });
 
+  it("keeps the name of the system message it appends the instruction to", () => {
+    const result = applyLangdockJsonMode([{ role: 'system', content: 'You are terse.', name: 'house_rules' }, user], { schema, structuredOutputs: false, systemRole: 'system' });
+    expect(result.messages[0]).toEqual({ role: 'system', content: `You are terse.\n\n${buildJsonInstruction({ schema })}`, name: 'house_rules' });
+  });
+
   it('uses the developer role for a new message in developer mode', () => {
     const result = applyLangdockJsonMode([user], { structuredOutputs: false, systemRole: 'developer' });
     expect(result.messages[0]).toEqual({ role: 'developer', content: buildJsonInstruction({}) });
