@@ -18,7 +18,7 @@ export type LangdockMessage =
 
 export interface LangdockTool {
   type: 'function';
-  function: { name: string; description?: string; parameters: unknown };
+  function: { name: string; description?: string; parameters: unknown; strict?: boolean };
 }
 
 export type LangdockToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };

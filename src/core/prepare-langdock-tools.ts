@@ -29,6 +29,7 @@ export function prepareLangdockTools({
         name: tool.name,
         ...(tool.description !== undefined && { description: tool.description }),
         parameters: tool.inputSchema,
+        ...(tool.strict !== undefined && { strict: tool.strict }),
       },
     });
   }

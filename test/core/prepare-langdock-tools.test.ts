@@ -44,6 +44,11 @@ describe('prepareLangdockTools', () => {
     expect(result.warnings.map((warning) => warning.type)).toEqual(['unsupported-tool', 'unsupported-setting']);
   });
 
+  it.each([true, false])('sends a tool\'s strict: %s as function.strict', (strict) => {
+    const { tools } = prepareLangdockTools({ tools: [{ ...weather, strict }], toolChoice: undefined });
+    expect(tools).toEqual([{ type: 'function', function: { ...wireWeather.function, strict } }]);
+  });
+
   it('leaves out a missing description', () => {
     const { tools } = prepareLangdockTools({ tools: [{ ...weather, description: undefined }], toolChoice: undefined });
     expect(tools).toEqual([{ type: 'function', function: { name: 'weather', parameters: weather.inputSchema } }]);
