@@ -235,7 +235,7 @@ export class LangdockStreamProcessor<FINISH = never> {
       return known === -1 ? this.openCalls.length : known;
     }
     if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
-    this.fail(new InvalidResponseDataError({ data: delta, message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
+    this.fail(new InvalidResponseDataError({ data: redactedValue(JSON.stringify(delta), delta, this.redact), message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
     return undefined;
   }
 

@@ -263,6 +263,24 @@ describe('LangdockStreamProcessor', () => {
     expect(everything).not.toContain(key);
   });
 
+  it('redacts the key from a tool call delta it refuses for its index', () => {
+    const key = 'ld-secret-key-abcdef123';
+    const parts: unknown[] = [];
+    const processor = new LangdockStreamProcessor({
+      ...v2Finish,
+      emit: (part) => parts.push(part),
+      generateId: () => 'id',
+      redact: (text) => text.split(key).join('[redacted]'),
+      url: 'http://test',
+      requestBodyValues: {},
+    });
+    processor.push(chunk({ delta: { tool_calls: [{ index: -1, id: 'call_1', function: { name: 'n', arguments: `{"echo":"${key}"}` } }] } }));
+    processor.finish();
+    const error = (parts.find((part) => (part as { type: string }).type === 'error') as { error: InvalidResponseDataError }).error;
+    expect(error.data).toEqual({ index: -1, id: 'call_1', function: { name: 'n', arguments: '{"echo":"[redacted]"}' } });
+    expect(inspect(parts, { depth: 10, showHidden: true })).not.toContain(key);
+  });
+
   it('starts a new call when the server reuses an index with a new id (#12 item 6)', () => {
     const parts = partsFromSse([
       toSse([
