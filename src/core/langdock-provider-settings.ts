@@ -123,13 +123,14 @@ export function resolveLangdockBaseURL(settings: LangdockProviderSettings): stri
 }
 
 /** The key for this request; undefined only where no key is needed (a proxy, or an Authorization header). */
-export function resolveLangdockApiKey(settings: LangdockProviderSettings): string | undefined {
+export function resolveLangdockApiKey(settings: LangdockProviderSettings, { callAuthorization = false }: { callAuthorization?: boolean } = {}): string | undefined {
   // Behind a browser proxy the proxy adds the key: one from the environment is never sent there.
   const apiKey = settings.apiKey ?? (settings.dangerouslyAllowBrowser ? undefined : readEnv('LANGDOCK_API_KEY'));
   if (apiKey !== undefined && !keyPattern.test(apiKey)) {
     throw new LoadAPIKeyError({ message: 'LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.' });
   }
-  const hasAuthorizationHeader = Object.keys(settings.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+  // An Authorization header (the provider's, or this call's) replaces the key, so none is needed then.
+  const hasAuthorizationHeader = callAuthorization || Object.keys(settings.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
   if (apiKey === undefined && !settings.dangerouslyAllowBrowser && !hasAuthorizationHeader) {
     throw new LoadAPIKeyError({
       message:

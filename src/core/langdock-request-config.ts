@@ -8,8 +8,8 @@ import { LangdockRateLimiter, type LangdockRateLimitLease } from './langdock-rat
 /** What a model needs from its provider. Functions, so the key and URL are read at request time. */
 export interface LangdockRequestConfig {
   baseURL: () => string;
-  /** Undefined only behind a browser proxy that adds the key itself. */
-  apiKey: () => string | undefined;
+  /** Undefined only where no key is needed: a browser proxy, or an Authorization header (`callAuthorization`: the call's own). */
+  apiKey: (options?: { callAuthorization?: boolean }) => string | undefined;
   headers: (apiKey: string | undefined) => LangdockHeaders;
   fetch?: FetchFunction;
   generateId: () => string;
@@ -21,7 +21,7 @@ export interface LangdockRequestConfig {
 export function createLangdockRequestConfig(settings: LangdockProviderSettings): LangdockRequestConfig {
   return {
     baseURL: () => resolveLangdockBaseURL(settings),
-    apiKey: () => resolveLangdockApiKey(settings),
+    apiKey: (options) => resolveLangdockApiKey(settings, options),
     headers: (apiKey) => mergeLangdockHeaders(apiKey !== undefined ? { Authorization: `Bearer ${apiKey}` } : undefined, settings.headers),
     fetch: settings.fetch,
     generateId,
@@ -48,7 +48,8 @@ export function prepareLangdockRequest(
   config: LangdockRequestConfig,
   { path, headers, errorHints }: { path: string; headers?: LangdockHeaders; errorHints?: Partial<Record<number, string>> },
 ): LangdockRequest {
-  const apiKey = config.apiKey();
+  const callAuthorization = headers !== undefined && Object.keys(headers).some((name) => name.toLowerCase() === 'authorization' && headers[name] !== undefined);
+  const apiKey = config.apiKey({ callAuthorization });
   if (headers !== undefined) checkLangdockHeaders(headers, 'headers');
   const merged = mergeLangdockHeaders(config.headers(apiKey), headers);
   // Whatever credential is actually sent (the key, or an Authorization header of any casing) is as secret as the key.

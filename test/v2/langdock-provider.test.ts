@@ -137,6 +137,15 @@ describe('createLangdock', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('needs no key when the call brings its own Authorization header, and still asks for one without it', async () => {
+    const { calls, fetch } = recordingFetch();
+    const model = createLangdock({ fetch })('gpt-4.1');
+    await model.doGenerate({ prompt, headers: { authorization: 'Bearer ld-call-token-123456' } });
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer ld-call-token-123456');
+    await expect(Promise.resolve(model.doGenerate({ prompt }))).rejects.toThrow('Langdock API key is missing');
+    expect(calls).toHaveLength(1);
+  });
+
   it('lets an explicit region win over LANGDOCK_BASE_URL, and refuses region with baseURL', async () => {
     vi.stubEnv('LANGDOCK_BASE_URL', 'https://elsewhere.example/openai/eu/v1');
     const { calls, fetch } = recordingFetch();
