@@ -15,14 +15,14 @@ export interface LangdockContentFilterVerdict {
  */
 export class LangdockContentFilterLog {
   private readonly verdicts: LangdockContentFilterVerdict[] = [];
-  private last: string | undefined;
 
+  // Called for every chunk of an Azure stream: the comparison with the last verdict allocates nothing.
   add(results: unknown, offsets: unknown): void {
     if (!isNonEmptyJsonObject(results)) return;
-    const key = JSON.stringify([results, offsets]);
-    if (key === this.last) return;
-    this.last = key;
-    this.verdicts.push(offsets === undefined || offsets === null ? { results } : { results, offsets: offsets as JSONValue });
+    const normalized = offsets === null ? undefined : offsets;
+    const last = this.verdicts[this.verdicts.length - 1];
+    if (last !== undefined && sameJson(last.results, results) && sameJson(last.offsets, normalized)) return;
+    this.verdicts.push(normalized === undefined ? { results } : { results, offsets: normalized as JSONValue });
   }
 
   /** `contentFilterResults` (the verdicts) and `contentFilterHits` (what was filtered or detected), for provider metadata. */
@@ -51,4 +51,17 @@ export function langdockContentFilterHits(verdicts: readonly LangdockContentFilt
     }
   }
   return [...hits];
+}
+
+/** Whether two parsed JSON values are equal, compared in place (key order does not matter). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
