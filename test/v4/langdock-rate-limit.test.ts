@@ -110,6 +110,14 @@ describe('rateLimit on the wire', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('applies tokensPerMinute from the settings: a call larger than the budget fails unsent, saying why', async () => {
+    const server = await servers.start(json({ id: 'r', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }));
+    const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { tokensPerMinute: 500 } })('gpt-4.1');
+    await chat.doGenerate({ prompt, maxOutputTokens: 100 });
+    await expect(chat.doGenerate({ prompt, maxOutputTokens: 600 })).rejects.toThrow('more than the 500 tokens a minute the rate limit allows; it was not sent.');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it.each([
     [{ rateLimit: 'yes' }, "rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got \"yes\"."],
     [{ rateLimit: { rpm: 5 } }, "Unknown rateLimit setting 'rpm'"],
