@@ -61,7 +61,7 @@ export class LangdockChat {
 
   async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
     const { body, warnings, request } = this.prepare(call);
-    const lease = await request.budget(this.modelId, estimateLangdockChatTokens(body), call.abortSignal);
+    const lease = await request.budget(this.modelId, () => estimateLangdockChatTokens(body), call.abortSignal);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -71,7 +71,7 @@ export class LangdockChat {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
-    lease?.settle(langdockUsageTokens(value.usage) ?? estimateLangdockChatTokens(body));
+    lease?.settle(langdockUsageTokens(value.usage) ?? lease.reserved);
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
     return {
       ...mapped,
@@ -85,7 +85,7 @@ export class LangdockChat {
     const prepared = this.prepare(call);
     const { request } = prepared;
     const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
-    const lease = await request.budget(this.modelId, estimateLangdockChatTokens(body), call.abortSignal);
+    const lease = await request.budget(this.modelId, () => estimateLangdockChatTokens(body), call.abortSignal);
     const { value: eventStream, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,

@@ -65,8 +65,7 @@ export class LangdockEmbedder {
       warnings: canWarn ? warnings : undefined,
     });
     const request = prepareLangdockRequest(this.config, { path: '/embeddings', headers });
-    const estimate = estimateLangdockEmbeddingTokens(body.input);
-    const lease = await request.budget(this.modelId, estimate, abortSignal);
+    const lease = await request.budget(this.modelId, () => estimateLangdockEmbeddingTokens(body.input), abortSignal);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -82,7 +81,7 @@ export class LangdockEmbedder {
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
     const tokens = value.usage?.prompt_tokens ?? value.usage?.total_tokens;
-    lease?.settle(tokens ?? estimate);
+    lease?.settle(tokens ?? lease.reserved);
     return {
       embeddings: orderLangdockEmbeddings(value),
       usage: typeof tokens === 'number' ? { tokens } : undefined,

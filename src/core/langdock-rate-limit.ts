@@ -74,6 +74,8 @@ export class LangdockRateLimitError extends AISDKError {
 
 /** What a granted request holds until its real usage is known. */
 export interface LangdockRateLimitLease {
+  /** The tokens reserved for the call: its estimate. */
+  readonly reserved: number;
   settle(tokens: number | undefined): void;
   /** Langdock answered 429 after all: the bucket is blocked for `retryAfterMs`, or one window. */
   rejected(retryAfterMs: number | undefined): void;
@@ -119,7 +121,7 @@ export class LangdockRateLimiter {
       abortSignal?.throwIfAborted();
       const decision = await this.store.acquire(bucket, { tokens, limits });
       if (decision.granted) {
-        const lease = this.lease(bucket, decision.lease);
+        const lease = this.lease(bucket, decision.lease, tokens);
         // Aborted while the store answered: nothing will be sent, so the grant holds no tokens.
         if (abortSignal?.aborted) {
           lease.settle(0);
@@ -139,10 +141,11 @@ export class LangdockRateLimiter {
     }
   }
 
-  private lease(bucket: string, lease: string): LangdockRateLimitLease {
+  private lease(bucket: string, lease: string, reserved: number): LangdockRateLimitLease {
     // The store is told in the background: a call's result never waits on (or fails with) bookkeeping.
     const quietly = (step: Promise<void>) => void step.catch(() => {});
     return {
+      reserved,
       settle: (tokens) => {
         if (tokens !== undefined) quietly(this.store.settle(bucket, lease, tokens));
       },

@@ -38,10 +38,11 @@ export interface LangdockRequest {
   failedResponseHandler: ResponseHandler<APICallError>;
   fetch: FetchFunction | undefined;
   /**
-   * With a rate limiter: waits for `tokens` of the model's budget (workspace, region and model) and returns
+   * With a rate limiter: waits for `tokens()` of the model's budget (workspace, region and model; the estimate
+   * is made only then) and returns
    * the lease to settle with the real usage. Without one: undefined at once.
    */
-  budget: (modelId: string, tokens: number, abortSignal: AbortSignal | undefined) => Promise<LangdockRateLimitLease | undefined>;
+  budget: (modelId: string, tokens: () => number, abortSignal: AbortSignal | undefined) => Promise<LangdockRateLimitLease | undefined>;
 }
 
 export function prepareLangdockRequest(
@@ -68,7 +69,7 @@ export function prepareLangdockRequest(
       const authorization = Object.entries(merged).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
       const sentKey = authorization === undefined ? (apiKey ?? langdockCredentials(merged)[0]) : langdockCredentials({ authorization }).at(-1);
       const bucket = `${await langdockKeyHash(sentKey ?? '')}:${config.baseURL()}:${modelId}`;
-      return limiter.acquire(bucket, tokens, abortSignal);
+      return limiter.acquire(bucket, tokens(), abortSignal);
     },
   };
 }

@@ -175,7 +175,7 @@ describe('the lease helpers', () => {
 describe('settleFailedLease', () => {
   const lease = () => {
     const calls: string[] = [];
-    return { calls, lease: { settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`), rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`) } };
+    return { calls, lease: { reserved: 10, settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`), rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`) } };
   };
   const failure = (statusCode: number, responseHeaders: Record<string, string> = {}) =>
     new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode, responseHeaders });

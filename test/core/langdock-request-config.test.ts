@@ -28,7 +28,14 @@ describe('prepareLangdockRequest: the rate limit bucket', () => {
     const buckets: string[] = [];
     const config = createLangdockRequestConfig({ ...settings, baseURL: BASE_URL, rateLimit: { store: recordingStore(buckets) } });
     const request = prepareLangdockRequest(config, { path: '/chat/completions', headers });
-    await request.budget('gpt-4.1', 10, undefined);
+    await request.budget('gpt-4.1', () => 10, undefined);
     expect(buckets).toEqual([`${hash(sentKey)}:${BASE_URL}:gpt-4.1`]);
+  });
+
+  it('makes no estimate without a rate limiter', async () => {
+    const request = prepareLangdockRequest(createLangdockRequestConfig({ apiKey: 'ld-workspace-a-key', baseURL: BASE_URL }), { path: '/chat/completions' });
+    let estimated = 0;
+    await expect(request.budget('gpt-4.1', () => ++estimated, undefined)).resolves.toBeUndefined();
+    expect(estimated).toBe(0);
   });
 });
