@@ -6,32 +6,16 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
 import type { LangdockUsage } from '../core/langdock-api-types';
-import { readLangdockReasoning, type LangdockChatCall, type LangdockFileData, type LangdockFinish, type LangdockPrompt, type LangdockWarning } from '../core/langdock-chat-call';
+import { readLangdockReasoning, type LangdockChatCall, type LangdockFinish, type LangdockWarning } from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
+import { tagLangdockFileData } from '../core/tag-langdock-file-data';
 import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
 
 // LanguageModelV2 in and out of the core. AI SDK 6 and 7 also run this entry through their compatibility
 // adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.
 
 export function toLangdockCall(options: LanguageModelV2CallOptions): LangdockChatCall {
-  return { ...options, prompt: toLangdockPrompt(options.prompt), tools: options.tools, reasoning: readLangdockReasoning(options) };
-}
-
-/** Only file parts differ from the core's prompt: their data is tagged. Messages without files are passed as they are. */
-function toLangdockPrompt(prompt: LanguageModelV2CallOptions['prompt']): LangdockPrompt {
-  return prompt.map((message) => {
-    if ((message.role !== 'user' && message.role !== 'assistant') || !message.content.some((part) => part.type === 'file')) return message as LangdockPrompt[number];
-    const content = message.content.map((part) => (part.type === 'file' ? { ...part, data: toLangdockFileData(part.data) } : part));
-    return { ...message, content } as LangdockPrompt[number];
-  });
-}
-
-function toLangdockFileData(data: unknown): LangdockFileData {
-  if (data instanceof URL) return { type: 'url', url: data };
-  if (typeof data === 'string') return { type: 'data', data };
-  // Already tagged: a newer spec's part, passed through a compatibility adapter.
-  if (typeof data === 'object' && data !== null && 'type' in data && typeof data.type === 'string' && !ArrayBuffer.isView(data)) return data as LangdockFileData;
-  return { type: 'data', data: data as Uint8Array };
+  return { ...options, prompt: tagLangdockFileData(options.prompt), tools: options.tools, reasoning: readLangdockReasoning(options) };
 }
 
 const v2Settings: ReadonlySet<string> = new Set(['maxOutputTokens', 'temperature', 'stopSequences', 'topP', 'topK', 'presencePenalty', 'frequencyPenalty', 'responseFormat', 'seed', 'tools', 'toolChoice']);
