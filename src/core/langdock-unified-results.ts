@@ -1,5 +1,6 @@
 import type { JSONValue } from '@ai-sdk/provider';
 import type { LangdockUsage } from './langdock-api-types';
+import type { LangdockStreamSpec } from './langdock-chat';
 import type { LangdockFinish, LangdockWarning } from './langdock-chat-call';
 import { mapLangdockFinishReason } from './map-langdock-finish-reason';
 
@@ -51,4 +52,20 @@ export function toLangdockUnifiedWarnings(warnings: LangdockWarning[]): Langdock
         return warning;
     }
   });
+}
+
+/** The `stream-start` and `finish` parts of V3 and V4 (`interrupted` only where the spec has it, V4). */
+export function langdockUnifiedStreamSpec<INTERRUPTED extends boolean>(hasInterrupted: INTERRUPTED) {
+  const spec = {
+    startPart: (warnings: LangdockWarning[]) => ({ type: 'stream-start' as const, warnings: toLangdockUnifiedWarnings(warnings) }),
+    finishPart: (finish: LangdockFinish) => ({
+      type: 'finish' as const,
+      finishReason: toLangdockUnifiedFinishReason(finish, hasInterrupted),
+      usage: toLangdockNestedUsage(finish.usage),
+      ...(finish.providerMetadata !== undefined && { providerMetadata: { langdock: finish.providerMetadata } }),
+    }),
+    // Where the spec says `interrupted` for a stream that ended without a finish reason, no error part is added for it.
+    reportsInterruption: hasInterrupted,
+  } satisfies LangdockStreamSpec<unknown, unknown>;
+  return spec;
 }

@@ -2,7 +2,7 @@ import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-
 import { readLangdockReasoning, type LangdockChatCall } from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
 import { tagLangdockFileData } from '../core/tag-langdock-file-data';
-import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { langdockUnifiedStreamSpec } from '../core/langdock-unified-results';
 
 // LanguageModelV3 (AI SDK 6) in and out of the core. AI SDK 7 runs V3 models natively and passes its
 // `reasoning` along: it is read, as on the V4 entry.
@@ -14,13 +14,4 @@ export function toLangdockCall(options: LanguageModelV3CallOptions): LangdockCha
 type V3Start = Extract<LanguageModelV3StreamPart, { type: 'stream-start' }>;
 type V3Finish = Extract<LanguageModelV3StreamPart, { type: 'finish' }>;
 
-export const v3StreamSpec: LangdockStreamSpec<V3Start, V3Finish> = {
-  startPart: (warnings) => ({ type: 'stream-start', warnings: toLangdockUnifiedWarnings(warnings) }),
-  finishPart: (finish) => ({
-    type: 'finish',
-    finishReason: toLangdockUnifiedFinishReason(finish, false),
-    usage: toLangdockNestedUsage(finish.usage),
-    ...(finish.providerMetadata !== undefined && { providerMetadata: { langdock: finish.providerMetadata } }),
-  }),
-  reportsInterruption: false,
-};
+export const v3StreamSpec: LangdockStreamSpec<V3Start, V3Finish> = langdockUnifiedStreamSpec(false);

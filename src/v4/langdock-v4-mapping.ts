@@ -1,7 +1,7 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import type { LangdockChatCall } from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
-import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { langdockUnifiedStreamSpec } from '../core/langdock-unified-results';
 
 // LanguageModelV4 (AI SDK 7) in and out of the core. Its prompt is the core's prompt as it is (tagged file
 // data, `reasoning` among the call options), so nothing is copied on the way in.
@@ -13,14 +13,4 @@ export function toLangdockCall(options: LanguageModelV4CallOptions): LangdockCha
 type V4Start = Extract<LanguageModelV4StreamPart, { type: 'stream-start' }>;
 type V4Finish = Extract<LanguageModelV4StreamPart, { type: 'finish' }>;
 
-export const v4StreamSpec: LangdockStreamSpec<V4Start, V4Finish> = {
-  startPart: (warnings) => ({ type: 'stream-start', warnings: toLangdockUnifiedWarnings(warnings) }),
-  finishPart: (finish) => ({
-    type: 'finish',
-    finishReason: toLangdockUnifiedFinishReason(finish, true),
-    usage: toLangdockNestedUsage(finish.usage),
-    ...(finish.providerMetadata !== undefined && { providerMetadata: { langdock: finish.providerMetadata } }),
-  }),
-  // V4 says `interrupted` for a stream that ended without a finish reason, so no error part is added for it.
-  reportsInterruption: true,
-};
+export const v4StreamSpec: LangdockStreamSpec<V4Start, V4Finish> = langdockUnifiedStreamSpec(true);
