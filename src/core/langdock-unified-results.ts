@@ -1,6 +1,6 @@
 import type { JSONValue } from '@ai-sdk/provider';
 import type { LangdockUsage } from './langdock-api-types';
-import type { LangdockStreamSpec } from './langdock-chat';
+import type { LangdockGenerateResult, LangdockStreamSpec } from './langdock-chat';
 import type { LangdockFinish, LangdockWarning } from './langdock-chat-call';
 import { mapLangdockFinishReason } from './map-langdock-finish-reason';
 
@@ -68,4 +68,16 @@ export function langdockUnifiedStreamSpec<INTERRUPTED extends boolean>(hasInterr
     reportsInterruption: hasInterrupted,
   } satisfies LangdockStreamSpec<unknown, unknown>;
   return spec;
+}
+
+/** What V3 and V4 `doGenerate` results share; each spec adds its own `request`. */
+export function toLangdockUnifiedGenerateResult<INTERRUPTED extends boolean>(result: LangdockGenerateResult, hasInterrupted: INTERRUPTED) {
+  return {
+    content: result.content,
+    finishReason: toLangdockUnifiedFinishReason(result.finish, hasInterrupted),
+    usage: toLangdockNestedUsage(result.finish.usage),
+    ...(result.finish.providerMetadata !== undefined && { providerMetadata: { langdock: result.finish.providerMetadata } }),
+    response: { ...result.metadata, ...result.response },
+    warnings: toLangdockUnifiedWarnings(result.warnings),
+  };
 }

@@ -1,7 +1,7 @@
 import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult } from '@ai-sdk/provider-v3';
 import type { LangdockChat } from '../core/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
-import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v3StreamSpec } from './langdock-v3-mapping';
 
 /** A Langdock chat model as `LanguageModelV3`, for AI SDK 6. */
@@ -17,15 +17,7 @@ export class LangdockChatLanguageModel implements LanguageModelV3 {
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const result = await this.chat.generate(toLangdockCall(options));
-    return {
-      content: result.content,
-      finishReason: toLangdockUnifiedFinishReason(result.finish, false),
-      usage: toLangdockNestedUsage(result.finish.usage),
-      ...(result.finish.providerMetadata !== undefined && { providerMetadata: { langdock: result.finish.providerMetadata } }),
-      request: { body: result.request.body },
-      response: { ...result.metadata, ...result.response },
-      warnings: toLangdockUnifiedWarnings(result.warnings),
-    };
+    return { ...toLangdockUnifiedGenerateResult(result, false), request: { body: result.request.body } };
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {

@@ -1,7 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamResult } from '@ai-sdk/provider-v4';
 import type { LangdockChat } from '../core/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
-import { toLangdockNestedUsage, toLangdockUnifiedFinishReason, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
+import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v4StreamSpec } from './langdock-v4-mapping';
 
 /** A Langdock chat model as `LanguageModelV4`, for AI SDK 7. */
@@ -17,15 +17,7 @@ export class LangdockChatLanguageModel implements LanguageModelV4 {
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const result = await this.chat.generate(toLangdockCall(options));
-    return {
-      content: result.content,
-      finishReason: toLangdockUnifiedFinishReason(result.finish, true),
-      usage: toLangdockNestedUsage(result.finish.usage),
-      ...(result.finish.providerMetadata !== undefined && { providerMetadata: { langdock: result.finish.providerMetadata } }),
-      request: result.request,
-      response: { ...result.metadata, ...result.response },
-      warnings: toLangdockUnifiedWarnings(result.warnings),
-    };
+    return { ...toLangdockUnifiedGenerateResult(result, true), request: result.request };
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
