@@ -27,7 +27,7 @@ const embeddingsReply =
     const { input, model } = request.body as { input: string[]; model: string };
     const data = input.map((value, index) => ({ object: 'embedding', index, embedding: vectorFor(value) })).reverse();
     const tokens = input.length * 2;
-    json({ object: 'list', data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } }, 200, headers)(request, response);
+    void json({ object: 'list', data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } }, 200, headers)(request, response);
   };
 
 const bodyOf = (request: RecordedRequest | undefined) => request?.body as Record<string, unknown>;
@@ -215,7 +215,7 @@ describe('AI SDK 5', () => {
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 10));
       inFlight--;
-      embeddingsReply()(request, response);
+      void embeddingsReply()(request, response);
     };
     const langdock = await langdockOn(reply);
     const values = ['a', 'bb', 'ccc', 'dddd', 'eeeee'];
