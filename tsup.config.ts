@@ -6,7 +6,12 @@ export default defineConfig([
     // The root (AI SDK 5, V2), /v3 (AI SDK 6) and /v4 (AI SDK 7) entries over one core, code-split so
     // an app that imports two entries loads the core once. /redis is the rate limiter's Redis store: it
     // imports no Redis package (it takes the app's client), and no other entry imports it.
-    entry: { index: 'src/index.ts', v3: 'src/v3/index.ts', v4: 'src/v4/index.ts', redis: 'src/redis/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      v3: 'src/v3/index.ts',
+      v4: 'src/v4/index.ts',
+      redis: 'src/redis/index.ts',
+    },
     format: ['esm', 'cjs'],
     // The V3/V4 spec types come from pinned npm aliases (dev dependencies) and are bundled into the
     // declarations: a user's `@ai-sdk/provider` must not resolve to this package's own v2 dependency.

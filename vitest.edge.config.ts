@@ -8,7 +8,14 @@ export default defineConfig({
   test: {
     environment: 'edge-runtime',
     env: { LANGDOCK_TEST_RUNTIME: 'edge-runtime' },
-    include: ['test/*.test.ts', 'test/core/**/*.test.ts', 'test/v2/**/*.test.ts', 'test/v3/**/*.test.ts', 'test/v4/**/*.test.ts', 'test/edge/**/*.test.ts'],
+    include: [
+      'test/*.test.ts',
+      'test/core/**/*.test.ts',
+      'test/v2/**/*.test.ts',
+      'test/v3/**/*.test.ts',
+      'test/v4/**/*.test.ts',
+      'test/edge/**/*.test.ts',
+    ],
     exclude: [
       'test/ai-sdk.test.ts',
       'test/examples.test.ts',

@@ -13,7 +13,12 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 rmSync(here('./.out/chunks'), { recursive: true, force: true });
 
 await build({
-  entryPoints: { bench: here('./src/bench.ts'), section: here('./src/section.ts'), memory: here('./src/memory.ts'), profile: here('./src/profile.ts') },
+  entryPoints: {
+    bench: here('./src/bench.ts'),
+    section: here('./src/section.ts'),
+    memory: here('./src/memory.ts'),
+    profile: here('./src/profile.ts'),
+  },
   outdir: here('./.out'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -29,6 +34,10 @@ await build({
 });
 
 if (!process.argv.includes('--build')) {
-  const { status } = spawnSync(process.execPath, [here('./.out/bench.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const { status } = spawnSync(
+    process.execPath,
+    [here('./.out/bench.mjs'), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   process.exit(status ?? 1);
 }

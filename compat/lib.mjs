@@ -39,13 +39,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
  */
 export function run(command, args, { cwd = repoRoot, env, timeout = 600_000, log } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     let stdout = '';
     let timedOut = false;
     child.stdout.on('data', (data) => ((output += data), (stdout += data)));
     child.stderr.on('data', (data) => (output += data));
-    const streamsClosed = Promise.all([child.stdout, child.stderr].map((stream) => new Promise((done) => stream.once('close', done))));
+    const streamsClosed = Promise.all(
+      [child.stdout, child.stderr].map(
+        (stream) => new Promise((done) => stream.once('close', done)),
+      ),
+    );
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child);
@@ -59,7 +68,9 @@ export function run(command, args, { cwd = repoRoot, env, timeout = 600_000, log
       clearTimeout(timer);
       // Descendants that outlive the command may still hold the pipes: give them a moment, then kill them.
       let graceTimer;
-      const grace = new Promise((done) => (graceTimer = setTimeout(() => done(false), STREAM_GRACE_MS)));
+      const grace = new Promise(
+        (done) => (graceTimer = setTimeout(() => done(false), STREAM_GRACE_MS)),
+      );
       const drained = await Promise.race([streamsClosed.then(() => true), grace]);
       clearTimeout(graceTimer);
       if (!drained) {
@@ -75,7 +86,12 @@ export function run(command, args, { cwd = repoRoot, env, timeout = 600_000, log
       const result = { code, signal, output, stdout, timedOut };
       if (code === 0 && !timedOut) return resolvePromise(result);
       const why = timedOut ? `timed out after ${timeout / 1000} s` : (signal ?? `exit ${code}`);
-      reject(Object.assign(new Error(`${command} ${args.join(' ')} failed (${why})\n${output.slice(-3000)}`), result));
+      reject(
+        Object.assign(
+          new Error(`${command} ${args.join(' ')} failed (${why})\n${output.slice(-3000)}`),
+          result,
+        ),
+      );
     });
   });
 }
@@ -97,7 +113,13 @@ export async function buildAndPack() {
   const stage = join(work, 'stage');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  const { output } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const { output } = await run('git', [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+  ]);
   for (const file of output.split('\0')) {
     if (file === '' || file.startsWith('compat/') || !existsSync(join(repoRoot, file))) continue;
     mkdirSync(dirname(join(stage, file)), { recursive: true });
@@ -105,7 +127,10 @@ export async function buildAndPack() {
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(stage, 'node_modules'), 'dir');
   await run('npm', ['run', 'build'], { cwd: stage, log: 'build.log' });
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: stage, log: 'pack.log' });
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: stage,
+    log: 'pack.log',
+  });
   return join(work, JSON.parse(packed.output.slice(packed.output.indexOf('[')))[0].filename);
 }
 

@@ -34,7 +34,12 @@ function run(command, args, cwd) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
-      else reject(new Error(`\`${command} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`}):\n${output.slice(-2000)}`));
+      else
+        reject(
+          new Error(
+            `\`${command} ${args.join(' ')}\` failed (${signal ?? `exit ${code}`}):\n${output.slice(-2000)}`,
+          ),
+        );
     });
   });
 }
@@ -42,7 +47,11 @@ function run(command, args, cwd) {
 /** Whether `dir` holds an install of exactly the pinned lock (the test compat/run.mjs applies too). */
 function isCurrent(dir, pinnedLock) {
   const installedLock = join(dir, 'package-lock.json');
-  return existsSync(join(dir, 'node_modules', packageName)) && existsSync(installedLock) && readFileSync(installedLock, 'utf8') === pinnedLock;
+  return (
+    existsSync(join(dir, 'node_modules', packageName)) &&
+    existsSync(installedLock) &&
+    readFileSync(installedLock, 'utf8') === pinnedLock
+  );
 }
 
 /**
@@ -64,9 +73,12 @@ export async function ensureNode24() {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     try {
-      for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(pinnedDir, file), join(staging, file));
+      for (const file of ['package.json', 'package-lock.json'])
+        copyFileSync(join(pinnedDir, file), join(staging, file));
       await run('npm', ['ci', '--no-audit', '--no-fund'], staging).catch((error) => {
-        throw new Error(`Could not install Node 24 (${packageName}, pinned in compat/legs/${node24Id}/) from npm: ${error.message}`);
+        throw new Error(
+          `Could not install Node 24 (${packageName}, pinned in compat/legs/${node24Id}/) from npm: ${error.message}`,
+        );
       });
       // Another process may have installed it meanwhile; its copy is as good as ours.
       if (!isCurrent(node24Dir, pinnedLock)) {
@@ -81,6 +93,7 @@ export async function ensureNode24() {
   const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   const binary = join(packageDir, typeof bin === 'string' ? bin : bin.node);
   const version = (await run(binary, ['--version'], compatDir)).trim();
-  if (!version.startsWith('v24.')) throw new Error(`${binary} is ${version}, not Node 24: delete ${node24Dir} and run again`);
+  if (!version.startsWith('v24.'))
+    throw new Error(`${binary} is ${version}, not Node 24: delete ${node24Dir} and run again`);
   return binary;
 }

@@ -13,7 +13,15 @@
 // release changes nothing until someone runs --update and commits the result (see compat/README.md).
 // Everything else is written under compat/.work/ (gitignored); see lib.mjs for the build.
 
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildAndPack, compatDir, logs, repoRoot, run, runSuite, timed, work } from './lib.mjs';
 // Installs the pinned Node 24 only when missing or stale, staged and renamed into place: bench/ shares the install.
@@ -29,7 +37,13 @@ import { ensureNode24, node24Id } from './node24.mjs';
 const allLegs = [
   { id: 'ai5', ai: '^5', zod: '3.25.76', node: 'system', entries: { root: 'native' } },
   { id: 'ai6', ai: '^6', zod: '4.1.8', node: 'system', entries: { root: 'compat', v3: 'native' } },
-  { id: 'ai7', ai: '^7', zod: '^4', node: '24', entries: { root: 'compat', v4: 'native', v3: 'native' } },
+  {
+    id: 'ai7',
+    ai: '^7',
+    zod: '^4',
+    node: '24',
+    entries: { root: 'compat', v4: 'native', v3: 'native' },
+  },
 ];
 const wanted = process.env.COMPAT_LEGS?.split(',').map((id) => id.trim());
 const legs = wanted ? allLegs.filter((leg) => wanted.includes(leg.id)) : allLegs;
@@ -61,9 +75,16 @@ async function pinLeg(leg) {
   const manifest = {
     name: `compat-${leg.id}`,
     private: true,
-    dependencies: { ai: leg.ai, zod: leg.zod, 'langdock-ai-provider': 'file:../langdock-ai-provider.tgz' },
+    dependencies: {
+      ai: leg.ai,
+      zod: leg.zod,
+      'langdock-ai-provider': 'file:../langdock-ai-provider.tgz',
+    },
     // What a TypeScript user on Node has; @ai-sdk/provider's types import 'json-schema' without depending on its types.
-    devDependencies: { '@types/node': leg.node === '24' ? '^24' : '^20', '@types/json-schema': '^7' },
+    devDependencies: {
+      '@types/node': leg.node === '24' ? '^24' : '^20',
+      '@types/json-schema': '^7',
+    },
   };
   // Without an integrity hash npm ci reads the tarball from disk; with one it would reuse the cached copy of an older build.
   await pin(leg.id, manifest, (lock) => {
@@ -74,20 +95,31 @@ async function pinLeg(leg) {
 
 /** --update: the latest Node 24 npm has for this platform. */
 async function pinNode24() {
-  const manifest = { name: `compat-${node24.id}`, private: true, dependencies: { [node24.packageName]: '^24' } };
+  const manifest = {
+    name: `compat-${node24.id}`,
+    private: true,
+    dependencies: { [node24.packageName]: '^24' },
+  };
   await pin(node24.id, manifest).catch((error) => {
     if (!/E404|ETARGET/.test(error.output ?? '')) throw error;
-    throw new Error(`npm has no ${node24.packageName}@24, so the Node 24 leg cannot run on ${platform}; run the others with COMPAT_LEGS=ai5,ai6`);
+    throw new Error(
+      `npm has no ${node24.packageName}@24, so the Node 24 leg cannot run on ${platform}; run the others with COMPAT_LEGS=ai5,ai6`,
+    );
   });
 }
 
 /** Throws, saying how to fix it, when compat/legs/<id> lacks its package.json or lock. */
 function requirePinned(id) {
   if (id === node24.id && !existsSync(join(legsDir, id, 'package-lock.json'))) {
-    throw new Error(`no Node 24 is pinned for ${platform} (compat/legs/${id}/ is missing): run \`node compat/run.mjs --update\` to pin ${node24.packageName}@24 from npm, or run the other legs with COMPAT_LEGS=ai5,ai6`);
+    throw new Error(
+      `no Node 24 is pinned for ${platform} (compat/legs/${id}/ is missing): run \`node compat/run.mjs --update\` to pin ${node24.packageName}@24 from npm, or run the other legs with COMPAT_LEGS=ai5,ai6`,
+    );
   }
   for (const file of ['package.json', 'package-lock.json']) {
-    if (!existsSync(join(legsDir, id, file))) throw new Error(`compat/legs/${id}/${file} is missing: run \`node compat/run.mjs --update\` to create it, then commit compat/legs`);
+    if (!existsSync(join(legsDir, id, file)))
+      throw new Error(
+        `compat/legs/${id}/${file} is missing: run \`node compat/run.mjs --update\` to create it, then commit compat/legs`,
+      );
   }
 }
 
@@ -98,7 +130,8 @@ async function installPinned(id, log) {
   const dir = join(work, id);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, file), join(dir, file));
+  for (const file of ['package.json', 'package-lock.json'])
+    copyFileSync(join(pinned, file), join(dir, file));
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, log });
   return dir;
 }
@@ -110,35 +143,55 @@ async function prepareProject(leg) {
   // (Without the hidden lock file, npm ls reads the installed package.json files themselves.)
   rmSync(join(dir, 'node_modules/.package-lock.json'), { force: true });
   const listed = await run('npm', ['ls', '--all', '--json'], { cwd: dir }).catch((error) => error);
-  if (!listed.stdout?.trimStart().startsWith('{')) throw new Error(`npm ls in compat/.work/${leg.id} printed no tree:\n${listed.output ?? listed}`);
+  if (!listed.stdout?.trimStart().startsWith('{'))
+    throw new Error(
+      `npm ls in compat/.work/${leg.id} printed no tree:\n${listed.output ?? listed}`,
+    );
   const problems = (JSON.parse(listed.stdout).problems ?? []).filter(
     // The lock cannot know the version of the tarball under test; everything below it must still match.
-    (problem) => !(problem.startsWith('invalid: langdock-ai-provider@') && problem.endsWith(join(leg.id, 'node_modules/langdock-ai-provider'))),
+    (problem) =>
+      !(
+        problem.startsWith('invalid: langdock-ai-provider@') &&
+        problem.endsWith(join(leg.id, 'node_modules/langdock-ai-provider'))
+      ),
   );
   if (problems.length > 0) {
-    throw new Error(`compat/legs/${leg.id}/package-lock.json no longer fits the tarball:\n  ${problems.join('\n  ')}\nRun \`node compat/run.mjs --update\` and commit compat/legs.`);
+    throw new Error(
+      `compat/legs/${leg.id}/package-lock.json no longer fits the tarball:\n  ${problems.join('\n  ')}\nRun \`node compat/run.mjs --update\` and commit compat/legs.`,
+    );
   }
   cpSync(join(compatDir, 'scenarios'), dir, { recursive: true });
-  const version = (name) => JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const version = (name) =>
+    JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
   return { ...leg, dir, versions: { ai: version('ai'), zod: version('zod') } };
 }
 
 async function main() {
-  if (unknownArgs.length > 0) throw new Error(`unknown arguments ${unknownArgs.join(' ')}; see the top of compat/run.mjs`);
-  console.log(`== compat: ${legs.map((leg) => leg.id).join(', ')}${update ? ' (updating the pinned versions first)' : ''}`);
+  if (unknownArgs.length > 0)
+    throw new Error(`unknown arguments ${unknownArgs.join(' ')}; see the top of compat/run.mjs`);
+  console.log(
+    `== compat: ${legs.map((leg) => leg.id).join(', ')}${update ? ' (updating the pinned versions first)' : ''}`,
+  );
   mkdirSync(logs, { recursive: true });
   const started = Date.now();
   const needsNode24 = legs.some((leg) => leg.node === '24');
   const pinnedIds = [...legs.map((leg) => leg.id), ...(needsNode24 ? [node24.id] : [])];
   if (!update) pinnedIds.forEach(requirePinned); // fail before the build, not after it
-  const tarball = await timed(process.env.COMPAT_TARBALL ? 'tarball given' : 'build + pack (snapshot of the working tree)', buildAndPack);
+  const tarball = await timed(
+    process.env.COMPAT_TARBALL ? 'tarball given' : 'build + pack (snapshot of the working tree)',
+    buildAndPack,
+  );
   console.log(`   tarball: ${basename(tarball)}`);
   copyFileSync(tarball, pinnedTarball);
   if (update) {
-    await timed('update: latest of each major, npm install', () => Promise.all([...legs.map(pinLeg), needsNode24 ? pinNode24() : undefined]));
+    await timed('update: latest of each major, npm install', () =>
+      Promise.all([...legs.map(pinLeg), needsNode24 ? pinNode24() : undefined]),
+    );
     for (const id of pinnedIds) {
       const lock = JSON.parse(readFileSync(join(legsDir, id, 'package-lock.json'), 'utf8'));
-      const pinned = Object.keys(lock.packages[''].dependencies).map((name) => `${name}@${lock.packages[`node_modules/${name}`].version}`);
+      const pinned = Object.keys(lock.packages[''].dependencies).map(
+        (name) => `${name}@${lock.packages[`node_modules/${name}`].version}`,
+      );
       console.log(`   compat/legs/${id}: ${pinned.join(' ')}`);
     }
   }
@@ -166,19 +219,30 @@ async function main() {
         let output;
         let ok;
         try {
-          ({ output } = await run(nodeBinary, [consumer, specifier], { cwd: project.dir, timeout: CELL_TIMEOUT_MS, log: `${project.id}-${entry}-${consumer}.log` }));
+          ({ output } = await run(nodeBinary, [consumer, specifier], {
+            cwd: project.dir,
+            timeout: CELL_TIMEOUT_MS,
+            log: `${project.id}-${entry}-${consumer}.log`,
+          }));
           ok = true;
         } catch (error) {
           output = error.output ?? String(error);
           ok = false;
         }
         const factsLine = output.split('\n').find((line) => line.startsWith('FACTS '));
-        const fact = factsLine === undefined ? undefined : JSON.parse(factsLine.slice('FACTS '.length));
+        const fact =
+          factsLine === undefined ? undefined : JSON.parse(factsLine.slice('FACTS '.length));
         if (fact) facts.push(fact);
-        let failures = output.split('\n').filter((line) => !line.startsWith('ok ') && !line.startsWith('FACTS ')).join('\n').trim();
+        let failures = output
+          .split('\n')
+          .filter((line) => !line.startsWith('ok ') && !line.startsWith('FACTS '))
+          .join('\n')
+          .trim();
         // The scenarios decide native or compat from the model's spec and ai's major; it must be what this leg declares.
         const modeSeen = fact === undefined ? undefined : fact.native ? 'native' : 'compat';
-        if (fact && modeSeen !== mode) failures = `${failures}\nthe scenarios ran this cell as ${modeSeen}, but compat/run.mjs declares it ${mode}`.trim();
+        if (fact && modeSeen !== mode)
+          failures =
+            `${failures}\nthe scenarios ran this cell as ${modeSeen}, but compat/run.mjs declares it ${mode}`.trim();
         report(name, ok && modeSeen === mode, (Date.now() - cellStarted) / 1000, failures);
       }
     }
@@ -189,23 +253,39 @@ async function main() {
     const { files } = JSON.parse(readFileSync(join(project.dir, 'types', tsconfig), 'utf8'));
     const checked = [...new Set(files.map((file) => file.replace(/\.[mc]ts$/, '')))].join(', ');
     const tsc = [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', tsconfig];
-    const outcome = await run(process.execPath, tsc, { cwd: join(project.dir, 'types'), log: `${project.id}-types.log` }).then(
+    const outcome = await run(process.execPath, tsc, {
+      cwd: join(project.dir, 'types'),
+      log: `${project.id}-types.log`,
+    }).then(
       () => ({ ok: true, details: '' }),
       (error) => ({ ok: false, details: error.output ?? String(error) }),
     );
-    report(`ai@${project.versions.ai} tsc nodenext: ${checked}`, outcome.ok, (Date.now() - cellStarted) / 1000, outcome.details);
+    report(
+      `ai@${project.versions.ai} tsc nodenext: ${checked}`,
+      outcome.ok,
+      (Date.now() - cellStarted) / 1000,
+      outcome.details,
+    );
   }
 
   console.log('== AI SDK warning behaviour seen (ESM cells)');
   for (const fact of facts.filter((entry) => entry.loader === 'esm')) {
-    console.log(`   ai@${fact.ai} ${fact.entry} (${fact.native ? 'native' : 'compat'} ${fact.spec}): default output ${JSON.stringify(fact.defaultWarningOutput)}`);
+    console.log(
+      `   ai@${fact.ai} ${fact.entry} (${fact.native ? 'native' : 'compat'} ${fact.spec}): default output ${JSON.stringify(fact.defaultWarningOutput)}`,
+    );
     console.log(
       `     with AI_SDK_LOG_WARNINGS=false: ${fact.outputWithLoggingOff} lines; logger gets ${fact.loggerArgument}; compatibility warnings: ${fact.compatWarningsLogged} ` +
         `(per 2-step streamText: ${fact.compatWarningsPerTwoStepStreamText}); warning types logged: ${fact.loggedWarningTypes?.join(', ')}`,
     );
-    console.log(`     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms; emulator: ${fact.emulator}`);
-    if (fact.deniedToolMessage !== undefined) console.log(`     denied tool call sent as: ${JSON.stringify(fact.deniedToolMessage)}`);
-    if (fact.agentWarnings !== undefined) console.log(`     agents (native): system message and function tool warned as ${fact.agentWarnings.join(', ')}; ${fact.agentScenarios} agent scenarios passed`);
+    console.log(
+      `     topK warning in result.warnings: ${JSON.stringify(fact.topKWarning)}; error instanceof ai.APICallError: ${fact.apiCallErrorInstanceofAi}; 429 retry took ${fact.retryMs} ms; emulator: ${fact.emulator}`,
+    );
+    if (fact.deniedToolMessage !== undefined)
+      console.log(`     denied tool call sent as: ${JSON.stringify(fact.deniedToolMessage)}`);
+    if (fact.agentWarnings !== undefined)
+      console.log(
+        `     agents (native): system message and function tool warned as ${fact.agentWarnings.join(', ')}; ${fact.agentScenarios} agent scenarios passed`,
+      );
   }
   writeFileSync(join(work, 'facts.json'), JSON.stringify(facts, null, 2));
 

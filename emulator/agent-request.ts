@@ -7,7 +7,8 @@ import { checkRules, fail, type RuleResult } from './violation';
 
 export const AGENT_MESSAGES = {
   agentNotFound: 'Agent not found',
-  autoModel: 'INVALID REQUEST: No valid model in the request, and no default model set for this workspace.',
+  autoModel:
+    'INVALID REQUEST: No valid model in the request, and no default model set for this workspace.',
 } as const;
 
 export interface AgentMessage {
@@ -18,7 +19,8 @@ export interface AgentMessage {
   attachments: string[];
 }
 
-export type AgentOutput = { type: 'object' | 'array'; schema: JsonObject | undefined } | { type: 'enum'; values: string[] };
+export type AgentOutput =
+  { type: 'object' | 'array'; schema: JsonObject | undefined } | { type: 'enum'; values: string[] };
 
 export interface AgentRequest {
   agent: EmulatorAgent;
@@ -30,8 +32,28 @@ export interface AgentRequest {
 }
 
 // `model` is accepted and ignored: a top-level model does not override the agent's (seen live).
-const BODY_KEYS = new Set(['agentId', 'agent', 'messages', 'stream', 'output', 'maxSteps', 'imageResponseFormat', 'model']);
-const AGENT_KEYS = new Set(['name', 'instructions', 'description', 'temperature', 'model', 'capabilities', 'actions', 'vectorDb', 'knowledgeFolderIds', 'attachmentIds']);
+const BODY_KEYS = new Set([
+  'agentId',
+  'agent',
+  'messages',
+  'stream',
+  'output',
+  'maxSteps',
+  'imageResponseFormat',
+  'model',
+]);
+const AGENT_KEYS = new Set([
+  'name',
+  'instructions',
+  'description',
+  'temperature',
+  'model',
+  'capabilities',
+  'actions',
+  'vectorDb',
+  'knowledgeFolderIds',
+  'attachmentIds',
+]);
 const ROLES = new Set(['user', 'assistant', 'system']);
 // The parts the Agents API documents per role; anything else is refused.
 const USER_PARTS = new Set(['text', 'file']);
@@ -42,22 +64,40 @@ function refuse(message: string): never {
   return fail(message, { layer: 'gateway' });
 }
 
-export function validateAgentRequest(body: unknown, agents: ReadonlyMap<string, EmulatorAgent>, attachments: AttachmentStore): RuleResult<AgentRequest> {
+export function validateAgentRequest(
+  body: unknown,
+  agents: ReadonlyMap<string, EmulatorAgent>,
+  attachments: AttachmentStore,
+): RuleResult<AgentRequest> {
   return checkRules(() => parseAgentRequest(body, agents, attachments));
 }
 
-function parseAgentRequest(body: unknown, agents: ReadonlyMap<string, EmulatorAgent>, attachments: AttachmentStore): AgentRequest {
+function parseAgentRequest(
+  body: unknown,
+  agents: ReadonlyMap<string, EmulatorAgent>,
+  attachments: AttachmentStore,
+): AgentRequest {
   if (!isRecord(body)) refuse('The request body must be a JSON object.');
   const record = body as JsonObject;
   const unknown = Object.keys(record).filter((key) => !BODY_KEYS.has(key));
   if (unknown.length > 0) refuse(`Unknown field(s) in the request body: ${unknown.join(', ')}.`);
-  if ((record.agentId === undefined) === (record.agent === undefined)) refuse('Provide either agentId or agent.');
-  const agent = record.agentId !== undefined ? registeredAgent(record.agentId, agents) : temporaryAgent(record.agent, attachments);
+  if ((record.agentId === undefined) === (record.agent === undefined))
+    refuse('Provide either agentId or agent.');
+  const agent =
+    record.agentId !== undefined
+      ? registeredAgent(record.agentId, agents)
+      : temporaryAgent(record.agent, attachments);
   if (agent.model === AUTO_MODEL) refuse(AGENT_MESSAGES.autoModel);
-  if (record.stream !== undefined && typeof record.stream !== 'boolean') refuse('stream must be a boolean.');
-  if (record.maxSteps !== undefined && (!isInteger(record.maxSteps) || record.maxSteps < 1 || record.maxSteps > 20)) refuse('maxSteps must be a whole number from 1 to 20.');
+  if (record.stream !== undefined && typeof record.stream !== 'boolean')
+    refuse('stream must be a boolean.');
+  if (
+    record.maxSteps !== undefined &&
+    (!isInteger(record.maxSteps) || record.maxSteps < 1 || record.maxSteps > 20)
+  )
+    refuse('maxSteps must be a whole number from 1 to 20.');
   const format = record.imageResponseFormat;
-  if (format !== undefined && format !== 'url' && format !== 'b64_json') refuse("imageResponseFormat must be 'url' or 'b64_json'.");
+  if (format !== undefined && format !== 'url' && format !== 'b64_json')
+    refuse("imageResponseFormat must be 'url' or 'b64_json'.");
   return {
     agent,
     messages: parseMessages(record.messages, attachments),
@@ -68,7 +108,10 @@ function parseAgentRequest(body: unknown, agents: ReadonlyMap<string, EmulatorAg
   };
 }
 
-function registeredAgent(agentId: unknown, agents: ReadonlyMap<string, EmulatorAgent>): EmulatorAgent {
+function registeredAgent(
+  agentId: unknown,
+  agents: ReadonlyMap<string, EmulatorAgent>,
+): EmulatorAgent {
   if (typeof agentId !== 'string') refuse('agentId must be a string.');
   const agent = agents.get(agentId as string);
   // An agent that exists but is not shared with the key looks like no agent at all.
@@ -84,7 +127,8 @@ function temporaryAgent(config: unknown, attachments: AttachmentStore): Emulator
   const text = (key: string, max: number, required: boolean): string | undefined => {
     const value = agent[key];
     if (value === undefined && !required) return undefined;
-    if (typeof value !== 'string' || (required && value === '') || value.length > max) refuse(`agent.${key} must be a string of ${required ? '1' : '0'} to ${max} characters.`);
+    if (typeof value !== 'string' || (required && value === '') || value.length > max)
+      refuse(`agent.${key} must be a string of ${required ? '1' : '0'} to ${max} characters.`);
     return value as string;
   };
   const name = text('name', 64, true)!;
@@ -92,23 +136,39 @@ function temporaryAgent(config: unknown, attachments: AttachmentStore): Emulator
   text('description', 256, false);
   const model = text('model', 64, false);
   const temperature = agent.temperature;
-  if (temperature !== undefined && (typeof temperature !== 'number' || temperature < 0 || temperature > 1)) refuse('agent.temperature must be a number from 0 to 1.');
+  if (
+    temperature !== undefined &&
+    (typeof temperature !== 'number' || temperature < 0 || temperature > 1)
+  )
+    refuse('agent.temperature must be a number from 0 to 1.');
   const capabilities = agent.capabilities;
   if (capabilities !== undefined) {
     if (!isRecord(capabilities)) refuse('agent.capabilities must be an object.');
     for (const [key, value] of Object.entries(capabilities as JsonObject)) {
-      if (!['webSearch', 'imageGeneration', 'dataAnalyst'].includes(key) || typeof value !== 'boolean') refuse(`agent.capabilities.${key} is not a known capability with a boolean value.`);
+      if (
+        !['webSearch', 'imageGeneration', 'dataAnalyst'].includes(key) ||
+        typeof value !== 'boolean'
+      )
+        refuse(`agent.capabilities.${key} is not a known capability with a boolean value.`);
     }
   }
   for (const key of ['actions', 'vectorDb']) {
     const list = agent[key];
-    if (list !== undefined && (!isArray(list) || !list.every(isRecord))) refuse(`agent.${key} must be an array of objects.`);
+    if (list !== undefined && (!isArray(list) || !list.every(isRecord)))
+      refuse(`agent.${key} must be an array of objects.`);
   }
-  if (agent.knowledgeFolderIds !== undefined && !isStringArray(agent.knowledgeFolderIds)) refuse('agent.knowledgeFolderIds must be an array of strings.');
-  if (agent.attachmentIds !== undefined) checkAttachmentIds(agent.attachmentIds, 'agent.attachmentIds', attachments);
+  if (agent.knowledgeFolderIds !== undefined && !isStringArray(agent.knowledgeFolderIds))
+    refuse('agent.knowledgeFolderIds must be an array of strings.');
+  if (agent.attachmentIds !== undefined)
+    checkAttachmentIds(agent.attachmentIds, 'agent.attachmentIds', attachments);
   const webSearch = isRecord(capabilities) && capabilities.webSearch === true;
   // A temporary agent without a model runs on the workspace's default, which the emulator's workspace has.
-  return toEmulatorAgent({ id: 'temporary-agent', name, ...(model !== undefined && { model }), webSearch });
+  return toEmulatorAgent({
+    id: 'temporary-agent',
+    name,
+    ...(model !== undefined && { model }),
+    webSearch,
+  });
 }
 
 function checkAttachmentIds(value: unknown, path: string, attachments: AttachmentStore): string[] {
@@ -121,31 +181,42 @@ function checkAttachmentIds(value: unknown, path: string, attachments: Attachmen
 }
 
 function parseMessages(value: unknown, attachments: AttachmentStore): AgentMessage[] {
-  if (!isArray(value) || value.length === 0) refuse('messages must be a non-empty array of UI messages.');
+  if (!isArray(value) || value.length === 0)
+    refuse('messages must be a non-empty array of UI messages.');
   return (value as unknown[]).map((item, index) => {
     const path = `messages[${index}]`;
     if (!isRecord(item)) refuse(`${path} must be an object.`);
     const message = item as JsonObject;
-    if (typeof message.id !== 'string' || message.id === '') refuse(`${path}.id is required: every UI message has an id.`);
-    if (typeof message.role !== 'string' || !ROLES.has(message.role)) refuse(`${path}.role must be user, assistant or system.`);
+    if (typeof message.id !== 'string' || message.id === '')
+      refuse(`${path}.id is required: every UI message has an id.`);
+    if (typeof message.role !== 'string' || !ROLES.has(message.role))
+      refuse(`${path}.role must be user, assistant or system.`);
     const role = message.role as AgentMessage['role'];
     if (!isArray(message.parts)) refuse(`${path}.parts must be an array.`);
-    const allowed = role === 'user' ? USER_PARTS : role === 'assistant' ? ASSISTANT_PARTS : new Set(['text']);
+    const allowed =
+      role === 'user' ? USER_PARTS : role === 'assistant' ? ASSISTANT_PARTS : new Set(['text']);
     const texts: string[] = [];
     let files = 0;
     (message.parts as unknown[]).forEach((part, partIndex) => {
       const partPath = `${path}.parts[${partIndex}]`;
-      if (!isRecord(part) || typeof part.type !== 'string') refuse(`${partPath} must be an object with a type.`);
+      if (!isRecord(part) || typeof part.type !== 'string')
+        refuse(`${partPath} must be an object with a type.`);
       const { type } = part as JsonObject & { type: string };
       const isTool = role === 'assistant' && type.startsWith('tool-');
-      if (!allowed.has(type) && !isTool) refuse(`${partPath}: a ${role} message takes no '${type}' parts.`);
+      if (!allowed.has(type) && !isTool)
+        refuse(`${partPath}: a ${role} message takes no '${type}' parts.`);
       if (type === 'text') {
-        if (typeof (part as JsonObject).text !== 'string') refuse(`${partPath}.text must be a string.`);
+        if (typeof (part as JsonObject).text !== 'string')
+          refuse(`${partPath}.text must be a string.`);
         texts.push((part as JsonObject).text as string);
       } else if (type === 'file') {
         const { url, mediaType } = part as JsonObject;
-        if (typeof mediaType !== 'string' || typeof url !== 'string') refuse(`${partPath} needs a mediaType and a url.`);
-        if (!/^(data:|https?:\/\/)/.test(url as string)) refuse(`${partPath}.url must be a data: or http(s) URL; upload files with /attachment/v1/upload.`);
+        if (typeof mediaType !== 'string' || typeof url !== 'string')
+          refuse(`${partPath} needs a mediaType and a url.`);
+        if (!/^(data:|https?:\/\/)/.test(url as string))
+          refuse(
+            `${partPath}.url must be a data: or http(s) URL; upload files with /attachment/v1/upload.`,
+          );
         files += 1;
       }
     });
@@ -153,7 +224,8 @@ function parseMessages(value: unknown, attachments: AttachmentStore): AgentMessa
     if (message.metadata !== undefined) {
       if (!isRecord(message.metadata)) refuse(`${path}.metadata must be an object.`);
       const attached = (message.metadata as JsonObject).attachments;
-      if (attached !== undefined) ids = checkAttachmentIds(attached, `${path}.metadata.attachments`, attachments);
+      if (attached !== undefined)
+        ids = checkAttachmentIds(attached, `${path}.metadata.attachments`, attachments);
     }
     return { id: message.id as string, role, text: texts.join('\n'), files, attachments: ids };
   });
@@ -163,10 +235,16 @@ function parseOutput(value: unknown): AgentOutput {
   if (!isRecord(value)) refuse('output must be an object.');
   const output = value as JsonObject;
   if (output.type === 'enum') {
-    if (!isStringArray(output.enum) || output.enum.length === 0) refuse('output.enum must be a non-empty array of strings for type enum.');
+    if (!isStringArray(output.enum) || output.enum.length === 0)
+      refuse('output.enum must be a non-empty array of strings for type enum.');
     return { type: 'enum', values: output.enum as string[] };
   }
-  if (output.type !== 'object' && output.type !== 'array') refuse("output.type must be 'object', 'array' or 'enum'.");
-  if (output.schema !== undefined && !isRecord(output.schema)) refuse('output.schema must be a JSON Schema object.');
-  return { type: output.type as 'object' | 'array', schema: output.schema as JsonObject | undefined };
+  if (output.type !== 'object' && output.type !== 'array')
+    refuse("output.type must be 'object', 'array' or 'enum'.");
+  if (output.schema !== undefined && !isRecord(output.schema))
+    refuse('output.schema must be a JSON Schema object.');
+  return {
+    type: output.type as 'object' | 'array',
+    schema: output.schema as JsonObject | undefined,
+  };
 }

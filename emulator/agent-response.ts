@@ -38,19 +38,35 @@ function searchResults(query: string): SearchResult[] {
 function structuredOutput(output: AgentOutput, prompt: string): unknown {
   switch (output.type) {
     case 'enum':
-      return output.values.find((value) => prompt.toLowerCase().includes(value.toLowerCase())) ?? output.values[0];
+      return (
+        output.values.find((value) => prompt.toLowerCase().includes(value.toLowerCase())) ??
+        output.values[0]
+      );
     case 'object':
-      return output.schema === undefined ? { answer: `You said: "${prompt}"` } : sampleFromSchema(output.schema, { hintText: prompt, includeOptional: true });
+      return output.schema === undefined
+        ? { answer: `You said: "${prompt}"` }
+        : sampleFromSchema(output.schema, { hintText: prompt, includeOptional: true });
     case 'array':
-      return output.schema === undefined ? [prompt] : [sampleFromSchema(output.schema, { hintText: prompt, includeOptional: true })];
+      return output.schema === undefined
+        ? [prompt]
+        : [sampleFromSchema(output.schema, { hintText: prompt, includeOptional: true })];
   }
 }
 
-export function buildAgentAnswer(request: AgentRequest, identity: AgentAnswerIdentity): AgentAnswer {
+export function buildAgentAnswer(
+  request: AgentRequest,
+  identity: AgentAnswerIdentity,
+): AgentAnswer {
   const last = lastUserMessage(request);
   const prompt = last?.text ?? '';
   const attached = (last?.attachments.length ?? 0) + (last?.files ?? 0);
-  const search = request.agent.webSearch ? { toolCallId: `call_search_${identity.number}`, query: prompt, results: searchResults(prompt) } : undefined;
+  const search = request.agent.webSearch
+    ? {
+        toolCallId: `call_search_${identity.number}`,
+        query: prompt,
+        results: searchResults(prompt),
+      }
+    : undefined;
   if (request.output !== undefined) {
     const output = structuredOutput(request.output, prompt);
     return { text: JSON.stringify(output), output, search };
@@ -60,7 +76,8 @@ export function buildAgentAnswer(request: AgentRequest, identity: AgentAnswerIde
   if (attached > 0) text += ` (with ${attached} attachment(s))`;
   if (history > 0) text += `, after ${history} earlier message(s)`;
   text += '.';
-  if (search !== undefined) text += ` I searched the web and found: ${search.results.map((result) => result.title).join('; ')}.`;
+  if (search !== undefined)
+    text += ` I searched the web and found: ${search.results.map((result) => result.title).join('; ')}.`;
   return { text, output: undefined, search };
 }
 
@@ -74,11 +91,19 @@ function textPieces(text: string): string[] {
  * (empty) reasoning, then text, `finish-step` and a bare `finish`. A web search adds a step of its own before
  * the text: the tool's input and output, then a `source-url` per result.
  */
-export function buildAgentChunks(request: AgentRequest, answer: AgentAnswer, identity: AgentAnswerIdentity): UIChunk[] {
+export function buildAgentChunks(
+  request: AgentRequest,
+  answer: AgentAnswer,
+  identity: AgentAnswerIdentity,
+): UIChunk[] {
   const n = identity.number;
   const chunks: UIChunk[] = [
     { type: 'data-conversation-id', data: null },
-    { type: 'start', messageId: `emulator-message-${n}`, messageMetadata: { modelName: request.agent.modelName } },
+    {
+      type: 'start',
+      messageId: `emulator-message-${n}`,
+      messageMetadata: { modelName: request.agent.modelName },
+    },
     { type: 'start-step' },
     { type: 'reasoning-start', id: `rs_emulator_${n}:0` },
     { type: 'reasoning-end', id: `rs_emulator_${n}:0` },
@@ -96,24 +121,51 @@ export function buildAgentChunks(request: AgentRequest, answer: AgentAnswer, ide
       { type: 'tool-output-available', toolCallId, output: { results } },
       { type: 'finish-step' },
       { type: 'start-step' },
-      ...results.map((result, index) => ({ type: 'source-url', sourceId: `source_${n}_${index + 1}`, url: result.url, title: result.title })),
+      ...results.map((result, index) => ({
+        type: 'source-url',
+        sourceId: `source_${n}_${index + 1}`,
+        url: result.url,
+        title: result.title,
+      })),
     );
   }
   const textId = `msg_emulator_${n}`;
   chunks.push({ type: 'text-start', id: textId });
-  for (const delta of textPieces(answer.text)) chunks.push({ type: 'text-delta', id: textId, delta });
+  for (const delta of textPieces(answer.text))
+    chunks.push({ type: 'text-delta', id: textId, delta });
   chunks.push({ type: 'text-end', id: textId }, { type: 'finish-step' }, { type: 'finish' });
   return chunks;
 }
 
 /** The non-streaming answer as the Agents API reference documents it: one UIMessage, plus `output` when asked for. */
-export function buildAgentMessage(answer: AgentAnswer, identity: AgentAnswerIdentity): Record<string, unknown> {
+export function buildAgentMessage(
+  answer: AgentAnswer,
+  identity: AgentAnswerIdentity,
+): Record<string, unknown> {
   const parts: Array<Record<string, unknown>> = [];
   if (answer.search !== undefined) {
     const { toolCallId, query, results } = answer.search;
-    parts.push({ type: 'tool-web_search', toolCallId, state: 'output-available', input: { query }, output: { results } });
-    results.forEach((result, index) => parts.push({ type: 'source-url', sourceId: `source_${identity.number}_${index + 1}`, url: result.url, title: result.title }));
+    parts.push({
+      type: 'tool-web_search',
+      toolCallId,
+      state: 'output-available',
+      input: { query },
+      output: { results },
+    });
+    results.forEach((result, index) =>
+      parts.push({
+        type: 'source-url',
+        sourceId: `source_${identity.number}_${index + 1}`,
+        url: result.url,
+        title: result.title,
+      }),
+    );
   }
   parts.push({ type: 'text', text: answer.text });
-  return { id: `emulator-message-${identity.number}`, role: 'assistant', parts, ...(answer.output !== undefined && { output: answer.output }) };
+  return {
+    id: `emulator-message-${identity.number}`,
+    role: 'assistant',
+    parts,
+    ...(answer.output !== undefined && { output: answer.output }),
+  };
 }

@@ -2,7 +2,12 @@
 // `/attachment/v1/upload` and `/attachment/v1/delete`, also under `/api/public` (dedicated deployments).
 import type { ServerResponse } from 'node:http';
 import { validateAgentRequest } from './agent-request';
-import { buildAgentAnswer, buildAgentChunks, buildAgentMessage, type UIChunk } from './agent-response';
+import {
+  buildAgentAnswer,
+  buildAgentChunks,
+  buildAgentMessage,
+  type UIChunk,
+} from './agent-response';
 import type { EmulatorAgent } from './agents';
 import { readUploadedFile, type AttachmentStore } from './attachments';
 import type { ErrorShape } from './error-shape';
@@ -11,7 +16,8 @@ import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces, type Sleep } from './sse'
 import { estimateTokens } from './tokens';
 import { apiError, type ApiError } from './violation';
 
-export const AGENT_API_ROUTE = /^(?:\/api\/public)?\/(agent\/v1\/chat\/completions|attachment\/v1\/upload|attachment\/v1\/delete)\/?$/;
+export const AGENT_API_ROUTE =
+  /^(?:\/api\/public)?\/(agent\/v1\/chat\/completions|attachment\/v1\/upload|attachment\/v1\/delete)\/?$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,16 +41,27 @@ export interface AgentApiRequest {
   bytes: Buffer;
 }
 
-const gateway = (status: number, message: string): ApiError => apiError(message, { status, layer: 'gateway' });
+const gateway = (status: number, message: string): ApiError =>
+  apiError(message, { status, layer: 'gateway' });
 
-export async function handleAgentApi(context: AgentApiContext, endpoint: string, request: AgentApiRequest, res: ServerResponse): Promise<void> {
+export async function handleAgentApi(
+  context: AgentApiContext,
+  endpoint: string,
+  request: AgentApiRequest,
+  res: ServerResponse,
+): Promise<void> {
   const allowed = endpoint === 'attachment/v1/delete' ? 'DELETE' : 'POST';
-  if (request.method !== allowed) return sendError(res, gateway(405, `Use ${allowed} for /${endpoint}.`), context.errorShape, { allow: allowed });
+  if (request.method !== allowed)
+    return sendError(res, gateway(405, `Use ${allowed} for /${endpoint}.`), context.errorShape, {
+      allow: allowed,
+    });
   const authorized = context.isAuthorized(request.headers.authorization);
   switch (endpoint) {
     case 'agent/v1/chat/completions':
-      if (!authorized) return sendError(res, gateway(401, context.invalidKeyMessage), context.errorShape);
-      if (!request.parsed.ok) return sendError(res, gateway(400, 'Request body is not valid JSON.'), context.errorShape);
+      if (!authorized)
+        return sendError(res, gateway(401, context.invalidKeyMessage), context.errorShape);
+      if (!request.parsed.ok)
+        return sendError(res, gateway(400, 'Request body is not valid JSON.'), context.errorShape);
       return answerAgent(context, request.parsed.value, res);
     case 'attachment/v1/upload': {
       // The attachment API's own error shapes (its OpenAPI): `{error}` for 400 and 401.
@@ -57,17 +74,32 @@ export async function handleAgentApi(context: AgentApiContext, endpoint: string,
     default: {
       if (!authorized) return sendJson(res, 401, { error: context.invalidKeyMessage });
       const body = request.parsed.ok ? request.parsed.value : undefined;
-      const attachmentId = typeof body === 'object' && body !== null ? (body as { attachmentId?: unknown }).attachmentId : undefined;
+      const attachmentId =
+        typeof body === 'object' && body !== null
+          ? (body as { attachmentId?: unknown }).attachmentId
+          : undefined;
       if (typeof attachmentId !== 'string' || !UUID.test(attachmentId)) {
-        return sendJson(res, 400, { message: 'Invalid request body', errors: [{ path: ['attachmentId'], message: 'attachmentId must be a UUID' }] });
+        return sendJson(res, 400, {
+          message: 'Invalid request body',
+          errors: [{ path: ['attachmentId'], message: 'attachmentId must be a UUID' }],
+        });
       }
-      if (!context.attachments.delete(attachmentId)) return sendJson(res, 404, { message: 'Attachment not found' });
-      return sendJson(res, 200, { success: true, message: 'Attachment deleted successfully', attachmentId });
+      if (!context.attachments.delete(attachmentId))
+        return sendJson(res, 404, { message: 'Attachment not found' });
+      return sendJson(res, 200, {
+        success: true,
+        message: 'Attachment deleted successfully',
+        attachmentId,
+      });
     }
   }
 }
 
-async function answerAgent(context: AgentApiContext, body: unknown, res: ServerResponse): Promise<void> {
+async function answerAgent(
+  context: AgentApiContext,
+  body: unknown,
+  res: ServerResponse,
+): Promise<void> {
   const result = validateAgentRequest(body, context.agents, context.attachments);
   if (!result.ok) return sendError(res, result.error, context.errorShape);
   const request = result.value;
@@ -80,7 +112,8 @@ async function answerAgent(context: AgentApiContext, body: unknown, res: ServerR
   const { agent } = request;
   let chunks: UIChunk[] = buildAgentChunks(request, answer, identity);
   // The fault: an `error` chunk in place of the rest, and no finish; the AI SDK's streams still end with [DONE].
-  if (agent.errorAfter !== undefined) chunks = [...chunks.slice(0, agent.errorAfter), { type: 'error', errorText: agent.errorText }];
+  if (agent.errorAfter !== undefined)
+    chunks = [...chunks.slice(0, agent.errorAfter), { type: 'error', errorText: agent.errorText }];
   const pieces = [...framed(chunks, agent.gluedEvents), SSE_DONE];
   res.writeHead(200, { ...SSE_HEADERS, 'x-vercel-ai-ui-message-stream': 'v1' });
   res.flushHeaders();

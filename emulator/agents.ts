@@ -52,8 +52,12 @@ function capitalize(word: string): string {
 
 export function toEmulatorAgent(spec: string | AgentSpec): EmulatorAgent {
   const agent = typeof spec === 'string' ? { id: spec } : spec;
-  if (typeof agent.id !== 'string' || agent.id.trim() === '') throw new Error('Every registered agent needs a non-empty id.');
-  if (agent.errorAfter !== undefined && (!Number.isInteger(agent.errorAfter) || agent.errorAfter < 0)) {
+  if (typeof agent.id !== 'string' || agent.id.trim() === '')
+    throw new Error('Every registered agent needs a non-empty id.');
+  if (
+    agent.errorAfter !== undefined &&
+    (!Number.isInteger(agent.errorAfter) || agent.errorAfter < 0)
+  ) {
     throw new Error(`Agent ${agent.id}: errorAfter must be a whole number of chunks.`);
   }
   const model = agent.model ?? DEFAULT_AGENT_MODEL;
@@ -70,7 +74,9 @@ export function toEmulatorAgent(spec: string | AgentSpec): EmulatorAgent {
   };
 }
 
-export function buildAgentRegistry(specs: ReadonlyArray<string | AgentSpec> = []): Map<string, EmulatorAgent> {
+export function buildAgentRegistry(
+  specs: ReadonlyArray<string | AgentSpec> = [],
+): Map<string, EmulatorAgent> {
   const registry = new Map<string, EmulatorAgent>();
   for (const spec of specs) {
     const agent = toEmulatorAgent(spec);
@@ -89,7 +95,13 @@ export function parseAgentFlag(value: string): AgentSpec {
   const id = colon === -1 ? value : value.slice(0, colon);
   if (id.trim() === '') throw new Error(`--agent needs an id, got '${value}'.`);
   const spec: AgentSpec = { id };
-  const flags = colon === -1 ? [] : value.slice(colon + 1).split(',').filter((flag) => flag !== '');
+  const flags =
+    colon === -1
+      ? []
+      : value
+          .slice(colon + 1)
+          .split(',')
+          .filter((flag) => flag !== '');
   for (const flag of flags) {
     const [name, setting] = flag.split('=', 2) as [string, string | undefined];
     if (name === 'web-search' && setting === undefined) spec.webSearch = true;
@@ -97,8 +109,12 @@ export function parseAgentFlag(value: string): AgentSpec {
     else if (name === 'glued' && setting === undefined) spec.gluedEvents = true;
     else if (name === 'model' && setting) spec.model = setting;
     else if (name === 'name' && setting) spec.name = setting;
-    else if (name === 'error-after' && setting !== undefined && /^\d+$/.test(setting)) spec.errorAfter = Number(setting);
-    else throw new Error(`--agent ${value}: unknown flag '${flag}'; the flags are web-search, unshared, glued, model=<id>, name=<name>, error-after=<n>.`);
+    else if (name === 'error-after' && setting !== undefined && /^\d+$/.test(setting))
+      spec.errorAfter = Number(setting);
+    else
+      throw new Error(
+        `--agent ${value}: unknown flag '${flag}'; the flags are web-search, unshared, glued, model=<id>, name=<name>, error-after=<n>.`,
+      );
   }
   return spec;
 }

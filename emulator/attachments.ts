@@ -15,7 +15,12 @@ export class AttachmentStore {
   add(file: { name: string; type: string; size: number }): EmulatorAttachment {
     this.count += 1;
     const attachmentId = `00000000-0000-4000-8000-${String(this.count).padStart(12, '0')}`;
-    const attachment = { attachmentId, name: file.name, mimeType: file.type || 'application/octet-stream', sizeInBytes: file.size };
+    const attachment = {
+      attachmentId,
+      name: file.name,
+      mimeType: file.type || 'application/octet-stream',
+      sizeInBytes: file.size,
+    };
     this.items.set(attachmentId, attachment);
     return attachment;
   }
@@ -38,11 +43,16 @@ export class AttachmentStore {
 }
 
 /** The `file` field of a multipart body, or undefined when there is none (or the body is not multipart). */
-export async function readUploadedFile(bytes: Buffer, contentType: string | undefined): Promise<File | undefined> {
+export async function readUploadedFile(
+  bytes: Buffer,
+  contentType: string | undefined,
+): Promise<File | undefined> {
   if (contentType === undefined || !/^multipart\/form-data/i.test(contentType)) return undefined;
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': contentType },
+    }).formData();
   } catch {
     return undefined;
   }

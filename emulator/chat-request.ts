@@ -17,7 +17,12 @@ export interface FunctionCall {
 export type ChatMessage =
   | { role: 'system' | 'developer'; text: string }
   | { role: 'user'; text: string; attachments: number }
-  | { role: 'assistant'; text: string; toolCalls: ToolCall[]; functionCall: FunctionCall | undefined }
+  | {
+      role: 'assistant';
+      text: string;
+      toolCalls: ToolCall[];
+      functionCall: FunctionCall | undefined;
+    }
   | { role: 'tool'; toolCallId: string; text: string }
   | { role: 'function'; name: string; text: string };
 
@@ -28,10 +33,7 @@ export interface ToolDefinition {
 }
 
 export type ToolChoice =
-  | { type: 'auto' }
-  | { type: 'none' }
-  | { type: 'required' }
-  | { type: 'function'; name: string };
+  { type: 'auto' } | { type: 'none' } | { type: 'required' } | { type: 'function'; name: string };
 
 export type ResponseFormat =
   | { type: 'text' }

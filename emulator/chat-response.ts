@@ -31,14 +31,20 @@ export const SYSTEM_FINGERPRINT = 'fp_langdock_emulator';
 const ARGUMENT_PIECE_SIZES = [7, 5, 9, 3];
 const FILTER_CATEGORIES = ['hate', 'self_harm', 'sexual', 'violence'];
 
-export function buildChatCompletion(outcome: CompletionOutcome, identity: ResponseIdentity): ChatCompletion {
+export function buildChatCompletion(
+  outcome: CompletionOutcome,
+  identity: ResponseIdentity,
+): ChatCompletion {
   const toolCalls = outcome.toolCalls.map((call) => ({
     id: call.id,
     type: 'function' as const,
     function: { name: call.name, arguments: call.arguments },
   }));
   const [legacyCall] = outcome.callStyle === 'function_call' ? outcome.toolCalls : [];
-  const legacy = legacyCall === undefined ? undefined : { function_call: { name: legacyCall.name, arguments: legacyCall.arguments } };
+  const legacy =
+    legacyCall === undefined
+      ? undefined
+      : { function_call: { name: legacyCall.name, arguments: legacyCall.arguments } };
   const calls = legacy ?? (toolCalls.length > 0 ? { tool_calls: toolCalls } : {});
   return {
     id: identity.id,
@@ -65,9 +71,16 @@ export function buildChatCompletion(outcome: CompletionOutcome, identity: Respon
   };
 }
 
-export function buildChunks(outcome: CompletionOutcome, identity: ResponseIdentity, options: ChunkOptions): StreamChunk[] {
+export function buildChunks(
+  outcome: CompletionOutcome,
+  identity: ResponseIdentity,
+  options: ChunkOptions,
+): StreamChunk[] {
   const filters = options.azureFilterChunk ? safeFilterResults() : undefined;
-  const chunk = (delta: ChunkDelta, extra: Partial<ChatCompletionChunkChoice> = {}): ChatCompletionChunk => ({
+  const chunk = (
+    delta: ChunkDelta,
+    extra: Partial<ChatCompletionChunkChoice> = {},
+  ): ChatCompletionChunk => ({
     id: identity.id,
     object: 'chat.completion.chunk',
     created: identity.created,
@@ -89,18 +102,32 @@ export function buildChunks(outcome: CompletionOutcome, identity: ResponseIdenti
   const hasToolCalls = outcome.toolCalls.length > 0;
   chunks.push(chunk({ role: 'assistant', content: hasToolCalls ? null : '', refusal: null }));
   const filterExtra = filters === undefined ? {} : { content_filter_results: filters };
-  for (const piece of outcome.reasoning === null ? [] : splitText(outcome.reasoning)) chunks.push(chunk({ reasoning_content: piece }, filterExtra));
+  for (const piece of outcome.reasoning === null ? [] : splitText(outcome.reasoning))
+    chunks.push(chunk({ reasoning_content: piece }, filterExtra));
   outcome.contentPieces.forEach((piece, i) => {
-    const logprobs = outcome.logprobs === null ? null : { content: outcome.logprobs.content.slice(i, i + 1), refusal: null };
+    const logprobs =
+      outcome.logprobs === null
+        ? null
+        : { content: outcome.logprobs.content.slice(i, i + 1), refusal: null };
     chunks.push(chunk({ content: piece }, { logprobs, ...filterExtra }));
   });
   outcome.toolCalls.forEach((call, index) => {
     if (outcome.callStyle === 'function_call') {
       chunks.push(chunk({ function_call: { name: call.name, arguments: '' } }, filterExtra));
-      for (const piece of splitText(call.arguments, ARGUMENT_PIECE_SIZES)) chunks.push(chunk({ function_call: { arguments: piece } }, filterExtra));
+      for (const piece of splitText(call.arguments, ARGUMENT_PIECE_SIZES))
+        chunks.push(chunk({ function_call: { arguments: piece } }, filterExtra));
       return;
     }
-    chunks.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, filterExtra));
+    chunks.push(
+      chunk(
+        {
+          tool_calls: [
+            { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
+          ],
+        },
+        filterExtra,
+      ),
+    );
     for (const piece of splitText(call.arguments, ARGUMENT_PIECE_SIZES)) {
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, filterExtra));
     }
@@ -120,7 +147,9 @@ export function buildChunks(outcome: CompletionOutcome, identity: ResponseIdenti
 }
 
 function safeFilterResults(): ContentFilterResults {
-  return Object.fromEntries(FILTER_CATEGORIES.map((category) => [category, { filtered: false, severity: 'safe' as const }]));
+  return Object.fromEntries(
+    FILTER_CATEGORIES.map((category) => [category, { filtered: false, severity: 'safe' as const }]),
+  );
 }
 
 export function azurePromptFilterChunk(): AzurePromptFilterChunk {

@@ -29,7 +29,8 @@ Options:
   --quiet               Do not log requests
   --help                Show this help`;
 
-export type CliCommand = { type: 'help' } | { type: 'start'; options: LangdockEmulatorOptions; quiet: boolean };
+export type CliCommand =
+  { type: 'help' } | { type: 'start'; options: LangdockEmulatorOptions; quiet: boolean };
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const { values } = parseArgs({
@@ -110,19 +111,22 @@ function parseRateLimit(values: RateLimitFlags): RateLimitOptions | undefined {
 function modelLimit(flag: string, pair: string): [string, number] {
   const at = pair.lastIndexOf('=');
   const value = pair.slice(at + 1);
-  if (at <= 0 || !/^\d+$/.test(value)) throw new Error(`${flag} needs <model id>=<whole number>, got '${pair}'.`);
+  if (at <= 0 || !/^\d+$/.test(value))
+    throw new Error(`${flag} needs <model id>=<whole number>, got '${pair}'.`);
   return [pair.slice(0, at), wholeNumber(flag, value) ?? 0];
 }
 
 function parseErrorShape(value: string): ErrorShape {
   const shape = ERROR_SHAPES.find((candidate) => candidate === value);
-  if (shape === undefined) throw new Error(`--error-shape must be one of ${ERROR_SHAPES.join(', ')}, got '${value}'.`);
+  if (shape === undefined)
+    throw new Error(`--error-shape must be one of ${ERROR_SHAPES.join(', ')}, got '${value}'.`);
   return shape;
 }
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new Error(`${flag} needs a whole number, got '${value}'.`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number))
+    throw new Error(`${flag} needs a whole number, got '${value}'.`);
   return number;
 }

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   try {
     command = parseCliArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${CLI_USAGE}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? error.message : String(error)}\n\n${CLI_USAGE}\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -16,8 +18,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${CLI_USAGE}\n`);
     return;
   }
-  const logger = command.quiet ? undefined : (line: string): void => void process.stdout.write(`${line}\n`);
-  const emulator = await startLangdockEmulator({ ...command.options, ...(logger === undefined ? {} : { logger }) });
+  const logger = command.quiet
+    ? undefined
+    : (line: string): void => void process.stdout.write(`${line}\n`);
+  const emulator = await startLangdockEmulator({
+    ...command.options,
+    ...(logger === undefined ? {} : { logger }),
+  });
   process.stdout.write(
     `Langdock emulator listening on ${emulator.url}\n` +
       `  EU base URL: ${emulator.baseURLFor('eu')}\n` +
@@ -35,6 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`langdock-emulator failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `langdock-emulator failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

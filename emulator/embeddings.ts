@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { isArray, isInteger, isRecord } from './guards';
 import type { CatalogModel } from './models';
 import { estimateTokens } from './tokens';
-import { checkRules, fail, rejectUnknownParameters, requireModel, type RuleResult } from './violation';
+import {
+  checkRules,
+  fail,
+  rejectUnknownParameters,
+  requireModel,
+  type RuleResult,
+} from './violation';
 import type { EmbeddingList } from './wire';
 
 export interface EmbeddingRequest {
@@ -19,15 +25,20 @@ const EMBEDDING_PARAMETERS = new Set(['model', 'input', 'encoding_format', 'dime
 // The whole text contributes a little so different texts with the same words still differ.
 const TEXT_WEIGHT = 0.25;
 
-export function validateEmbeddingRequest(body: unknown, catalog: ReadonlyMap<string, CatalogModel>): RuleResult<EmbeddingRequest> {
+export function validateEmbeddingRequest(
+  body: unknown,
+  catalog: ReadonlyMap<string, CatalogModel>,
+): RuleResult<EmbeddingRequest> {
   return checkRules(() => {
     if (!isRecord(body)) fail('Request body must be a JSON object.');
     const model = requireModel(body.model, catalog, 'embedding');
     rejectUnknownParameters(body, EMBEDDING_PARAMETERS);
     const inputs = parseInputs(body.input);
     const encodingFormat = body.encoding_format ?? 'float';
-    if (encodingFormat !== 'float' && encodingFormat !== 'base64') fail("'encoding_format' must be 'float' or 'base64'.", { param: 'encoding_format' });
-    if (body.user !== undefined && body.user !== null && typeof body.user !== 'string') fail("'user' must be a string.", { param: 'user', code: 'invalid_type' });
+    if (encodingFormat !== 'float' && encodingFormat !== 'base64')
+      fail("'encoding_format' must be 'float' or 'base64'.", { param: 'encoding_format' });
+    if (body.user !== undefined && body.user !== null && typeof body.user !== 'string')
+      fail("'user' must be a string.", { param: 'user', code: 'invalid_type' });
     return { model, inputs, dimensions: parseDimensions(body.dimensions, model), encodingFormat };
   });
 }
@@ -38,10 +49,14 @@ function parseInputs(value: unknown): string[] {
     fail(`'input' must be a string or an array of 1 to ${MAX_INPUTS} strings.`, { param: 'input' });
   }
   return inputs.map((input: unknown, index) => {
-    if (typeof input !== 'string' || input === '') fail(`'input[${index}]' must be a non-empty string.`, { param: `input[${index}]` });
+    if (typeof input !== 'string' || input === '')
+      fail(`'input[${index}]' must be a non-empty string.`, { param: `input[${index}]` });
     const tokens = estimateTokens(input);
     if (tokens > MAX_INPUT_TOKENS) {
-      fail(`'input[${index}]' has about ${tokens} tokens; the maximum is ${MAX_INPUT_TOKENS} tokens per input.`, { param: `input[${index}]` });
+      fail(
+        `'input[${index}]' has about ${tokens} tokens; the maximum is ${MAX_INPUT_TOKENS} tokens per input.`,
+        { param: `input[${index}]` },
+      );
     }
     return input;
   });
@@ -50,10 +65,16 @@ function parseInputs(value: unknown): string[] {
 function parseDimensions(value: unknown, model: CatalogModel): number {
   if (value === undefined || value === null) return model.dimensions;
   if (!model.acceptsDimensions) {
-    fail(`'dimensions' is not supported by model '${model.id}'; only text-embedding-3 models take it.`, { param: 'dimensions', code: 'unsupported_parameter' });
+    fail(
+      `'dimensions' is not supported by model '${model.id}'; only text-embedding-3 models take it.`,
+      { param: 'dimensions', code: 'unsupported_parameter' },
+    );
   }
   if (!isInteger(value) || value < 1 || value > model.dimensions) {
-    fail(`'dimensions' must be an integer between 1 and ${model.dimensions} for model '${model.id}'.`, { param: 'dimensions' });
+    fail(
+      `'dimensions' must be an integer between 1 and ${model.dimensions} for model '${model.id}'.`,
+      { param: 'dimensions' },
+    );
   }
   return value;
 }
@@ -68,7 +89,11 @@ export function buildEmbeddingList(request: EmbeddingRequest): EmbeddingList {
     object: 'list',
     data: request.inputs.map((input, index) => {
       const vector = embed(input, request.model, request.dimensions);
-      return { object: 'embedding', index, embedding: request.encodingFormat === 'base64' ? toBase64(vector) : vector };
+      return {
+        object: 'embedding',
+        index,
+        embedding: request.encodingFormat === 'base64' ? toBase64(vector) : vector,
+      };
     }),
     model: request.model.id,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
@@ -81,15 +106,21 @@ export function embed(text: string, model: CatalogModel, dimensions: number): nu
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  for (const [word, count] of counts) addRandomVector(full, `${model.id}\nword\n${word}`, Math.sqrt(count));
-  addRandomVector(full, `${model.id}\ntext\n${text}`, words.length === 0 ? 1 : TEXT_WEIGHT * Math.sqrt(words.length));
+  for (const [word, count] of counts)
+    addRandomVector(full, `${model.id}\nword\n${word}`, Math.sqrt(count));
+  addRandomVector(
+    full,
+    `${model.id}\ntext\n${text}`,
+    words.length === 0 ? 1 : TEXT_WEIGHT * Math.sqrt(words.length),
+  );
   // Shortening keeps the leading values and renormalizes, as text-embedding-3 does.
   return normalize(full.subarray(0, dimensions));
 }
 
 function addRandomVector(target: Float64Array, seedText: string, weight: number): void {
   const next = randomSource(seedText);
-  for (let i = 0; i < target.length; i += 1) target[i] = (target[i] ?? 0) + (next() * 2 - 1) * weight;
+  for (let i = 0; i < target.length; i += 1)
+    target[i] = (target[i] ?? 0) + (next() * 2 - 1) * weight;
 }
 
 /** Marsaglia's xorshift32 seeded from SHA-256: fast, and the same text always gives the same numbers. */

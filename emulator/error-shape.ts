@@ -13,5 +13,7 @@ export const ERROR_SHAPES: readonly ErrorShape[] = ['layered', 'langdock', 'open
 export function errorBody(error: ApiError, shape: ErrorShape): LangdockErrorBody | OpenAIErrorBody {
   const openai = shape === 'openai' || (shape === 'layered' && error.layer === 'backend');
   if (!openai) return { message: error.message };
-  return { error: { message: error.message, type: error.type, param: error.param, code: error.code } };
+  return {
+    error: { message: error.message, type: error.type, param: error.param, code: error.code },
+  };
 }

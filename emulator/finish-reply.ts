@@ -24,11 +24,14 @@ export function estimatePromptTokens(request: ChatRequest): number {
     tally.add(message.text);
     if (message.role === 'assistant') {
       for (const call of message.toolCalls) tally.add(call.name).add(call.arguments);
-      if (message.functionCall !== undefined) tally.add(message.functionCall.name).add(message.functionCall.arguments);
+      if (message.functionCall !== undefined)
+        tally.add(message.functionCall.name).add(message.functionCall.arguments);
     }
   }
-  for (const tool of request.tools) tally.add(tool.name).add(tool.description).add(JSON.stringify(tool.parameters));
-  if (request.responseFormat.type === 'json_schema') tally.add(JSON.stringify(request.responseFormat.schema));
+  for (const tool of request.tools)
+    tally.add(tool.name).add(tool.description).add(JSON.stringify(tool.parameters));
+  if (request.responseFormat.type === 'json_schema')
+    tally.add(JSON.stringify(request.responseFormat.schema));
   return tally.tokens;
 }
 
@@ -43,7 +46,10 @@ export function finishReply(reply: Reply, request: ChatRequest): CompletionOutco
     ...outcome.usage,
     completion_tokens: completion,
     total_tokens: outcome.usage.prompt_tokens + completion,
-    completion_tokens_details: { ...outcome.usage.completion_tokens_details, reasoning_tokens: reasoningTokens },
+    completion_tokens_details: {
+      ...outcome.usage.completion_tokens_details,
+      reasoning_tokens: reasoningTokens,
+    },
   };
   return { ...outcome, reasoning, usage };
 }
@@ -54,7 +60,11 @@ function finishContent(reply: Reply, request: ChatRequest): CompletionOutcome {
     const calls = request.legacyFunctions ? reply.toolCalls.slice(0, 1) : reply.toolCalls;
     const outcome = finishToolCalls(calls, request.maxTokens, promptTokens);
     if (!request.legacyFunctions) return outcome;
-    return { ...outcome, callStyle: 'function_call', finishReason: outcome.finishReason === 'tool_calls' ? 'function_call' : outcome.finishReason };
+    return {
+      ...outcome,
+      callStyle: 'function_call',
+      finishReason: outcome.finishReason === 'tool_calls' ? 'function_call' : outcome.finishReason,
+    };
   }
   let content = reply.text;
   let finishReason: FinishReason = 'stop';
@@ -73,11 +83,20 @@ function finishContent(reply: Reply, request: ChatRequest): CompletionOutcome {
     finishReason,
     usage: usage(promptTokens, estimateTokens(content)),
     contentPieces,
-    logprobs: request.logprobs ? { content: contentPieces.map((piece, i) => tokenLogprob(piece, i, request.topLogprobs)), refusal: null } : null,
+    logprobs: request.logprobs
+      ? {
+          content: contentPieces.map((piece, i) => tokenLogprob(piece, i, request.topLogprobs)),
+          refusal: null,
+        }
+      : null,
   };
 }
 
-function finishToolCalls(toolCalls: ToolCall[], maxTokens: number | undefined, promptTokens: number): CompletionOutcome {
+function finishToolCalls(
+  toolCalls: ToolCall[],
+  maxTokens: number | undefined,
+  promptTokens: number,
+): CompletionOutcome {
   const tally = new TokenTally();
   let truncated = false;
   const kept = toolCalls.map((call) => {
@@ -104,7 +123,9 @@ function finishToolCalls(toolCalls: ToolCall[], maxTokens: number | undefined, p
 }
 
 function earliestStop(text: string, stop: readonly string[]): number {
-  const positions = stop.filter((sequence) => sequence !== '').map((sequence) => text.indexOf(sequence));
+  const positions = stop
+    .filter((sequence) => sequence !== '')
+    .map((sequence) => text.indexOf(sequence));
   const found = positions.filter((position) => position !== -1);
   return found.length === 0 ? -1 : Math.min(...found);
 }
@@ -129,7 +150,11 @@ function tokenLogprob(token: string, position: number, top: number): TokenLogpro
   const logprob = -Number((0.01 + (position % 5) * 0.02).toFixed(2));
   const alternatives = Array.from({ length: top }, (_, rank) => {
     const alternative = rank === 0 ? token : `${token}~${rank}`;
-    return { token: alternative, logprob: Number((logprob - rank * 1.5).toFixed(2)), bytes: bytesOf(alternative) };
+    return {
+      token: alternative,
+      logprob: Number((logprob - rank * 1.5).toFixed(2)),
+      bytes: bytesOf(alternative),
+    };
   });
   return { token, logprob, bytes: bytesOf(token), top_logprobs: alternatives };
 }

@@ -18,7 +18,8 @@ export async function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
   for await (const part of req) {
     const buffer = Buffer.isBuffer(part) ? part : Buffer.from(String(part));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    if (size > MAX_BODY_BYTES)
+      throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes.`);
     parts.push(buffer);
   }
   return Buffer.concat(parts);
@@ -41,7 +42,12 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
   return flat;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -51,6 +57,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: ApiError, shape: ErrorShape, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  error: ApiError,
+  shape: ErrorShape,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, error.status, errorBody(error, shape), headers);
 }

@@ -1,6 +1,12 @@
 // Public entry: start an offline Langdock API emulator for tests and local development.
 import { createEmulatorServer } from './server';
-import type { BaseURLOptions, LangdockEmulator, LangdockEmulatorOptions, RecordedRequest, ScriptedResponse } from './types';
+import type {
+  BaseURLOptions,
+  LangdockEmulator,
+  LangdockEmulatorOptions,
+  RecordedRequest,
+  ScriptedResponse,
+} from './types';
 
 export type {
   BaseURLOptions,
@@ -31,12 +37,20 @@ export type { RateLimit, RateLimitOptions } from './rate-limiter';
 export type { Sleep } from './sse';
 export type * from './wire';
 export { DEFAULT_MODEL_IDS, isReasoningModelId } from './models';
-export { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS, resolveModelRow, SAMPLING_SETTINGS } from './model-table';
+export {
+  emulatorModelProfile,
+  MODEL_TABLE,
+  REASONING_EFFORTS,
+  resolveModelRow,
+  SAMPLING_SETTINGS,
+} from './model-table';
 export { LANGDOCK_UNSUPPORTED_PARAMETERS, OPENAI_CHAT_PARAMETERS } from './parameter-rules';
 export { ERROR_SHAPES } from './error-shape';
 export { DEFAULT_RATE_LIMIT } from './rate-limiter';
 
-export async function startLangdockEmulator(options: LangdockEmulatorOptions = {}): Promise<LangdockEmulator> {
+export async function startLangdockEmulator(
+  options: LangdockEmulatorOptions = {},
+): Promise<LangdockEmulator> {
   const { server, state } = createEmulatorServer(options);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -47,8 +61,12 @@ export async function startLangdockEmulator(options: LangdockEmulatorOptions = {
     });
   });
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The emulator must listen on a TCP port.');
-  const hostPart = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  if (address === null || typeof address === 'string')
+    throw new Error('The emulator must listen on a TCP port.');
+  const hostPart =
+    address.family === 'IPv6' || address.address.includes(':')
+      ? `[${address.address}]`
+      : address.address;
   const url = `http://${hostPart}:${address.port}`;
   const baseURLFor = (region: string, baseOptions: BaseURLOptions = {}): string =>
     `${url}${baseOptions.dedicated === true ? '/api/public' : ''}/openai/${region}/v1`;
@@ -57,7 +75,8 @@ export async function startLangdockEmulator(options: LangdockEmulatorOptions = {
     url,
     baseURL: baseURLFor('eu'),
     baseURLFor,
-    agentBaseURLFor: (baseOptions: BaseURLOptions = {}): string => `${url}${baseOptions.dedicated === true ? '/api/public' : ''}`,
+    agentBaseURLFor: (baseOptions: BaseURLOptions = {}): string =>
+      `${url}${baseOptions.dedicated === true ? '/api/public' : ''}`,
     get attachments() {
       return state.attachments.list();
     },

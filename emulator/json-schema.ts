@@ -1,6 +1,13 @@
 // Deterministic sample values for a JSON Schema, filled with values the prompt mentions where they fit.
 import { isArray, isRecord, isStringArray, type JsonObject } from './guards';
-import { findLabelledValue, findNumbers, findPlace, findQuoted, identifierWords, mentionsWord } from './prompt-hints';
+import {
+  findLabelledValue,
+  findNumbers,
+  findPlace,
+  findQuoted,
+  identifierWords,
+  mentionsWord,
+} from './prompt-hints';
 
 export interface SampleOptions {
   /** Prompt text to take values from. */
@@ -10,8 +17,27 @@ export interface SampleOptions {
 }
 
 const MAX_DEPTH = 12;
-const PLACE_KEYS = ['city', 'location', 'place', 'town', 'country', 'destination', 'address', 'region'];
-const QUERY_KEYS = ['query', 'search', 'q', 'term', 'keyword', 'keywords', 'prompt', 'question', 'topic'];
+const PLACE_KEYS = [
+  'city',
+  'location',
+  'place',
+  'town',
+  'country',
+  'destination',
+  'address',
+  'region',
+];
+const QUERY_KEYS = [
+  'query',
+  'search',
+  'q',
+  'term',
+  'keyword',
+  'keywords',
+  'prompt',
+  'question',
+  'topic',
+];
 const FORMAT_SAMPLES: Record<string, string> = {
   'date-time': '2025-01-01T12:00:00Z',
   date: '2025-01-01',
@@ -31,7 +57,11 @@ export function sampleFromSchema(schema: JsonObject, options: SampleOptions = {}
 /** The first `{...}` in the text that parses as a JSON Schema object (has `type` or `properties`). */
 export function findJsonSchemaInText(text: string): JsonObject | undefined {
   let attempts = 0;
-  for (let start = text.indexOf('{'); start !== -1 && attempts < 200; start = text.indexOf('{', start + 1)) {
+  for (
+    let start = text.indexOf('{');
+    start !== -1 && attempts < 200;
+    start = text.indexOf('{', start + 1)
+  ) {
     attempts += 1;
     const end = matchingBrace(text, start);
     if (end === -1) continue;
@@ -84,7 +114,8 @@ class SchemaSampler {
     if (depth > MAX_DEPTH) return null;
     const resolved = this.resolve(schema, depth);
     if ('const' in resolved) return resolved.const;
-    if (isArray(resolved.enum) && resolved.enum.length > 0) return this.pickEnum(resolved.enum, resolved);
+    if (isArray(resolved.enum) && resolved.enum.length > 0)
+      return this.pickEnum(resolved.enum, resolved);
     if ('default' in resolved) return resolved.default;
     switch (schemaType(resolved)) {
       case 'object':
@@ -109,9 +140,12 @@ class SchemaSampler {
   /** Whether the prompt names a value for this property, which makes an optional tool argument worth filling. */
   hasHint(schema: JsonObject, key: string, depth: number): boolean {
     const resolved = this.resolve(schema, depth);
-    if (isArray(resolved.enum)) return resolved.enum.some((value) => mentionsWord(this.text, String(value)));
+    if (isArray(resolved.enum))
+      return resolved.enum.some((value) => mentionsWord(this.text, String(value)));
     if (findLabelledValue(this.text, key) !== undefined) return true;
-    return isPlaceKey(key) && schemaType(resolved) === 'string' && findPlace(this.text) !== undefined;
+    return (
+      isPlaceKey(key) && schemaType(resolved) === 'string' && findPlace(this.text) !== undefined
+    );
   }
 
   private resolve(schema: JsonObject, depth: number): JsonObject {
@@ -120,8 +154,14 @@ class SchemaSampler {
       const target = this.lookupRef(schema.$ref);
       return target === undefined ? {} : this.resolve(target, depth + 1);
     }
-    const alternatives = isArray(schema.anyOf) ? schema.anyOf : isArray(schema.oneOf) ? schema.oneOf : [];
-    const chosen = alternatives.find((option: unknown) => isRecord(option) && option.type !== 'null');
+    const alternatives = isArray(schema.anyOf)
+      ? schema.anyOf
+      : isArray(schema.oneOf)
+        ? schema.oneOf
+        : [];
+    const chosen = alternatives.find(
+      (option: unknown) => isRecord(option) && option.type !== 'null',
+    );
     if (isRecord(chosen)) return this.resolve(chosen, depth + 1);
     if (isArray(schema.allOf)) return this.mergeAllOf(schema, schema.allOf, depth);
     return schema;
@@ -130,7 +170,10 @@ class SchemaSampler {
   private lookupRef(ref: string): JsonObject | undefined {
     if (!ref.startsWith('#')) return undefined;
     let node: unknown = this.root;
-    for (const segment of ref.slice(1).split('/').filter((part) => part !== '')) {
+    for (const segment of ref
+      .slice(1)
+      .split('/')
+      .filter((part) => part !== '')) {
       const name = decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
       node = isRecord(node) ? node[name] : undefined;
     }
@@ -157,7 +200,10 @@ class SchemaSampler {
     const result: JsonObject = {};
     for (const [key, child] of Object.entries(properties)) {
       if (!isRecord(child)) continue;
-      const wanted = required.includes(key) || this.options.includeOptional === true || this.hasHint(child, key, depth + 1);
+      const wanted =
+        required.includes(key) ||
+        this.options.includeOptional === true ||
+        this.hasHint(child, key, depth + 1);
       if (wanted) result[key] = this.sample(child, key, depth + 1);
     }
     return result;
@@ -165,7 +211,9 @@ class SchemaSampler {
 
   private sampleArray(schema: JsonObject, key: string, depth: number): unknown[] {
     if (isArray(schema.prefixItems)) {
-      return schema.prefixItems.map((item: unknown) => (isRecord(item) ? this.sample(item, key, depth + 1) : null));
+      return schema.prefixItems.map((item: unknown) =>
+        isRecord(item) ? this.sample(item, key, depth + 1) : null,
+      );
     }
     const minItems = typeof schema.minItems === 'number' ? schema.minItems : 1;
     const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Math.max(minItems, 1);
@@ -186,14 +234,19 @@ class SchemaSampler {
     if (labelled !== undefined) return labelled;
     if (isPlaceKey(key)) return findPlace(this.text);
     if (identifierWords(key).some((word) => QUERY_KEYS.includes(word))) {
-      return findQuoted(this.text) ?? (this.text.trim() === '' ? undefined : this.text.trim().slice(0, 200));
+      return (
+        findQuoted(this.text) ??
+        (this.text.trim() === '' ? undefined : this.text.trim().slice(0, 200))
+      );
     }
     return undefined;
   }
 
   private stringPlaceholder(schema: JsonObject, key: string): string {
-    if (typeof schema.format === 'string' && schema.format in FORMAT_SAMPLES) return FORMAT_SAMPLES[schema.format] ?? '';
-    if (isArray(schema.examples) && typeof schema.examples[0] === 'string') return schema.examples[0];
+    if (typeof schema.format === 'string' && schema.format in FORMAT_SAMPLES)
+      return FORMAT_SAMPLES[schema.format] ?? '';
+    if (isArray(schema.examples) && typeof schema.examples[0] === 'string')
+      return schema.examples[0];
     return key === '' ? 'example' : `example ${identifierWords(key).join(' ')}`;
   }
 

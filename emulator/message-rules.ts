@@ -10,7 +10,8 @@ const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] a
 const IMAGE_DETAILS = ['auto', 'low', 'high'];
 
 export function parseMessages(value: unknown): ChatMessage[] {
-  if (!isArray(value) || value.length === 0) fail("'messages' must be a non-empty array.", { param: 'messages' });
+  if (!isArray(value) || value.length === 0)
+    fail("'messages' must be a non-empty array.", { param: 'messages' });
   const messages = value.map((raw: unknown, index) => parseMessage(raw, `messages[${index}]`));
   checkToolCallHistory(messages);
   return messages;
@@ -29,9 +30,12 @@ function checkToolCallHistory(messages: readonly ChatMessage[]): void {
   for (const [index, message] of messages.entries()) {
     if (message.role === 'tool') {
       if (open === undefined) {
-        fail(`Invalid parameter: 'messages[${index}]' with role 'tool' must be a response to a preceding message with 'tool_calls'.`, {
-          param: `messages[${index}].role`,
-        });
+        fail(
+          `Invalid parameter: 'messages[${index}]' with role 'tool' must be a response to a preceding message with 'tool_calls'.`,
+          {
+            param: `messages[${index}].role`,
+          },
+        );
       }
       if (!open.ids.has(message.toolCallId)) {
         fail(
@@ -67,7 +71,8 @@ function parseMessage(raw: unknown, path: string): ChatMessage {
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     fail(`'${path}.role' must be one of ${ROLES.join(', ')}.`, { param: `${path}.role` });
   }
-  if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string') fail(`'${path}.name' must be a string.`, { param: `${path}.name` });
+  if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string')
+    fail(`'${path}.name' must be a string.`, { param: `${path}.name` });
   switch (role) {
     case 'system':
     case 'developer':
@@ -87,7 +92,9 @@ function parseMessage(raw: unknown, path: string): ChatMessage {
 
 function parseAssistantMessage(raw: JsonObject, path: string): ChatMessage {
   const hasContent = raw.content !== undefined && raw.content !== null;
-  const text = hasContent ? parseContent(raw.content, `${path}.content`, ['text', 'refusal']).text : '';
+  const text = hasContent
+    ? parseContent(raw.content, `${path}.content`, ['text', 'refusal']).text
+    : '';
   const toolCalls = parseToolCalls(raw.tool_calls, `${path}.tool_calls`);
   const functionCall = parseFunctionCall(raw.function_call, `${path}.function_call`);
   const audio = raw.audio;
@@ -110,15 +117,24 @@ function parseFunctionCall(value: unknown, path: string): FunctionCall | undefin
 }
 
 function parseFunctionMessage(raw: JsonObject, path: string): ChatMessage {
-  if (typeof raw.name !== 'string' || raw.name === '') fail(`'${path}.name' is required for function messages.`, { param: `${path}.name` });
-  if (raw.content !== null && typeof raw.content !== 'string') fail(`'${path}.content' must be a string or null.`, { param: `${path}.content` });
+  if (typeof raw.name !== 'string' || raw.name === '')
+    fail(`'${path}.name' is required for function messages.`, { param: `${path}.name` });
+  if (raw.content !== null && typeof raw.content !== 'string')
+    fail(`'${path}.content' must be a string or null.`, { param: `${path}.content` });
   return { role: 'function', name: raw.name, text: raw.content ?? '' };
 }
 
 function parseToolMessage(raw: JsonObject, path: string): ChatMessage {
   const id = raw.tool_call_id;
-  if (typeof id !== 'string' || id === '') fail(`'${path}.tool_call_id' is required for tool messages.`, { param: `${path}.tool_call_id` });
-  return { role: 'tool', toolCallId: id, text: parseContent(raw.content, `${path}.content`, ['text']).text };
+  if (typeof id !== 'string' || id === '')
+    fail(`'${path}.tool_call_id' is required for tool messages.`, {
+      param: `${path}.tool_call_id`,
+    });
+  return {
+    role: 'tool',
+    toolCallId: id,
+    text: parseContent(raw.content, `${path}.content`, ['text']).text,
+  };
 }
 
 function parseToolCalls(value: unknown, path: string): ToolCall[] {
@@ -127,10 +143,14 @@ function parseToolCalls(value: unknown, path: string): ToolCall[] {
   return value.map((raw: unknown, index) => {
     const fn = isRecord(raw) ? raw.function : undefined;
     if (!isRecord(raw) || typeof raw.id !== 'string' || raw.type !== 'function' || !isRecord(fn)) {
-      fail(`'${path}[${index}]' must be {id, type: 'function', function: {name, arguments}}.`, { param: `${path}[${index}]` });
+      fail(`'${path}[${index}]' must be {id, type: 'function', function: {name, arguments}}.`, {
+        param: `${path}[${index}]`,
+      });
     }
     if (typeof fn.name !== 'string' || typeof fn.arguments !== 'string') {
-      fail(`'${path}[${index}].function' needs a string 'name' and string 'arguments'.`, { param: `${path}[${index}].function` });
+      fail(`'${path}[${index}].function' needs a string 'name' and string 'arguments'.`, {
+        param: `${path}[${index}].function`,
+      });
     }
     return { id: raw.id, name: fn.name, arguments: fn.arguments };
   });
@@ -143,19 +163,24 @@ interface ParsedContent {
 
 function parseContent(value: unknown, path: string, partTypes: readonly string[]): ParsedContent {
   if (typeof value === 'string') return { text: value, attachments: 0 };
-  if (!isArray(value)) fail(`'${path}' must be a string or an array of content parts.`, { param: path });
+  if (!isArray(value))
+    fail(`'${path}' must be a string or an array of content parts.`, { param: path });
   const texts: string[] = [];
   let attachments = 0;
   value.forEach((part: unknown, index) => {
     const partPath = `${path}[${index}]`;
     if (!isRecord(part) || typeof part.type !== 'string' || !partTypes.includes(part.type)) {
-      fail(`'${partPath}.type' must be one of ${partTypes.join(', ')}.`, { param: `${partPath}.type` });
+      fail(`'${partPath}.type' must be one of ${partTypes.join(', ')}.`, {
+        param: `${partPath}.type`,
+      });
     }
     if (part.type === 'text') {
-      if (typeof part.text !== 'string') fail(`'${partPath}.text' must be a string.`, { param: `${partPath}.text` });
+      if (typeof part.text !== 'string')
+        fail(`'${partPath}.text' must be a string.`, { param: `${partPath}.text` });
       texts.push(part.text);
     } else if (part.type === 'refusal') {
-      if (typeof part.refusal !== 'string') fail(`'${partPath}.refusal' must be a string.`, { param: `${partPath}.refusal` });
+      if (typeof part.refusal !== 'string')
+        fail(`'${partPath}.refusal' must be a string.`, { param: `${partPath}.refusal` });
     } else if (part.type === 'image_url') {
       checkImage(part.image_url, `${partPath}.image_url`);
       attachments += 1;
@@ -165,9 +190,17 @@ function parseContent(value: unknown, path: string, partTypes: readonly string[]
 }
 
 function checkImage(image: unknown, path: string): void {
-  if (!isRecord(image) || typeof image.url !== 'string') fail(`'${path}' must be an object with a string 'url'.`, { param: path });
+  if (!isRecord(image) || typeof image.url !== 'string')
+    fail(`'${path}' must be an object with a string 'url'.`, { param: path });
   const detail = image.detail;
-  if (detail !== undefined && detail !== null && (typeof detail !== 'string' || !IMAGE_DETAILS.includes(detail))) {
-    fail(`'${path}.detail' must be one of ${IMAGE_DETAILS.join(', ')}.`, { param: `${path}.detail`, code: 'invalid_value' });
+  if (
+    detail !== undefined &&
+    detail !== null &&
+    (typeof detail !== 'string' || !IMAGE_DETAILS.includes(detail))
+  ) {
+    fail(`'${path}.detail' must be one of ${IMAGE_DETAILS.join(', ')}.`, {
+      param: `${path}.detail`,
+      code: 'invalid_value',
+    });
   }
 }

@@ -5,7 +5,15 @@ export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'x
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
 /** Settings Azure's reasoning deployments refuse unless left at their defaults. */
-export const SAMPLING_SETTINGS = ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'logprobs', 'top_logprobs', 'logit_bias'] as const;
+export const SAMPLING_SETTINGS = [
+  'temperature',
+  'top_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+] as const;
 export type SamplingSetting = (typeof SAMPLING_SETTINGS)[number];
 
 /** Some refused settings are accepted after all at certain efforts (gpt-5.1 and later at `none`). */
@@ -50,13 +58,18 @@ export interface EmbeddingModelRow {
 
 export type ModelRow = ChatModelRow | EmbeddingModelRow;
 
-const AZURE_REASONING = 'https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/reasoning';
-const AZURE_MODELS = 'https://learn.microsoft.com/en-us/azure/ai-foundry/foundry-models/concepts/models-sold-directly-by-azure';
-const AZURE_DEEPSEEK_R1 = 'https://learn.microsoft.com/en-us/azure/ai-foundry/model-inference/how-to/use-chat-reasoning';
-const AZURE_EMBEDDINGS = 'https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/embeddings';
+const AZURE_REASONING =
+  'https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/reasoning';
+const AZURE_MODELS =
+  'https://learn.microsoft.com/en-us/azure/ai-foundry/foundry-models/concepts/models-sold-directly-by-azure';
+const AZURE_DEEPSEEK_R1 =
+  'https://learn.microsoft.com/en-us/azure/ai-foundry/model-inference/how-to/use-chat-reasoning';
+const AZURE_EMBEDDINGS =
+  'https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/embeddings';
 const OPENAI_REASONING = 'https://platform.openai.com/docs/guides/reasoning';
 const OPENAI_LATEST_MODEL = 'https://platform.openai.com/docs/guides/latest-model';
-const OPENAI_REASONING_EFFORT = 'https://platform.openai.com/docs/api-reference/chat/create#chat_create-reasoning_effort';
+const OPENAI_REASONING_EFFORT =
+  'https://platform.openai.com/docs/api-reference/chat/create#chat_create-reasoning_effort';
 const OPENAI_EMBEDDINGS = 'https://platform.openai.com/docs/guides/embeddings';
 const OPENAI_COMMUNITY_EFFORT_MATRIX =
   'https://community.openai.com/t/request-for-compatibility-matrix-reasoning-effort-sampling-parameters-across-gpt-5-series/1371738';
@@ -65,7 +78,12 @@ const ALL_SAMPLING: readonly SamplingSetting[] = SAMPLING_SETTINGS;
 const O_SERIES_EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high'];
 const GPT_5_EFFORTS: readonly ReasoningEffort[] = ['minimal', 'low', 'medium', 'high'];
 /** What gpt-5.1 and later take back at their exception efforts: OpenAI names temperature, top_p and logprobs. */
-export const SAMPLING_ACCEPTED_AT_EXCEPTION: readonly SamplingSetting[] = ['temperature', 'top_p', 'logprobs', 'top_logprobs'];
+export const SAMPLING_ACCEPTED_AT_EXCEPTION: readonly SamplingSetting[] = [
+  'temperature',
+  'top_p',
+  'logprobs',
+  'top_logprobs',
+];
 const AT_NONE: SamplingException = { efforts: ['none'], accepts: SAMPLING_ACCEPTED_AT_EXCEPTION };
 const PENALTIES_AT_NONE =
   'presence_penalty, frequency_penalty and logit_bias stay refused at effort none: the docs name only temperature, top_p and logprobs.';
@@ -107,34 +125,84 @@ export function reasoningModel(
   };
 }
 
-function embeddingModel(id: string, dimensions: number, acceptsDimensions: boolean): EmbeddingModelRow {
+function embeddingModel(
+  id: string,
+  dimensions: number,
+  acceptsDimensions: boolean,
+): EmbeddingModelRow {
   const family = id.startsWith('text-embedding-3') ? 'text-embedding-3' : 'text-embedding-ada';
-  return { kind: 'embedding', id, family, dimensions, acceptsDimensions, sources: [OPENAI_EMBEDDINGS, AZURE_EMBEDDINGS], assumed: undefined };
+  return {
+    kind: 'embedding',
+    id,
+    family,
+    dimensions,
+    acceptsDimensions,
+    sources: [OPENAI_EMBEDDINGS, AZURE_EMBEDDINGS],
+    assumed: undefined,
+  };
 }
 
 export const MODEL_TABLE: readonly ModelRow[] = [
-  reasoningModel('gpt-5', 'gpt-5', GPT_5_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING_EFFORT]),
-  reasoningModel('gpt-5-mini', 'gpt-5', GPT_5_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING_EFFORT]),
-  reasoningModel('gpt-5-nano', 'gpt-5', GPT_5_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING_EFFORT]),
+  reasoningModel('gpt-5', 'gpt-5', GPT_5_EFFORTS, 'medium', [
+    AZURE_REASONING,
+    OPENAI_REASONING_EFFORT,
+  ]),
+  reasoningModel('gpt-5-mini', 'gpt-5', GPT_5_EFFORTS, 'medium', [
+    AZURE_REASONING,
+    OPENAI_REASONING_EFFORT,
+  ]),
+  reasoningModel('gpt-5-nano', 'gpt-5', GPT_5_EFFORTS, 'medium', [
+    AZURE_REASONING,
+    OPENAI_REASONING_EFFORT,
+  ]),
   {
     ...chatModel('gpt-5-chat', 'gpt-5', [AZURE_MODELS, OPENAI_COMMUNITY_EFFORT_MATRIX]),
-    assumed: 'Takes sampling settings and max_tokens like other non-reasoning chat models; no source lists its parameters.',
+    assumed:
+      'Takes sampling settings and max_tokens like other non-reasoning chat models; no source lists its parameters.',
   },
-  reasoningModel('gpt-5.1', 'gpt-5.1', ['none', 'low', 'medium', 'high'], 'none', [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT], {
-    samplingException: AT_NONE,
-    assumed: PENALTIES_AT_NONE,
-  }),
-  reasoningModel('gpt-5.1-chat', 'gpt-5.1', ['medium'], 'medium', [AZURE_REASONING, OPENAI_COMMUNITY_EFFORT_MATRIX], {
-    assumed: "Azure lists it among reasoning models; that 'medium' is its only effort comes from a community table, not from OpenAI or Azure.",
-  }),
-  reasoningModel('gpt-5.2', 'gpt-5.2', ['none', 'low', 'medium', 'high', 'xhigh'], 'none', [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT], {
-    samplingException: AT_NONE,
-    assumed: `xhigh is from OpenAI's docs (Azure's page names it only for gpt-5.1-codex-max). ${PENALTIES_AT_NONE}`,
-  }),
+  reasoningModel(
+    'gpt-5.1',
+    'gpt-5.1',
+    ['none', 'low', 'medium', 'high'],
+    'none',
+    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT],
+    {
+      samplingException: AT_NONE,
+      assumed: PENALTIES_AT_NONE,
+    },
+  ),
+  reasoningModel(
+    'gpt-5.1-chat',
+    'gpt-5.1',
+    ['medium'],
+    'medium',
+    [AZURE_REASONING, OPENAI_COMMUNITY_EFFORT_MATRIX],
+    {
+      assumed:
+        "Azure lists it among reasoning models; that 'medium' is its only effort comes from a community table, not from OpenAI or Azure.",
+    },
+  ),
+  reasoningModel(
+    'gpt-5.2',
+    'gpt-5.2',
+    ['none', 'low', 'medium', 'high', 'xhigh'],
+    'none',
+    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT],
+    {
+      samplingException: AT_NONE,
+      assumed: `xhigh is from OpenAI's docs (Azure's page names it only for gpt-5.1-codex-max). ${PENALTIES_AT_NONE}`,
+    },
+  ),
   reasoningModel('o1', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
   reasoningModel('o3', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
-  reasoningModel('o3-mini', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
-  reasoningModel('o4-mini', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
+  reasoningModel('o3-mini', 'o-series', O_SERIES_EFFORTS, 'medium', [
+    AZURE_REASONING,
+    OPENAI_REASONING,
+  ]),
+  reasoningModel('o4-mini', 'o-series', O_SERIES_EFFORTS, 'medium', [
+    AZURE_REASONING,
+    OPENAI_REASONING,
+  ]),
   chatModel('gpt-4.1', 'gpt-4.1', [AZURE_MODELS]),
   chatModel('gpt-4.1-mini', 'gpt-4.1', [AZURE_MODELS]),
   chatModel('gpt-4.1-nano', 'gpt-4.1', [AZURE_MODELS]),
@@ -147,7 +215,7 @@ export const MODEL_TABLE: readonly ModelRow[] = [
     refusesSampling: ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty'],
     reasoningContent: true,
     assumed:
-      "Azure says reasoning models like it take no temperature, presence or repetition penalty, or top_p; that these are refused (not ignored), that frequency_penalty stands for the repetition penalty, and that reasoning_effort is an unknown argument are assumed.",
+      'Azure says reasoning models like it take no temperature, presence or repetition penalty, or top_p; that these are refused (not ignored), that frequency_penalty stands for the repetition penalty, and that reasoning_effort is an unknown argument are assumed.',
   },
   embeddingModel('text-embedding-3-small', 1536, true),
   embeddingModel('text-embedding-3-large', 3072, true),
@@ -167,7 +235,10 @@ const WRAPPER_PREFIX = /^[a-z]+[.-]/;
  * So `azure/o3-mini`, `eu.o4-mini` and `gpt-5-mini-2025-08-07` find their rows, `gpt-50-preview` finds none.
  */
 export function resolveModelRow(id: string): ModelRow | undefined {
-  let candidate = id.trim().toLowerCase().replace(/^.*[/:]/, '');
+  let candidate = id
+    .trim()
+    .toLowerCase()
+    .replace(/^.*[/:]/, '');
   for (;;) {
     const row = ROWS_BY_ID.get(withoutVersion(candidate));
     if (row !== undefined) return row;
@@ -197,7 +268,10 @@ export interface EmulatorModelProfile {
 }
 
 /** The profile a row describes; `tableRow` names the table row it came from, if it is one unchanged. */
-export function profileFromRow(row: ChatModelRow, tableRow: string | undefined): EmulatorModelProfile {
+export function profileFromRow(
+  row: ChatModelRow,
+  tableRow: string | undefined,
+): EmulatorModelProfile {
   const { refusesSampling, samplingException, defaultReasoningEffort } = row;
   return {
     row: tableRow,
@@ -208,8 +282,13 @@ export function profileFromRow(row: ChatModelRow, tableRow: string | undefined):
     reasoningContent: row.reasoningContent,
     samplingRefusedAt(effort) {
       const effective = effort ?? defaultReasoningEffort;
-      const excepted = samplingException !== undefined && effective !== undefined && (samplingException.efforts as readonly string[]).includes(effective);
-      return excepted ? refusesSampling.filter((setting) => !samplingException.accepts.includes(setting)) : refusesSampling;
+      const excepted =
+        samplingException !== undefined &&
+        effective !== undefined &&
+        (samplingException.efforts as readonly string[]).includes(effective);
+      return excepted
+        ? refusesSampling.filter((setting) => !samplingException.accepts.includes(setting))
+        : refusesSampling;
     },
   };
 }
@@ -217,5 +296,7 @@ export function profileFromRow(row: ChatModelRow, tableRow: string | undefined):
 /** The emulator's view of a chat model id, from its own table and matching rule (never the library's). */
 export function emulatorModelProfile(id: string): EmulatorModelProfile {
   const row = resolveModelRow(id);
-  return row?.kind === 'chat' ? profileFromRow(row, row.id) : profileFromRow(chatModel(id, 'unknown', []), undefined);
+  return row?.kind === 'chat'
+    ? profileFromRow(row, row.id)
+    : profileFromRow(chatModel(id, 'unknown', []), undefined);
 }

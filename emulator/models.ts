@@ -62,10 +62,19 @@ function chatProfile(spec: ModelSpec): EmulatorModelProfile {
   const tableRow = found?.kind === 'chat' ? found : undefined;
   let row: ChatModelRow = tableRow ?? chatModel(spec.id, 'custom', []);
   if (spec.reasoning !== undefined && spec.reasoning !== row.reasoning) {
-    row = spec.reasoning ? reasoningModel(spec.id, 'custom', ['low', 'medium', 'high'], 'medium', []) : chatModel(spec.id, 'custom', []);
+    row = spec.reasoning
+      ? reasoningModel(spec.id, 'custom', ['low', 'medium', 'high'], 'medium', [])
+      : chatModel(spec.id, 'custom', []);
   }
-  const samplingException = spec.samplingEfforts === undefined ? row.samplingException : { efforts: spec.samplingEfforts, accepts: SAMPLING_ACCEPTED_AT_EXCEPTION };
-  const changed = row !== tableRow || spec.reasoningEfforts !== undefined || spec.defaultReasoningEffort !== undefined || spec.samplingEfforts !== undefined;
+  const samplingException =
+    spec.samplingEfforts === undefined
+      ? row.samplingException
+      : { efforts: spec.samplingEfforts, accepts: SAMPLING_ACCEPTED_AT_EXCEPTION };
+  const changed =
+    row !== tableRow ||
+    spec.reasoningEfforts !== undefined ||
+    spec.defaultReasoningEffort !== undefined ||
+    spec.samplingEfforts !== undefined;
   row = {
     ...row,
     reasoningEfforts: spec.reasoningEfforts ?? row.reasoningEfforts,
@@ -84,14 +93,20 @@ export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
     id: model.id,
     kind,
     profile: chatProfile(model),
-    dimensions: model.dimensions ?? embeddingRow?.dimensions ?? (model.id.includes('3-large') ? 3072 : 1536),
-    acceptsDimensions: model.acceptsDimensions ?? embeddingRow?.acceptsDimensions ?? model.id.startsWith('text-embedding-3'),
+    dimensions:
+      model.dimensions ?? embeddingRow?.dimensions ?? (model.id.includes('3-large') ? 3072 : 1536),
+    acceptsDimensions:
+      model.acceptsDimensions ??
+      embeddingRow?.acceptsDimensions ??
+      model.id.startsWith('text-embedding-3'),
     ownedBy: model.ownedBy ?? 'system',
     created: model.created ?? DEFAULT_CREATED_MS,
   };
 }
 
-export function buildCatalog(models: ReadonlyArray<string | ModelSpec> = DEFAULT_MODEL_IDS): Map<string, CatalogModel> {
+export function buildCatalog(
+  models: ReadonlyArray<string | ModelSpec> = DEFAULT_MODEL_IDS,
+): Map<string, CatalogModel> {
   const catalog = new Map<string, CatalogModel>();
   for (const spec of models) {
     const model = toCatalogModel(spec);

@@ -1,6 +1,7 @@
 // Values a prompt plainly mentions, so generated tool arguments can use them instead of placeholders.
 
-const PLACE_AFTER = /\b(?:in|at|for|from|to|near)\s+((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:[A-Z][\p{L}'’.-]*|de|del|am|an|on|upon))*)/u;
+const PLACE_AFTER =
+  /\b(?:in|at|for|from|to|near)\s+((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:[A-Z][\p{L}'’.-]*|de|del|am|an|on|upon))*)/u;
 const NUMBER = /-?\d+(?:\.\d+)?/g;
 const QUOTED = /"([^"\n]+)"|“([^”\n]+)”|'([^'\n]{2,})'/;
 
@@ -23,7 +24,10 @@ export function findQuoted(text: string): string | undefined {
 /** A value written next to its property name, e.g. `unit: celsius` or `limit = 5`. */
 export function findLabelledValue(text: string, key: string): string | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`\\b${escaped}\\s*(?:[:=]|\\bis\\b)\\s*("[^"]*"|'[^']*'|[^\\s,;.!?]+)`, 'i').exec(text);
+  const match = new RegExp(
+    `\\b${escaped}\\s*(?:[:=]|\\bis\\b)\\s*("[^"]*"|'[^']*'|[^\\s,;.!?]+)`,
+    'i',
+  ).exec(text);
   return match?.[1]?.replace(/^["']|["']$/g, '');
 }
 

@@ -24,7 +24,8 @@ export interface UsageEntry {
 }
 
 /** `retryAfterSeconds` is undefined when waiting cannot help: the request alone exceeds the limit. */
-export type RateDecision = { allowed: true; entry: UsageEntry } | { allowed: false; retryAfterSeconds: number | undefined };
+export type RateDecision =
+  { allowed: true; entry: UsageEntry } | { allowed: false; retryAfterSeconds: number | undefined };
 
 export class RateLimiter {
   private readonly windows = new Map<string, UsageEntry[]>();
@@ -49,11 +50,18 @@ export class RateLimiter {
   admit(model: string, tokens: number): RateDecision {
     const limit = this.limitFor(model);
     const now = this.now();
-    const entries = (this.windows.get(model) ?? []).filter((entry) => entry.at > now - limit.windowMs);
+    const entries = (this.windows.get(model) ?? []).filter(
+      (entry) => entry.at > now - limit.windowMs,
+    );
     this.windows.set(model, entries);
-    if (limit.rpm < 1 || tokens > limit.tpm) return { allowed: false, retryAfterSeconds: undefined };
-    const waitMs = Math.max(this.waitForRequests(entries, limit, now), this.waitForTokens(entries, tokens, limit, now));
-    if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    if (limit.rpm < 1 || tokens > limit.tpm)
+      return { allowed: false, retryAfterSeconds: undefined };
+    const waitMs = Math.max(
+      this.waitForRequests(entries, limit, now),
+      this.waitForTokens(entries, tokens, limit, now),
+    );
+    if (waitMs > 0)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     const entry = { at: now, tokens };
     entries.push(entry);
     return { allowed: true, entry };
@@ -70,7 +78,12 @@ export class RateLimiter {
   }
 
   /** Until enough of the oldest entries leave the window for these tokens to fit; they fit once all have left. */
-  private waitForTokens(entries: readonly UsageEntry[], tokens: number, limit: RateLimit, now: number): number {
+  private waitForTokens(
+    entries: readonly UsageEntry[],
+    tokens: number,
+    limit: RateLimit,
+    now: number,
+  ): number {
     let used = entries.reduce((sum, entry) => sum + entry.tokens, 0);
     if (used + tokens <= limit.tpm) return 0;
     for (const entry of entries) {

@@ -6,13 +6,51 @@ import { findJsonSchemaInText, sampleFromSchema } from './json-schema';
 import { identifierWords, mentionsWord } from './prompt-hints';
 
 /** `reasoning` is the chain of thought that models with `reasoning_content` show before the answer. */
-export type Reply = { type: 'text'; text: string; reasoning?: string } | { type: 'tool-calls'; toolCalls: ToolCall[]; reasoning?: string };
+export type Reply =
+  | { type: 'text'; text: string; reasoning?: string }
+  | { type: 'tool-calls'; toolCalls: ToolCall[]; reasoning?: string };
 
 // Verbs and fillers in tool names say nothing about the topic a user asks for.
 const GENERIC_WORDS = new Set([
-  'get', 'set', 'list', 'create', 'update', 'delete', 'fetch', 'find', 'do', 'run', 'make', 'call', 'tool',
-  'function', 'the', 'a', 'an', 'of', 'for', 'to', 'and', 'or', 'by', 'with', 'from', 'current', 'given',
-  'this', 'that', 'will', 'returns', 'return', 'about', 'into', 'using', 'some', 'user', 'value', 'values',
+  'get',
+  'set',
+  'list',
+  'create',
+  'update',
+  'delete',
+  'fetch',
+  'find',
+  'do',
+  'run',
+  'make',
+  'call',
+  'tool',
+  'function',
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'to',
+  'and',
+  'or',
+  'by',
+  'with',
+  'from',
+  'current',
+  'given',
+  'this',
+  'that',
+  'will',
+  'returns',
+  'return',
+  'about',
+  'into',
+  'using',
+  'some',
+  'user',
+  'value',
+  'values',
 ]);
 const NAME_WORD_SCORE = 3;
 const CALL_THRESHOLD = 2;
@@ -20,9 +58,15 @@ const CALL_THRESHOLD = 2;
 export function respond(request: ChatRequest): Reply {
   const reply = answer(request);
   if (!request.model.profile.reasoningContent) return reply;
-  const about = reply.type === 'tool-calls' ? `calling ${reply.toolCalls.map((call) => call.name).join(', ')}` : 'answering with my fixed template';
+  const about =
+    reply.type === 'tool-calls'
+      ? `calling ${reply.toolCalls.map((call) => call.name).join(', ')}`
+      : 'answering with my fixed template';
   const asked = lastUserText(request.messages).trim();
-  return { ...reply, reasoning: `The user wrote "${asked}". I am the Langdock emulator, so I am ${about}.` };
+  return {
+    ...reply,
+    reasoning: `The user wrote "${asked}". I am the Langdock emulator, so I am ${about}.`,
+  };
 }
 
 function answer(request: ChatRequest): Reply {
@@ -31,7 +75,9 @@ function answer(request: ChatRequest): Reply {
   const call = chooseToolCall(request, last?.role === 'user' ? userText : undefined);
   if (call !== undefined) return { type: 'tool-calls', toolCalls: [call] };
   const answersResults = last?.role === 'tool' || last?.role === 'function';
-  const text = answersResults ? answerFromToolResults(request.messages) : textReply(request.messages);
+  const text = answersResults
+    ? answerFromToolResults(request.messages)
+    : textReply(request.messages);
   return { type: 'text', text: formatForResponse(request, text, userText) };
 }
 
@@ -52,7 +98,10 @@ function lastUserText(messages: readonly ChatMessage[]): string {
 function textReply(messages: readonly ChatMessage[]): string {
   const user = lastUserMessage(messages);
   if (user === undefined) return 'Hello! This is the Langdock emulator. How can I help you?';
-  const attachments = user.attachments === 0 ? '' : ` (with ${user.attachments} attachment${user.attachments === 1 ? '' : 's'})`;
+  const attachments =
+    user.attachments === 0
+      ? ''
+      : ` (with ${user.attachments} attachment${user.attachments === 1 ? '' : 's'})`;
   if (user.text.trim() === '') return `You sent a message without text${attachments}.`;
   return `You said: "${user.text.trim()}"${attachments}. This is a deterministic reply from the Langdock emulator.`;
 }
@@ -63,7 +112,8 @@ function answerFromToolResults(messages: readonly ChatMessage[]): string {
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i];
     if (message?.role === 'function') results.unshift(`${message.name} returned ${message.text}`);
-    else if (message?.role === 'tool') results.unshift(`${toolNameFor(messages, message.toolCallId)} returned ${message.text}`);
+    else if (message?.role === 'tool')
+      results.unshift(`${toolNameFor(messages, message.toolCallId)} returned ${message.text}`);
     else break;
   }
   return `Based on the tool results: ${results.join('; ')}.`;
@@ -85,10 +135,16 @@ function chooseToolCall(request: ChatRequest, userText: string | undefined): Too
   const hintText = userText ?? lastUserText(request.messages);
   if (toolChoice.type === 'function') {
     const named = tools.find((tool) => tool.name === toolChoice.name);
-    return named === undefined ? undefined : buildToolCall(named, hintText, request.messages.length);
+    return named === undefined
+      ? undefined
+      : buildToolCall(named, hintText, request.messages.length);
   }
   const ranked = tools
-    .map((tool, index) => ({ tool, index, score: userText === undefined ? 0 : toolScore(tool, userText) }))
+    .map((tool, index) => ({
+      tool,
+      index,
+      score: userText === undefined ? 0 : toolScore(tool, userText),
+    }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const best = ranked[0];
   if (best === undefined) return undefined;
@@ -101,7 +157,9 @@ function chooseToolCall(request: ChatRequest, userText: string | undefined): Too
 /** How plainly the text asks for this tool: its name, its name's topic words, and its description's words. */
 export function toolScore(tool: ToolDefinition, text: string): number {
   if (mentionsWord(text, tool.name)) return 10;
-  const nameWords = identifierWords(tool.name).filter((word) => word.length > 2 && !GENERIC_WORDS.has(word));
+  const nameWords = identifierWords(tool.name).filter(
+    (word) => word.length > 2 && !GENERIC_WORDS.has(word),
+  );
   const descriptionWords = new Set(
     (tool.description.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
       (word) => word.length > 3 && !GENERIC_WORDS.has(word) && !nameWords.includes(word),
@@ -123,14 +181,17 @@ function buildToolCall(tool: ToolDefinition, hintText: string, salt: number): To
 function formatForResponse(request: ChatRequest, text: string, userText: string): string {
   const format = request.responseFormat;
   if (format.type === 'text') return text;
-  const schema = format.type === 'json_schema' ? format.schema : findSchemaInMessages(request.messages);
-  if (schema === undefined || Object.keys(schema).length === 0) return JSON.stringify({ answer: text });
+  const schema =
+    format.type === 'json_schema' ? format.schema : findSchemaInMessages(request.messages);
+  if (schema === undefined || Object.keys(schema).length === 0)
+    return JSON.stringify({ answer: text });
   return JSON.stringify(sampleFromSchema(schema, { hintText: userText, includeOptional: true }));
 }
 
 function findSchemaInMessages(messages: readonly ChatMessage[]): JsonObject | undefined {
   for (const message of messages) {
-    if (message.role !== 'system' && message.role !== 'developer' && message.role !== 'user') continue;
+    if (message.role !== 'system' && message.role !== 'developer' && message.role !== 'user')
+      continue;
     const schema = findJsonSchemaInText(message.text);
     if (schema !== undefined) return schema;
   }

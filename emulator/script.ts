@@ -2,7 +2,12 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson } from './http';
 import { pause, SSE_DONE, SSE_HEADERS, sseEvent, writePieces, type Sleep } from './sse';
-import type { ScriptedHttpResponse, ScriptedResponse, ScriptedSseText, ScriptedStream } from './types';
+import type {
+  ScriptedHttpResponse,
+  ScriptedResponse,
+  ScriptedSseText,
+  ScriptedStream,
+} from './types';
 
 export class ScriptQueue {
   private readonly queue: ScriptedResponse[] = [];
@@ -24,7 +29,11 @@ export class ScriptQueue {
   }
 }
 
-export async function playScripted(res: ServerResponse, scripted: ScriptedResponse, sleep: Sleep): Promise<void> {
+export async function playScripted(
+  res: ServerResponse,
+  scripted: ScriptedResponse,
+  sleep: Sleep,
+): Promise<void> {
   switch (scripted.type) {
     case 'response':
       return playHttpResponse(res, scripted, sleep);
@@ -41,8 +50,13 @@ export async function playScripted(res: ServerResponse, scripted: ScriptedRespon
   }
 }
 
-async function playHttpResponse(res: ServerResponse, scripted: ScriptedHttpResponse, sleep: Sleep): Promise<void> {
-  if (scripted.delayMs !== undefined && scripted.delayMs > 0) await pause(res, scripted.delayMs, sleep);
+async function playHttpResponse(
+  res: ServerResponse,
+  scripted: ScriptedHttpResponse,
+  sleep: Sleep,
+): Promise<void> {
+  if (scripted.delayMs !== undefined && scripted.delayMs > 0)
+    await pause(res, scripted.delayMs, sleep);
   if (res.destroyed) return;
   const status = scripted.status ?? 200;
   const headers = scripted.headers ?? {};
@@ -50,8 +64,14 @@ async function playHttpResponse(res: ServerResponse, scripted: ScriptedHttpRespo
     sendJson(res, status, scripted.body ?? {}, headers);
     return;
   }
-  const contentType = scripted.body.trimStart().startsWith('<') ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
-  res.writeHead(status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(scripted.body)), ...headers });
+  const contentType = scripted.body.trimStart().startsWith('<')
+    ? 'text/html; charset=utf-8'
+    : 'text/plain; charset=utf-8';
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(scripted.body)),
+    ...headers,
+  });
   res.end(scripted.body);
 }
 
@@ -71,8 +91,17 @@ function textPieces(scripted: ScriptedSseText): string[] {
   return pieces;
 }
 
-async function playStream(res: ServerResponse, scripted: ScriptedStream | ScriptedSseText, pieces: string[], sleep: Sleep): Promise<void> {
+async function playStream(
+  res: ServerResponse,
+  scripted: ScriptedStream | ScriptedSseText,
+  pieces: string[],
+  sleep: Sleep,
+): Promise<void> {
   res.writeHead(scripted.status ?? 200, { ...SSE_HEADERS, ...scripted.headers });
   res.flushHeaders();
-  await writePieces(res, pieces, { delayMs: scripted.delayMs ?? 0, cutAfter: scripted.cutAfter, sleep });
+  await writePieces(res, pieces, {
+    delayMs: scripted.delayMs ?? 0,
+    cutAfter: scripted.cutAfter,
+    sleep,
+  });
 }

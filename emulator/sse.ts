@@ -39,7 +39,11 @@ export interface WritePiecesOptions {
 
 export type WriteResult = 'ended' | 'cut' | 'client-closed';
 
-export async function writePieces(res: ServerResponse, pieces: readonly string[], options: WritePiecesOptions): Promise<WriteResult> {
+export async function writePieces(
+  res: ServerResponse,
+  pieces: readonly string[],
+  options: WritePiecesOptions,
+): Promise<WriteResult> {
   for (let i = 0; i < pieces.length; i += 1) {
     if (options.cutAfter !== undefined && i >= options.cutAfter) return cut(res);
     if (i > 0 && options.delayMs > 0) await pause(res, options.delayMs, options.sleep);
@@ -62,7 +66,9 @@ function cut(res: ServerResponse): WriteResult {
 export async function pause(res: ServerResponse, ms: number, sleep: Sleep): Promise<void> {
   if (res.destroyed) return;
   const controller = new AbortController();
-  const closed = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve()));
+  const closed = new Promise<void>((resolve) =>
+    controller.signal.addEventListener('abort', () => resolve()),
+  );
   const abort = (): void => controller.abort();
   res.on('close', abort);
   try {

@@ -110,7 +110,8 @@ export interface ScriptedReset {
   type: 'reset';
 }
 
-export type ScriptedResponse = ScriptedHttpResponse | ScriptedStream | ScriptedSseText | ScriptedStall | ScriptedReset;
+export type ScriptedResponse =
+  ScriptedHttpResponse | ScriptedStream | ScriptedSseText | ScriptedStall | ScriptedReset;
 
 export interface BaseURLOptions {
   /** Dedicated deployments serve the API under `/api/public`. */

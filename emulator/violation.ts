@@ -61,18 +61,35 @@ export function checkRules<T>(parse: () => T): RuleResult<T> {
 }
 
 /** Azure's answer to top-level keys a deployment does not know. */
-export function rejectUnknownParameters(body: Record<string, unknown>, known: ReadonlySet<string>): void {
+export function rejectUnknownParameters(
+  body: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): void {
   const unknown = Object.keys(body).filter((key) => !known.has(key));
-  if (unknown.length === 1) fail(`Unrecognized request argument supplied: ${unknown.join('')}`, { param: unknown[0] });
+  if (unknown.length === 1)
+    fail(`Unrecognized request argument supplied: ${unknown.join('')}`, { param: unknown[0] });
   if (unknown.length > 1) fail(`Unrecognized request arguments supplied: ${unknown.join(', ')}`);
 }
 
 const KIND_NAMES: Record<ModelKind, string> = { chat: 'chat completions', embedding: 'embeddings' };
 
-export function requireModel(value: unknown, catalog: ReadonlyMap<string, CatalogModel>, kind: ModelKind): CatalogModel {
-  if (typeof value !== 'string' || value === '') fail("'model' is required and must be a string.", { param: 'model', code: 'missing_required_parameter' });
+export function requireModel(
+  value: unknown,
+  catalog: ReadonlyMap<string, CatalogModel>,
+  kind: ModelKind,
+): CatalogModel {
+  if (typeof value !== 'string' || value === '')
+    fail("'model' is required and must be a string.", {
+      param: 'model',
+      code: 'missing_required_parameter',
+    });
   const model = catalog.get(value);
-  if (model === undefined) fail(`Model '${value}' not found.`, { status: 404, param: 'model', code: 'model_not_found' });
-  if (model.kind !== kind) fail(`Model '${value}' does not support ${KIND_NAMES[kind]}.`, { param: 'model', code: 'unsupported_model' });
+  if (model === undefined)
+    fail(`Model '${value}' not found.`, { status: 404, param: 'model', code: 'model_not_found' });
+  if (model.kind !== kind)
+    fail(`Model '${value}' does not support ${KIND_NAMES[kind]}.`, {
+      param: 'model',
+      code: 'unsupported_model',
+    });
   return model;
 }

@@ -120,7 +120,10 @@ export interface AzurePromptFilterChunk {
   created: 0;
   model: '';
   choices: [];
-  prompt_filter_results: Array<{ prompt_index: number; content_filter_results: ContentFilterResults }>;
+  prompt_filter_results: Array<{
+    prompt_index: number;
+    content_filter_results: ContentFilterResults;
+  }>;
 }
 
 export interface ModelObject {

@@ -10,7 +10,9 @@ try {
   console.log('\n1. streamText');
   const stream = streamText({ model, prompt: 'Greet a new Langdock user in one sentence.' });
   for await (const delta of stream.textStream) process.stdout.write(delta);
-  console.log(`\n   finish: ${await stream.finishReason}, tokens: ${(await stream.usage).totalTokens ?? 'not reported'}`);
+  console.log(
+    `\n   finish: ${await stream.finishReason}, tokens: ${(await stream.usage).totalTokens ?? 'not reported'}`,
+  );
 
   console.log('\n2. tools, with a multi-step loop');
   const loop = streamText({
@@ -26,7 +28,8 @@ try {
     stopWhen: isStepCount(3),
   });
   for await (const part of loop.stream) {
-    if (part.type === 'tool-call') console.log(`   tool call   ${part.toolName}(${JSON.stringify(part.input)})`);
+    if (part.type === 'tool-call')
+      console.log(`   tool call   ${part.toolName}(${JSON.stringify(part.input)})`);
     if (part.type === 'tool-result') console.log(`   tool result ${JSON.stringify(part.output)}`);
   }
   console.log(`   answer: ${await loop.text}`);
@@ -34,7 +37,13 @@ try {
   console.log('\n3. a typed object (generateText with Output.object, JSON mode)');
   const { output } = await generateText({
     model,
-    output: Output.object({ schema: z.object({ city: z.string(), population: z.number(), famousFor: z.array(z.string()) }) }),
+    output: Output.object({
+      schema: z.object({
+        city: z.string(),
+        population: z.number(),
+        famousFor: z.array(z.string()),
+      }),
+    }),
     prompt: 'Describe Munich.',
   });
   console.log('   parsed object:', JSON.stringify(output));

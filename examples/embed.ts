@@ -12,7 +12,9 @@ const question = 'Which river runs through Berlin?';
 
 const { langdock, close } = await connect();
 try {
-  const model = langdock.embeddingModel(process.env.LANGDOCK_EMBEDDING_MODEL ?? 'text-embedding-3-small');
+  const model = langdock.embeddingModel(
+    process.env.LANGDOCK_EMBEDDING_MODEL ?? 'text-embedding-3-small',
+  );
   const { embeddings, usage } = await embedMany({ model, values: sentences });
   const { embedding } = await embed({ model, value: question });
 
@@ -22,7 +24,9 @@ try {
   console.log(`question: ${question}`);
   for (const { sentence, score } of ranked) console.log(`  ${score.toFixed(3)}  ${sentence}`);
   console.log(`most similar: ${ranked[0]!.sentence}`);
-  console.log(`${embeddings.length} vectors of ${embedding.length} dimensions, ${usage.tokens} tokens`);
+  console.log(
+    `${embeddings.length} vectors of ${embedding.length} dimensions, ${usage.tokens} tokens`,
+  );
 } finally {
   await close();
 }

@@ -8,7 +8,9 @@ import { connect } from './shared/connect';
 function describe(error: unknown): string {
   const cause = RetryError.isInstance(error) ? error.lastError : error;
   if (!APICallError.isInstance(cause)) throw error;
-  const retries = RetryError.isInstance(error) ? ` (gave up after ${error.errors.length} attempts)` : '';
+  const retries = RetryError.isInstance(error)
+    ? ` (gave up after ${error.errors.length} attempts)`
+    : '';
   return `APICallError ${cause.statusCode}: ${cause.message}${retries}`;
 }
 
@@ -39,9 +41,14 @@ try {
 
   // 3. More than 4 stop sequences: refused before any request is sent.
   try {
-    await generateText({ model: langdock(modelId), prompt: 'Hi', stopSequences: ['a', 'b', 'c', 'd', 'e'] });
+    await generateText({
+      model: langdock(modelId),
+      prompt: 'Hi',
+      stopSequences: ['a', 'b', 'c', 'd', 'e'],
+    });
   } catch (error) {
-    if (InvalidArgumentError.isInstance(error)) console.log(`InvalidArgumentError: ${error.message}`);
+    if (InvalidArgumentError.isInstance(error))
+      console.log(`InvalidArgumentError: ${error.message}`);
     else throw error;
   }
 

@@ -19,11 +19,19 @@ try {
   console.log(text);
 
   // The body the provider posted to Langdock's /chat/completions.
-  const sent = finalStep.request.body as { reasoning_effort?: string; max_completion_tokens?: number; max_tokens?: number };
-  console.log(`sent: reasoning_effort ${sent.reasoning_effort}, max_completion_tokens ${sent.max_completion_tokens}, max_tokens ${sent.max_tokens ?? 'not sent'}`);
+  const sent = finalStep.request.body as {
+    reasoning_effort?: string;
+    max_completion_tokens?: number;
+    max_tokens?: number;
+  };
+  console.log(
+    `sent: reasoning_effort ${sent.reasoning_effort}, max_completion_tokens ${sent.max_completion_tokens}, max_tokens ${sent.max_tokens ?? 'not sent'}`,
+  );
 
   const { inputTokens, inputTokenDetails, outputTokens, outputTokenDetails, totalTokens } = usage;
-  console.log(`usage: ${inputTokens} input (${inputTokenDetails.cacheReadTokens ?? 0} from cache) + ${outputTokens} output (${outputTokenDetails.reasoningTokens ?? 0} reasoning, ${outputTokenDetails.textTokens} text) = ${totalTokens} tokens`);
+  console.log(
+    `usage: ${inputTokens} input (${inputTokenDetails.cacheReadTokens ?? 0} from cache) + ${outputTokens} output (${outputTokenDetails.reasoningTokens ?? 0} reasoning, ${outputTokenDetails.textTokens} text) = ${totalTokens} tokens`,
+  );
   console.log(`warnings: ${warnings?.length ? JSON.stringify(warnings) : 'none'}`);
 } finally {
   await close();

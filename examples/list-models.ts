@@ -5,7 +5,9 @@ const { langdock, close } = await connect();
 try {
   const models = await langdock.listModels();
   for (const model of models) {
-    console.log(`${model.id.padEnd(28)} ${model.ownedBy ?? ''}  ${model.created?.toISOString().slice(0, 10) ?? ''}`);
+    console.log(
+      `${model.id.padEnd(28)} ${model.ownedBy ?? ''}  ${model.created?.toISOString().slice(0, 10) ?? ''}`,
+    );
   }
   console.log(`${models.length} models`);
 } finally {

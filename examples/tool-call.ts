@@ -19,7 +19,8 @@ try {
     stopWhen: isStepCount(4),
   });
   for await (const part of result.stream) {
-    if (part.type === 'tool-call') console.log(`tool call: ${part.toolName}(${JSON.stringify(part.input)})`);
+    if (part.type === 'tool-call')
+      console.log(`tool call: ${part.toolName}(${JSON.stringify(part.input)})`);
     if (part.type === 'tool-result') console.log(`tool result: ${JSON.stringify(part.output)}`);
     if (part.type === 'text-delta') process.stdout.write(part.text);
   }

@@ -12,16 +12,28 @@ import { ensureNode24 } from '../compat/node24.mjs';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 // No LANGDOCK_* variable of the developer's may steer the examples away from the emulator's defaults.
-const offlineEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LANGDOCK_')));
+const offlineEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.startsWith('LANGDOCK_')),
+);
 
 /** A pattern stdout must match, or a check of stdout that throws when it fails. */
 type Expectation = RegExp | ((stdout: string) => void);
 
 /** The numbers in the usage line of generate-text.ts must add up. */
 function usageAddsUp(stdout: string): void {
-  const match = /usage: (\d+) input \((\d+) from cache\) \+ (\d+) output \((\d+) reasoning, (\d+) text\) = (\d+) tokens/.exec(stdout);
+  const match =
+    /usage: (\d+) input \((\d+) from cache\) \+ (\d+) output \((\d+) reasoning, (\d+) text\) = (\d+) tokens/.exec(
+      stdout,
+    );
   expect(match, 'usage line').not.toBeNull();
-  const [input, cached, output, reasoning, text, total] = match!.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [input, cached, output, reasoning, text, total] = match!.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   expect(input).toBeGreaterThan(0);
   expect(cached).toBeLessThanOrEqual(input);
   expect(reasoning + text).toBe(output);
@@ -43,7 +55,10 @@ const expectations: Record<string, Expectation[]> = {
     /answer: Based on the tool results: weather returned \{"city":"Hamburg"/,
     /parsed object: \{"city":"[^"]+","population":\d+,"famousFor":\["[^"]+"/,
   ],
-  'stream-text.ts': [/You said: "Write two sentences about the river Spree\."/, /finish reason: stop \| tokens: not reported for this stream/],
+  'stream-text.ts': [
+    /You said: "Write two sentences about the river Spree\."/,
+    /finish reason: stop \| tokens: not reported for this stream/,
+  ],
   'generate-text.ts': [
     /reasoning model o4-mini/,
     /You said: "What is Langdock\?"/,
@@ -51,14 +66,22 @@ const expectations: Record<string, Expectation[]> = {
     usageAddsUp,
     /warnings: none/,
   ],
-  'generate-object.ts': [/"ingredients": \[\n\s+\{\n\s+"item": "[^"]+",\n\s+"grams": \d+/, /\d+ ingredient\(s\) for \d+ serving\(s\)/, /valid against the schema: true/, /finish reason: stop/],
+  'generate-object.ts': [
+    /"ingredients": \[\n\s+\{\n\s+"item": "[^"]+",\n\s+"grams": \d+/,
+    /\d+ ingredient\(s\) for \d+ serving\(s\)/,
+    /valid against the schema: true/,
+    /finish reason: stop/,
+  ],
   'tool-call.ts': [
     /tool call: weather\(\{"city":"Berlin"\}\)/,
     /tool result: \{"city":"Berlin","celsius":21,"sky":"sunny"\}/,
     /Based on the tool results: weather returned \{"city":"Berlin"/,
     /steps: 2 \(tool-calls -> stop\)/,
   ],
-  'image-input.ts': [/You said: "What colour is this image\?" \(with 1 attachment\)/, /the image went to Langdock as data:image\/png;base64$/m],
+  'image-input.ts': [
+    /You said: "What colour is this image\?" \(with 1 attachment\)/,
+    /the image went to Langdock as data:image\/png;base64$/m,
+  ],
   'abort.ts': [/\(aborted by the caller\)/, stoppedEarly],
   'error-handling.ts': [
     /APICallError 401: Langdock API error 401: The provided API key is invalid/,
@@ -66,7 +89,10 @@ const expectations: Record<string, Expectation[]> = {
     /InvalidArgumentError: Langdock accepts at most 4 stop sequences; got 5/,
     /warnings: \[\{"type":"unsupported","feature":"topK","details":"Langdock chat completions have no top_k\."\}\]/,
   ],
-  'embed.ts': [/most similar: The Spree flows through the centre of Berlin\./, /4 vectors of 1536 dimensions, \d+ tokens/],
+  'embed.ts': [
+    /most similar: The Spree flows through the centre of Berlin\./,
+    /4 vectors of 1536 dimensions, \d+ tokens/,
+  ],
   'list-models.ts': [/^gpt-4\.1 /m, /^o4-mini /m, /^text-embedding-3-small /m, /\d+ models/],
   'agent.ts': [
     /^agent tool: web_search\(\{"query":"What is new about the river Spree in Berlin\?"\}\)$/m,
@@ -84,7 +110,9 @@ describe('examples', () => {
   // The install (first run only) may take a while; a failure is kept and fails every example with its message.
   let node24: string | Error = new Error('beforeAll did not run');
   beforeAll(async () => {
-    node24 = await ensureNode24().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    node24 = await ensureNode24().catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    );
   }, 600_000);
 
   it('has an expectation for every example file', () => {
@@ -99,7 +127,11 @@ describe('examples', () => {
 
   it.each(examples)('%s runs offline on the emulator, on Node 24', async (name) => {
     if (node24 instanceof Error) throw node24;
-    const { stdout, stderr } = await run(node24, ['--import', 'tsx', `examples/${name}`], { cwd: root, env: offlineEnv, timeout: 60_000 });
+    const { stdout, stderr } = await run(node24, ['--import', 'tsx', `examples/${name}`], {
+      cwd: root,
+      env: offlineEnv,
+      timeout: 60_000,
+    });
     expect(stdout).toContain('No LANGDOCK_API_KEY set: using the local Langdock emulator');
     for (const expectation of expectations[name] ?? []) {
       if (typeof expectation === 'function') expectation(stdout);
@@ -108,6 +140,7 @@ describe('examples', () => {
     // A V4 model on AI SDK 7: no "compatibility mode" warning, and no deprecated AI SDK API in the examples.
     expect(stdout + stderr).not.toMatch(/compatibility/i);
     expect(stderr).not.toMatch(/deprecat/i);
-    for (const key of ['emulator-key-0000', 'ld-not-a-real-key-123', 'ld-simulated-key-000']) expect(stdout + stderr).not.toContain(key);
+    for (const key of ['emulator-key-0000', 'ld-not-a-real-key-123', 'ld-simulated-key-000'])
+      expect(stdout + stderr).not.toContain(key);
   });
 });

@@ -13,11 +13,28 @@ function installRedisServer() {
   console.log('redis-server is missing: installing the Debian package redis-server');
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
   if (asRoot.length > 0 && spawnSync('sudo', ['--version']).status !== 0) {
-    console.error("redis-server is missing and installing it needs root; run 'apt-get install redis-server' as root.");
+    console.error(
+      "redis-server is missing and installing it needs root; run 'apt-get install redis-server' as root.",
+    );
     process.exit(1);
   }
-  const apt = (...args) => spawnSync(asRoot[0] ?? 'env', [...asRoot.slice(1), ...(asRoot.length > 0 ? ['env'] : []), 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { stdio: 'inherit' });
-  if (apt('update', '-qq').status !== 0 || apt('install', '-y', '-qq', 'redis-server').status !== 0 || spawnSync('redis-server', ['--version']).status !== 0) {
+  const apt = (...args) =>
+    spawnSync(
+      asRoot[0] ?? 'env',
+      [
+        ...asRoot.slice(1),
+        ...(asRoot.length > 0 ? ['env'] : []),
+        'DEBIAN_FRONTEND=noninteractive',
+        'apt-get',
+        ...args,
+      ],
+      { stdio: 'inherit' },
+    );
+  if (
+    apt('update', '-qq').status !== 0 ||
+    apt('install', '-y', '-qq', 'redis-server').status !== 0 ||
+    spawnSync('redis-server', ['--version']).status !== 0
+  ) {
     console.error('Could not install redis-server with apt-get; install it by hand and rerun.');
     process.exit(1);
   }
@@ -38,5 +55,9 @@ await build({
   logLevel: 'warning',
 });
 
-const { status } = spawnSync(process.execPath, [here('./.out/bench.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const { status } = spawnSync(
+  process.execPath,
+  [here('./.out/bench.mjs'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(status ?? 1);

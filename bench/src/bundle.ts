@@ -5,7 +5,11 @@ import { gzipSync } from 'node:zlib';
 /** Shared by all the AI SDK providers: left out in the "shared deps external" measure. */
 export const sharedDeps = ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod', 'zod/*'];
 
-export async function bundleSize(entry: string, resolveDir: string, external: string[]): Promise<{ minified: number; gzipped: number }> {
+export async function bundleSize(
+  entry: string,
+  resolveDir: string,
+  external: string[],
+): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
     stdin: { contents: `export * from ${JSON.stringify(entry)};`, resolveDir, loader: 'ts' },
     bundle: true,

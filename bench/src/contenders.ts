@@ -13,7 +13,8 @@ type BenchPart = LanguageModelV2StreamPart | LanguageModelV3StreamPart | Languag
 
 export type ProviderName = 'ours' | 'openai-compatible' | 'openai chat';
 export const providerNames: ProviderName[] = ['ours', 'openai-compatible', 'openai chat'];
-export const isProviderName = (value: string): value is ProviderName => providerNames.some((name) => name === value);
+export const isProviderName = (value: string): value is ProviderName =>
+  providerNames.some((name) => name === value);
 
 export interface Contender<MODEL extends BenchModel = BenchModel> {
   /** The package and version, as printed. */
@@ -32,12 +33,17 @@ export interface Generation {
   minimumNode: number;
   contenders: Record<ProviderName, Contender>;
   /** `streamText` from the generation's `ai` on one contender's model, when the repo has that `ai` installed. */
-  streamText: { label: string; run: (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> } | { missing: string };
+  streamText:
+    | { label: string; run: (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> }
+    | { missing: string };
 }
 
 /** `@ai-sdk/openai-compatible@1.0.61`, read from the installed package (aliases such as `-ai6` show their real name). */
 export function installedLabel(packageName: string): string {
-  const manifest = createRequire(import.meta.url)(`${packageName}/package.json`) as { name: string; version: string };
+  const manifest = createRequire(import.meta.url)(`${packageName}/package.json`) as {
+    name: string;
+    version: string;
+  };
   return `${manifest.name}@${manifest.version}`;
 }
 
@@ -50,7 +56,13 @@ export interface Summary {
   finishReason: string | undefined;
 }
 
-export const emptySummary = (): Summary => ({ textLength: 0, toolCalls: 0, toolInputLength: 0, errors: 0, finishReason: undefined });
+export const emptySummary = (): Summary => ({
+  textLength: 0,
+  toolCalls: 0,
+  toolInputLength: 0,
+  errors: 0,
+  finishReason: undefined,
+});
 
 /** A fetch that answers every request with an event stream pulled read by read from `source`. */
 export function streamingFetch(source: Iterator<Uint8Array>): typeof fetch {
@@ -66,13 +78,22 @@ export function streamingFetch(source: Iterator<Uint8Array>): typeof fetch {
   };
 }
 
-export function createModel(generation: Generation, name: ProviderName, source: Iterator<Uint8Array>): BenchModel {
+export function createModel(
+  generation: Generation,
+  name: ProviderName,
+  source: Iterator<Uint8Array>,
+): BenchModel {
   return generation.contenders[name].create(streamingFetch(source));
 }
 
 /** `doStream` drained with a reader; `onPart` lets the memory run sample while parts flow. */
-export async function runDoStream(model: BenchModel, onPart?: (count: number) => void): Promise<Summary> {
-  const result = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+export async function runDoStream(
+  model: BenchModel,
+  onPart?: (count: number) => void,
+): Promise<Summary> {
+  const result = await model.doStream({
+    prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+  });
   const stream: ReadableStream<BenchPart> = result.stream;
   const reader = stream.getReader();
   const summary = emptySummary();
@@ -101,7 +122,8 @@ function addPart(summary: Summary, part: BenchPart): void {
       break;
     case 'finish':
       // V2 gives the reason as a string, V3 and V4 as `{ unified, raw }`.
-      summary.finishReason = typeof part.finishReason === 'string' ? part.finishReason : part.finishReason.unified;
+      summary.finishReason =
+        typeof part.finishReason === 'string' ? part.finishReason : part.finishReason.unified;
       break;
   }
 }
@@ -122,7 +144,8 @@ export function floor(source: Iterable<Uint8Array>): number {
   const decoder = new TextDecoder();
   let buffer = '';
   let events = 0;
-  for (const bytes of source) buffer = parseEvents(buffer + decoder.decode(bytes, { stream: true }), () => events++);
+  for (const bytes of source)
+    buffer = parseEvents(buffer + decoder.decode(bytes, { stream: true }), () => events++);
   return events;
 }
 
@@ -145,7 +168,9 @@ export async function streamFloor(source: Iterator<Uint8Array>): Promise<number>
       do {
         const { done, value } = await body.read();
         if (done) return controller.close();
-        buffer = parseEvents(buffer + decoder.decode(value, { stream: true }), (event) => controller.enqueue(event));
+        buffer = parseEvents(buffer + decoder.decode(value, { stream: true }), (event) =>
+          controller.enqueue(event),
+        );
       } while ((controller.desiredSize ?? 0) > 0);
     },
   }).getReader();

@@ -4,10 +4,24 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV2 } from '@ai-sdk/provider';
 import { jsonSchema, streamText, tool } from 'ai';
 import { createLangdock } from '../../src/index';
-import { baseURL, emptySummary, installedLabel, streamingFetch, type Contender, type Generation, type ProviderName, type Summary } from './contenders';
+import {
+  baseURL,
+  emptySummary,
+  installedLabel,
+  streamingFetch,
+  type Contender,
+  type Generation,
+  type ProviderName,
+  type Summary,
+} from './contenders';
 
 const tools = {
-  write_document: tool({ inputSchema: jsonSchema<{ text: string }>({ type: 'object', properties: { text: { type: 'string' } } }) }),
+  write_document: tool({
+    inputSchema: jsonSchema<{ text: string }>({
+      type: 'object',
+      properties: { text: { type: 'string' } },
+    }),
+  }),
 };
 
 /** What users call: `streamText` from ai@5, its full stream drained. */
@@ -25,12 +39,25 @@ async function runStreamText(model: LanguageModelV2): Promise<Summary> {
 }
 
 const contenders: Record<ProviderName, Contender<LanguageModelV2>> = {
-  ours: { label: 'langdock-ai-provider (src/index.ts)', create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1') },
+  ours: {
+    label: 'langdock-ai-provider (src/index.ts)',
+    create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1'),
+  },
   'openai-compatible': {
     label: installedLabel('@ai-sdk/openai-compatible'),
-    create: (fetch) => createOpenAICompatible({ name: 'bench', apiKey: 'k', baseURL, fetch, includeUsage: true }).chatModel('gpt-4.1'),
+    create: (fetch) =>
+      createOpenAICompatible({
+        name: 'bench',
+        apiKey: 'k',
+        baseURL,
+        fetch,
+        includeUsage: true,
+      }).chatModel('gpt-4.1'),
   },
-  'openai chat': { label: installedLabel('@ai-sdk/openai'), create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1') },
+  'openai chat': {
+    label: installedLabel('@ai-sdk/openai'),
+    create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1'),
+  },
 };
 
 export const generationV2: Generation = {
@@ -40,5 +67,8 @@ export const generationV2: Generation = {
   ai: 'ai@5',
   minimumNode: 18,
   contenders,
-  streamText: { label: installedLabel('ai'), run: (name, source) => runStreamText(contenders[name].create(streamingFetch(source))) },
+  streamText: {
+    label: installedLabel('ai'),
+    run: (name, source) => runStreamText(contenders[name].create(streamingFetch(source))),
+  },
 };

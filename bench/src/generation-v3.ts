@@ -3,15 +3,34 @@ import { createOpenAI } from '@ai-sdk/openai-ai6';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible-ai6';
 import type { LanguageModelV3 } from '@ai-sdk/provider-v3';
 import { createLangdock } from '../../src/v3/index';
-import { baseURL, installedLabel, type Contender, type Generation, type ProviderName } from './contenders';
+import {
+  baseURL,
+  installedLabel,
+  type Contender,
+  type Generation,
+  type ProviderName,
+} from './contenders';
 
 const contenders: Record<ProviderName, Contender<LanguageModelV3>> = {
-  ours: { label: 'langdock-ai-provider/v3 (src/v3/index.ts)', create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1') },
+  ours: {
+    label: 'langdock-ai-provider/v3 (src/v3/index.ts)',
+    create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1'),
+  },
   'openai-compatible': {
     label: installedLabel('@ai-sdk/openai-compatible-ai6'),
-    create: (fetch) => createOpenAICompatible({ name: 'bench', apiKey: 'k', baseURL, fetch, includeUsage: true }).chatModel('gpt-4.1'),
+    create: (fetch) =>
+      createOpenAICompatible({
+        name: 'bench',
+        apiKey: 'k',
+        baseURL,
+        fetch,
+        includeUsage: true,
+      }).chatModel('gpt-4.1'),
   },
-  'openai chat': { label: installedLabel('@ai-sdk/openai-ai6'), create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1') },
+  'openai chat': {
+    label: installedLabel('@ai-sdk/openai-ai6'),
+    create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1'),
+  },
 };
 
 export const generationV3: Generation = {
@@ -22,5 +41,7 @@ export const generationV3: Generation = {
   minimumNode: 18,
   contenders,
   // compat/.work/ai6 has one after `npm run test:compat`; the benchmark measures only what the repo installs.
-  streamText: { missing: 'ai@6 is not installed in the repo (the root has ai@5, the examples workspace ai@7)' },
+  streamText: {
+    missing: 'ai@6 is not installed in the repo (the root has ai@5, the examples workspace ai@7)',
+  },
 };

@@ -7,7 +7,16 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLangdock } from '../../src/v4/index';
-import { baseURL, emptySummary, installedLabel, streamingFetch, type Contender, type Generation, type ProviderName, type Summary } from './contenders';
+import {
+  baseURL,
+  emptySummary,
+  installedLabel,
+  streamingFetch,
+  type Contender,
+  type Generation,
+  type ProviderName,
+  type Summary,
+} from './contenders';
 import { repoRoot } from './settings';
 
 // ai@7 lives in the examples workspace (the root keeps ai@5), so it is loaded from there, not bundled.
@@ -22,8 +31,10 @@ function findAi7(): { label: string; url: string } | { missing: string } {
     return { missing: 'ai@7 is not installed in examples/node_modules (run `npm ci` at the root)' };
   }
   const manifest = require(manifestPath) as { version: string };
-  if (!manifest.version.startsWith('7.')) return { missing: `the examples workspace has ai@${manifest.version}, not ai@7` };
-  if (Number(process.versions.node.split('.')[0]) < 22) return { missing: `ai@7 needs Node 22 or later; this is Node ${process.version}` };
+  if (!manifest.version.startsWith('7.'))
+    return { missing: `the examples workspace has ai@${manifest.version}, not ai@7` };
+  if (Number(process.versions.node.split('.')[0]) < 22)
+    return { missing: `ai@7 needs Node 22 or later; this is Node ${process.version}` };
   return { label: `ai@${manifest.version}`, url: pathToFileURL(require.resolve('ai')).href };
 }
 
@@ -33,7 +44,12 @@ function streamTextWithAi7(ai7Url: string): (model: LanguageModelV4) => Promise<
     loaded ??= import(ai7Url) as Promise<AI7>;
     const { jsonSchema, streamText, tool } = await loaded;
     const tools = {
-      write_document: tool({ inputSchema: jsonSchema<{ text: string }>({ type: 'object', properties: { text: { type: 'string' } } }) }),
+      write_document: tool({
+        inputSchema: jsonSchema<{ text: string }>({
+          type: 'object',
+          properties: { text: { type: 'string' } },
+        }),
+      }),
     };
     const result = streamText({ model, prompt: 'Hi', tools, onError: () => {} });
     const summary = emptySummary();
@@ -51,15 +67,30 @@ function streamTextWithAi7(ai7Url: string): (model: LanguageModelV4) => Promise<
 const ai7 = findAi7();
 
 const contenders: Record<ProviderName, Contender<LanguageModelV4>> = {
-  ours: { label: 'langdock-ai-provider/v4 (src/v4/index.ts)', create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1') },
+  ours: {
+    label: 'langdock-ai-provider/v4 (src/v4/index.ts)',
+    create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('gpt-4.1'),
+  },
   'openai-compatible': {
     label: installedLabel('@ai-sdk/openai-compatible-ai7'),
-    create: (fetch) => createOpenAICompatible({ name: 'bench', apiKey: 'k', baseURL, fetch, includeUsage: true }).chatModel('gpt-4.1'),
+    create: (fetch) =>
+      createOpenAICompatible({
+        name: 'bench',
+        apiKey: 'k',
+        baseURL,
+        fetch,
+        includeUsage: true,
+      }).chatModel('gpt-4.1'),
   },
-  'openai chat': { label: installedLabel('@ai-sdk/openai-ai7'), create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1') },
+  'openai chat': {
+    label: installedLabel('@ai-sdk/openai-ai7'),
+    create: (fetch) => createOpenAI({ apiKey: 'k', baseURL, fetch }).chat('gpt-4.1'),
+  },
 };
 
-function streamTextRunner(ai7Url: string): (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> {
+function streamTextRunner(
+  ai7Url: string,
+): (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> {
   const run = streamTextWithAi7(ai7Url);
   return (name, source) => run(contenders[name].create(streamingFetch(source)));
 }

@@ -4,7 +4,8 @@ import type { Generation } from './contenders';
 export type GenerationId = Generation['id'];
 export const generationIds: GenerationId[] = ['v2', 'v3', 'v4'];
 
-export const isGenerationId = (value: string | undefined): value is GenerationId => generationIds.some((id) => id === value);
+export const isGenerationId = (value: string | undefined): value is GenerationId =>
+  generationIds.some((id) => id === value);
 
 export async function loadGeneration(id: GenerationId): Promise<Generation> {
   switch (id) {

@@ -34,7 +34,9 @@ export async function compare<T>(
       if (round >= warmup) times[name]!.push(elapsed);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, { ms: median(times[name]!), result: results[name]! }]));
+  return Object.fromEntries(
+    names.map((name) => [name, { ms: median(times[name]!), result: results[name]! }]),
+  );
 }
 
 export function median(values: number[]): number {

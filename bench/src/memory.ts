@@ -17,12 +17,15 @@ const baseline = process.memoryUsage();
 const peakRss = [baseline.rss, baseline.rss];
 const half = workload.chunks / 2;
 const start = performance.now();
-const summary = await runDoStream(createModel(generationV2, name, reads(workload.events())), (count) => {
-  if (count % 1000 === 0) {
-    const h = count <= half ? 0 : 1;
-    peakRss[h] = Math.max(peakRss[h]!, process.memoryUsage.rss());
-  }
-});
+const summary = await runDoStream(
+  createModel(generationV2, name, reads(workload.events())),
+  (count) => {
+    if (count % 1000 === 0) {
+      const h = count <= half ? 0 : 1;
+      peakRss[h] = Math.max(peakRss[h]!, process.memoryUsage.rss());
+    }
+  },
+);
 const ms = performance.now() - start;
 collectGarbage();
 

@@ -18,7 +18,9 @@ export async function findNode24(repoRoot: string): Promise<NodeBinary> {
   if (major(process.version) >= 22) return { path: process.execPath };
   try {
     // A plain .mjs beside compat/run.mjs, loaded as it is rather than bundled.
-    const installer = (await import(pathToFileURL(join(repoRoot, 'compat', 'node24.mjs')).href)) as Node24Installer;
+    const installer = (await import(
+      pathToFileURL(join(repoRoot, 'compat', 'node24.mjs')).href
+    )) as Node24Installer;
     return { path: await installer.ensureNode24() };
   } catch (error) {
     return { missing: error instanceof Error ? error.message : String(error) };

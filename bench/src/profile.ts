@@ -5,13 +5,24 @@ import { createModel, isProviderName, providerNames, runDoStream } from './conte
 import { generationIds, isGenerationId, loadGeneration } from './generations';
 import { eventReads, reads, textWorkload, toolWorkload } from './workloads';
 
-const [name = 'ours', kind = 'text', split = 'bulk', runs = '20', id = 'v2'] = process.argv.slice(2);
-if (!isProviderName(name)) throw new Error(`Unknown provider ${name}; one of ${providerNames.join(', ')}`);
-if (!isGenerationId(id)) throw new Error(`Unknown generation ${id}; one of ${generationIds.join(', ')}`);
+const [name = 'ours', kind = 'text', split = 'bulk', runs = '20', id = 'v2'] =
+  process.argv.slice(2);
+if (!isProviderName(name))
+  throw new Error(`Unknown provider ${name}; one of ${providerNames.join(', ')}`);
+if (!isGenerationId(id))
+  throw new Error(`Unknown generation ${id}; one of ${generationIds.join(', ')}`);
 const generation = await loadGeneration(id);
-const workload = kind === 'text' ? textWorkload(20_000) : kind === 'tool' ? toolWorkload(1, 20_000) : toolWorkload(4, 5_000);
+const workload =
+  kind === 'text'
+    ? textWorkload(20_000)
+    : kind === 'tool'
+      ? toolWorkload(1, 20_000)
+      : toolWorkload(4, 5_000);
 const bytes = [...(split === 'per-event' ? eventReads : reads)(workload.events())];
 const start = performance.now();
-for (let i = 0; i < Number(runs); i++) await runDoStream(createModel(generation, name, bytes.values()));
+for (let i = 0; i < Number(runs); i++)
+  await runDoStream(createModel(generation, name, bytes.values()));
 const usPerChunk = ((performance.now() - start) * 1000) / Number(runs) / workload.chunks;
-console.log(`${generation.contenders[name].label}, ${workload.name}, ${split}: ${usPerChunk.toFixed(2)} µs/chunk (mean of ${runs} runs, warm-up included)`);
+console.log(
+  `${generation.contenders[name].label}, ${workload.name}, ${split}: ${usPerChunk.toFixed(2)} µs/chunk (mean of ${runs} runs, warm-up included)`,
+);

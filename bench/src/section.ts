@@ -3,11 +3,27 @@
 //   node bench/.out/section.mjs generation v2|v3|v4 [--growth] [--quick]   doStream against the generic providers, streamText
 //   node bench/.out/section.mjs entries [--quick]                           root, /v3 and /v4 on the same bytes
 // Prints Markdown; sends the targets it missed to the parent; exits non-zero when a contender parses wrongly.
-import { createModel, floor, providerNames, runDoStream, streamFloor, type Generation, type ProviderName, type Summary } from './contenders';
+import {
+  createModel,
+  floor,
+  providerNames,
+  runDoStream,
+  streamFloor,
+  type Generation,
+  type ProviderName,
+  type Summary,
+} from './contenders';
 import { generationIds, isGenerationId, loadGeneration } from './generations';
 import { compare, type Timed } from './measure';
 import { n, streamTextTiming, timing } from './settings';
-import { eventReads, READ_SIZE, reads, textWorkload, toolWorkload, type Workload } from './workloads';
+import {
+  eventReads,
+  READ_SIZE,
+  reads,
+  textWorkload,
+  toolWorkload,
+  type Workload,
+} from './workloads';
 
 const print = (line = '') => console.log(line);
 const missed: string[] = [];
@@ -24,24 +40,49 @@ function verify(workload: Workload, name: string, summary: Summary): void {
     summary.textLength === expected.textLength &&
     summary.toolCalls === expected.toolCalls &&
     summary.toolInputLength === expected.toolInputLength;
-  if (!right) throw new Error(`${name} parsed "${workload.name}" wrongly: ${JSON.stringify(summary)} vs ${JSON.stringify(expected)}`);
+  if (!right)
+    throw new Error(
+      `${name} parsed "${workload.name}" wrongly: ${JSON.stringify(summary)} vs ${JSON.stringify(expected)}`,
+    );
 }
 
-const us = (timed: Timed<unknown>, workload: Workload) => ((timed.ms * 1000) / workload.chunks).toFixed(2);
+const us = (timed: Timed<unknown>, workload: Workload) =>
+  ((timed.ms * 1000) / workload.chunks).toFixed(2);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
-const workloads = () => [textWorkload(n(20_000)), toolWorkload(1, n(20_000)), toolWorkload(4, n(5_000))];
+const workloads = () => [
+  textWorkload(n(20_000)),
+  toolWorkload(1, n(20_000)),
+  toolWorkload(4, n(5_000)),
+];
 const splits = [
-  { label: `${READ_SIZE / 1024} KiB reads (a fast server: the bytes arrive in bulk)`, short: 'bulk', split: reads },
-  { label: 'one SSE event per read (live token pacing: the model is slower than the network)', short: 'per event', split: eventReads },
+  {
+    label: `${READ_SIZE / 1024} KiB reads (a fast server: the bytes arrive in bulk)`,
+    short: 'bulk',
+    split: reads,
+  },
+  {
+    label: 'one SSE event per read (live token pacing: the model is slower than the network)',
+    short: 'per event',
+    split: eventReads,
+  },
 ] as const;
 
-async function timeDoStream(generation: Generation, workload: Workload, split = reads): Promise<Record<'floor' | 'streamFloor' | ProviderName, Timed<unknown>>> {
+async function timeDoStream(
+  generation: Generation,
+  workload: Workload,
+  split = reads,
+): Promise<Record<'floor' | 'streamFloor' | ProviderName, Timed<unknown>>> {
   const bytes = [...split(workload.events())];
-  const contenders: Record<string, () => unknown> = { floor: () => floor(bytes), streamFloor: () => streamFloor(bytes.values()) };
-  for (const name of providerNames) contenders[name] = () => runDoStream(createModel(generation, name, bytes.values()));
+  const contenders: Record<string, () => unknown> = {
+    floor: () => floor(bytes),
+    streamFloor: () => streamFloor(bytes.values()),
+  };
+  for (const name of providerNames)
+    contenders[name] = () => runDoStream(createModel(generation, name, bytes.values()));
   const timed = await compare(contenders, timing);
-  for (const name of providerNames) verify(workload, generation.contenders[name].label, timed[name]!.result as Summary);
+  for (const name of providerNames)
+    verify(workload, generation.contenders[name].label, timed[name]!.result as Summary);
   return timed;
 }
 
@@ -49,14 +90,22 @@ async function timeDoStream(generation: Generation, workload: Workload, split = 
 async function generationSection(generation: Generation, growth: boolean): Promise<void> {
   const { contenders } = generation;
   const entry = generation.entry.replace('langdock-ai-provider', 'ours');
-  print(`### \`${generation.entry}\` (${generation.spec}, ${generation.ai}) on Node ${process.version}`);
+  print(
+    `### \`${generation.entry}\` (${generation.spec}, ${generation.ai}) on Node ${process.version}`,
+  );
   print();
-  print(`ours: ${contenders.ours.label}; openai-compatible: ${contenders['openai-compatible'].label} \`chatModel\`; openai chat: ${contenders['openai chat'].label} \`.chat\``);
+  print(
+    `ours: ${contenders.ours.label}; openai-compatible: ${contenders['openai-compatible'].label} \`chatModel\`; openai chat: ${contenders['openai chat'].label} \`.chat\``,
+  );
   print();
   for (const { label, short, split } of splits) {
-    print(`doStream, µs per chunk (content chunk or argument delta), median of ${timing.rounds} interleaved runs, ${label}`);
+    print(
+      `doStream, µs per chunk (content chunk or argument delta), median of ${timing.rounds} interleaved runs, ${label}`,
+    );
     print();
-    print('| workload | floor | floor + streams | ours | openai-compatible | openai chat | ours / floor (≤ 2x) | ours / (floor + streams) | ours / openai-compatible (≤ 0.5x) |');
+    print(
+      '| workload | floor | floor + streams | ours | openai-compatible | openai chat | ours / floor (≤ 2x) | ours / (floor + streams) | ours / openai-compatible (≤ 0.5x) |',
+    );
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const workload of workloads()) {
       const t = await timeDoStream(generation, workload, split);
@@ -72,18 +121,25 @@ async function generationSection(generation: Generation, growth: boolean): Promi
   }
 
   if (growth) {
-    print('Growth: time for 10x the deltas, 16 KiB reads, both sizes in the same interleaved rounds (linear would be 10x; target ≤ 11x)');
+    print(
+      'Growth: time for 10x the deltas, 16 KiB reads, both sizes in the same interleaved rounds (linear would be 10x; target ≤ 11x)',
+    );
     print();
     print('| workload | ours | openai-compatible | openai chat |');
     print('|---|---:|---:|---:|');
-    for (const [calls, small] of [[1, n(2_000)], [4, n(500)]] as const) {
+    for (const [calls, small] of [
+      [1, n(2_000)],
+      [4, n(500)],
+    ] as const) {
       const [a, b] = [toolWorkload(calls, small), toolWorkload(calls, small * 10)];
       const [bytesA, bytesB] = [[...reads(a.events())], [...reads(b.events())]];
       // One round runs every provider on both sizes, so a burst of load hits the small and the large run alike.
       const contenders: Record<string, () => Promise<Summary>> = {};
       for (const name of providerNames) {
-        contenders[`${name} small`] = () => runDoStream(createModel(generation, name, bytesA.values()));
-        contenders[`${name} large`] = () => runDoStream(createModel(generation, name, bytesB.values()));
+        contenders[`${name} small`] = () =>
+          runDoStream(createModel(generation, name, bytesA.values()));
+        contenders[`${name} large`] = () =>
+          runDoStream(createModel(generation, name, bytesB.values()));
       }
       const t = await compare(contenders, timing);
       for (const name of providerNames) {
@@ -105,7 +161,9 @@ async function generationSection(generation: Generation, growth: boolean): Promi
     print();
     return;
   }
-  print(`End to end: \`streamText\` (${streamText.label}) with its full stream drained, 16 KiB reads, ms per stream, median of ${streamTextTiming.rounds} interleaved runs`);
+  print(
+    `End to end: \`streamText\` (${streamText.label}) with its full stream drained, 16 KiB reads, ms per stream, median of ${streamTextTiming.rounds} interleaved runs`,
+  );
   print();
   print('| workload | ours | openai-compatible | openai chat | ours / openai-compatible (< 1x) |');
   print('|---|---:|---:|---:|---:|');
@@ -114,7 +172,8 @@ async function generationSection(generation: Generation, growth: boolean): Promi
     const contenders: Record<string, () => Promise<Summary>> = {};
     for (const name of providerNames) contenders[name] = () => streamText.run(name, bytes.values());
     const t = await compare(contenders, streamTextTiming);
-    for (const name of providerNames) verify(workload, `streamText with ${generation.contenders[name].label}`, t[name]!.result);
+    for (const name of providerNames)
+      verify(workload, `streamText with ${generation.contenders[name].label}`, t[name]!.result);
     const [ours, compat] = [t.ours!.ms, t['openai-compatible']!.ms];
     print(
       `| streamText, ${workload.name} | ${ours.toFixed(1)} | ${compat.toFixed(1)} | ${t['openai chat']!.ms.toFixed(1)} ` +
@@ -129,32 +188,45 @@ async function entriesSection(): Promise<void> {
   const generations = await Promise.all(generationIds.map(loadGeneration));
   // Within measurement noise: the same code runs per chunk, so anything above this is a real difference.
   const limit = 1.1;
-  print(`### Entries side by side on Node ${process.version}: root, \`/v3\` and \`/v4\` in one process on the same bytes`);
+  print(
+    `### Entries side by side on Node ${process.version}: root, \`/v3\` and \`/v4\` in one process on the same bytes`,
+  );
   print();
   print(`doStream, µs per chunk, median of ${timing.rounds} interleaved runs`);
   print();
-  print(`| workload | reads | root (V2) | /v3 (V3) | /v4 (V4) | /v3 / root (≤ ${limit}x) | /v4 / root (≤ ${limit}x) |`);
+  print(
+    `| workload | reads | root (V2) | /v3 (V3) | /v4 (V4) | /v3 / root (≤ ${limit}x) | /v4 / root (≤ ${limit}x) |`,
+  );
   print('|---|---|---:|---:|---:|---:|---:|');
   for (const { short, split } of splits) {
     for (const workload of workloads()) {
       const bytes = [...split(workload.events())];
       const contenders: Record<string, () => Promise<Summary>> = {};
-      for (const generation of generations) contenders[generation.id] = () => runDoStream(createModel(generation, 'ours', bytes.values()));
+      for (const generation of generations)
+        contenders[generation.id] = () =>
+          runDoStream(createModel(generation, 'ours', bytes.values()));
       const t = await compare(contenders, timing);
-      for (const generation of generations) verify(workload, generation.contenders.ours.label, t[generation.id]!.result);
+      for (const generation of generations)
+        verify(workload, generation.contenders.ours.label, t[generation.id]!.result);
       const [root, v3, v4] = [t.v2!, t.v3!, t.v4!];
       const versus = (entry: Timed<Summary>, id: string) =>
         `${ratio(entry.ms, root.ms)} ${check(entry.ms <= limit * root.ms, `Node ${process.version}, ${workload.name}, ${short}: /${id} ≤ ${limit}x root`)}`;
-      print(`| ${workload.name} | ${short} | ${us(root, workload)} | ${us(v3, workload)} | ${us(v4, workload)} | ${versus(v3, 'v3')} | ${versus(v4, 'v4')} |`);
+      print(
+        `| ${workload.name} | ${short} | ${us(root, workload)} | ${us(v3, workload)} | ${us(v4, workload)} | ${versus(v3, 'v3')} | ${versus(v4, 'v4')} |`,
+      );
     }
   }
   print();
 }
 
 const [kind, id] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-if (kind === 'generation' && isGenerationId(id)) await generationSection(await loadGeneration(id), process.argv.includes('--growth'));
+if (kind === 'generation' && isGenerationId(id))
+  await generationSection(await loadGeneration(id), process.argv.includes('--growth'));
 else if (kind === 'entries') await entriesSection();
-else throw new Error(`Unknown section "${process.argv.slice(2).join(' ')}": generation v2|v3|v4, or entries`);
+else
+  throw new Error(
+    `Unknown section "${process.argv.slice(2).join(' ')}": generation v2|v3|v4, or entries`,
+  );
 
 // The parent collects what was missed for its summary; run alone, the section prints it.
 if (process.send !== undefined) process.send({ missed }, () => process.disconnect());

@@ -14,9 +14,18 @@ export const memoryChunks = quick ? 50_000 : 1_000_000;
 
 /** The repository's root, found upwards from this file (which esbuild may put in bench/.out/ or a chunk folder below it). */
 export function repoRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+  for (
+    let dir = dirname(fileURLToPath(import.meta.url));
+    dir !== dirname(dir);
+    dir = dirname(dir)
+  ) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'langdock-ai-provider') return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name ===
+        'langdock-ai-provider'
+    )
+      return dir;
   }
   throw new Error(`no langdock-ai-provider package.json above ${fileURLToPath(import.meta.url)}`);
 }

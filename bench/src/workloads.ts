@@ -5,19 +5,55 @@ const encoder = new TextEncoder();
 /** Bytes per read handed to the parsers: roughly what a socket delivers from a fast server. */
 export const READ_SIZE = 16 * 1024;
 
-const head = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1764000000, model: 'gpt-4.1', system_fingerprint: 'fp_bench' };
+const head = {
+  id: 'chatcmpl-bench',
+  object: 'chat.completion.chunk',
+  created: 1764000000,
+  model: 'gpt-4.1',
+  system_fingerprint: 'fp_bench',
+};
 
 // Token-sized pieces with the characters that cost extra: escapes, non-ASCII, surrogate pairs.
-const words = ['The', ' quick', ' brown', ' fox', ' jumps', ' over', ' the', ' lazy', ' dog', '.', ' Grüße', ' "quoted"', '\n', ' 🌍', ' naïve', ' tab\there', ' 42', ','];
+const words = [
+  'The',
+  ' quick',
+  ' brown',
+  ' fox',
+  ' jumps',
+  ' over',
+  ' the',
+  ' lazy',
+  ' dog',
+  '.',
+  ' Grüße',
+  ' "quoted"',
+  '\n',
+  ' 🌍',
+  ' naïve',
+  ' tab\there',
+  ' 42',
+  ',',
+];
 
 export const word = (i: number): string => words[i % words.length]!;
 
 function event(choice: object | undefined, extra: object = {}): string {
-  const chunk = { ...head, choices: choice === undefined ? [] : [{ index: 0, ...choice, logprobs: null }], ...extra };
+  const chunk = {
+    ...head,
+    choices: choice === undefined ? [] : [{ index: 0, ...choice, logprobs: null }],
+    ...extra,
+  };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
-const usage = { usage: { prompt_tokens: 20, completion_tokens: 100, total_tokens: 120, prompt_tokens_details: { cached_tokens: 0 } } };
+const usage = {
+  usage: {
+    prompt_tokens: 20,
+    completion_tokens: 100,
+    total_tokens: 120,
+    prompt_tokens_details: { cached_tokens: 0 },
+  },
+};
 
 /** What a correct parser must report for a workload: compared with every contender's summary. */
 export interface Expected {
@@ -44,7 +80,8 @@ export function textWorkload(chunks: number): Workload {
     expected: { textLength, toolCalls: 0, toolInputLength: 0 },
     *events() {
       yield event({ delta: { role: 'assistant', content: '' }, finish_reason: null });
-      for (let i = 0; i < chunks; i++) yield event({ delta: { content: word(i) }, finish_reason: null });
+      for (let i = 0; i < chunks; i++)
+        yield event({ delta: { content: word(i) }, finish_reason: null });
       yield event({ delta: {}, finish_reason: 'stop' });
       yield event(undefined, usage);
       yield 'data: [DONE]\n\n';
@@ -57,19 +94,33 @@ export function toolWorkload(calls: number, deltasPerCall: number): Workload {
   const piece = (call: number, i: number) =>
     `${i === 0 ? '{"text":"' : ''}${JSON.stringify(word(i + call)).slice(1, -1)}${i === deltasPerCall - 1 ? '"}' : ''}`;
   let toolInputLength = 0;
-  for (let call = 0; call < calls; call++) for (let i = 0; i < deltasPerCall; i++) toolInputLength += piece(call, i).length;
-  const toolCall = (index: number, fields: object) => ({ delta: { tool_calls: [{ index, ...fields }] }, finish_reason: null });
+  for (let call = 0; call < calls; call++)
+    for (let i = 0; i < deltasPerCall; i++) toolInputLength += piece(call, i).length;
+  const toolCall = (index: number, fields: object) => ({
+    delta: { tool_calls: [{ index, ...fields }] },
+    finish_reason: null,
+  });
   return {
-    name: calls === 1 ? `tool, 1 call x ${count(deltasPerCall)} deltas` : `tools, ${calls} calls x ${count(deltasPerCall)} interleaved`,
+    name:
+      calls === 1
+        ? `tool, 1 call x ${count(deltasPerCall)} deltas`
+        : `tools, ${calls} calls x ${count(deltasPerCall)} interleaved`,
     chunks: calls * deltasPerCall,
     expected: { textLength: 0, toolCalls: calls, toolInputLength },
     *events() {
       yield event({ delta: { role: 'assistant', content: null }, finish_reason: null });
       for (let call = 0; call < calls; call++) {
-        yield event(toolCall(call, { id: `call_${call}`, type: 'function', function: { name: 'write_document', arguments: '' } }));
+        yield event(
+          toolCall(call, {
+            id: `call_${call}`,
+            type: 'function',
+            function: { name: 'write_document', arguments: '' },
+          }),
+        );
       }
       for (let i = 0; i < deltasPerCall; i++) {
-        for (let call = 0; call < calls; call++) yield event(toolCall(call, { function: { arguments: piece(call, i) } }));
+        for (let call = 0; call < calls; call++)
+          yield event(toolCall(call, { function: { arguments: piece(call, i) } }));
       }
       yield event({ delta: {}, finish_reason: 'tool_calls' });
       yield event(undefined, usage);
@@ -89,7 +140,7 @@ export function* reads(events: Iterable<string>, readSize = READ_SIZE): Generato
   let filled = 0;
   for (const text of events) {
     const bytes = encoder.encode(text);
-    for (let offset = 0; offset < bytes.length; ) {
+    for (let offset = 0; offset < bytes.length;) {
       const n = Math.min(readSize - filled, bytes.length - offset);
       read.set(bytes.subarray(offset, offset + n), filled);
       filled += n;

@@ -15,5 +15,8 @@ runScenarios({
   provider: require(entry),
   loader: 'cjs',
   resolvedEntry: require.resolve(entry),
-  loadEmulator: async () => ({ module: require('langdock-ai-provider/emulator'), resolved: require.resolve('langdock-ai-provider/emulator') }),
+  loadEmulator: async () => ({
+    module: require('langdock-ai-provider/emulator'),
+    resolved: require.resolve('langdock-ai-provider/emulator'),
+  }),
 });

@@ -13,5 +13,8 @@ await scenarios.runScenarios({
   provider: await import(entry),
   loader: 'esm',
   resolvedEntry: import.meta.resolve(entry),
-  loadEmulator: async () => ({ module: await import('langdock-ai-provider/emulator'), resolved: import.meta.resolve('langdock-ai-provider/emulator') }),
+  loadEmulator: async () => ({
+    module: await import('langdock-ai-provider/emulator'),
+    resolved: import.meta.resolve('langdock-ai-provider/emulator'),
+  }),
 });

@@ -11,22 +11,35 @@ async function startServer(replies) {
     const chunks = [];
     for await (const chunk of incoming) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString('utf8');
-    const request = { method: incoming.method, path: incoming.url, headers: incoming.headers, body: text === '' ? undefined : JSON.parse(text) };
+    const request = {
+      method: incoming.method,
+      path: incoming.url,
+      headers: incoming.headers,
+      body: text === '' ? undefined : JSON.parse(text),
+    };
     requests.push(request);
     const reply = replies[requests.length - 1];
-    if (reply === undefined) return void response.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"no reply scripted"}');
+    if (reply === undefined)
+      return void response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end('{"message":"no reply scripted"}');
     reply(request, response);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseURL: `http://127.0.0.1:${server.address().port}/openai/eu/v1`,
     requests,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () =>
+      new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }
 
-const json = (body, status = 200, headers = {}) => (_request, response) =>
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+const json =
+  (body, status = 200, headers = {}) =>
+  (_request, response) =>
+    response
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify(body));
 
 const sse = (chunks) => (_request, response) => {
   response.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -72,7 +85,10 @@ const usageChunk = (usage = { prompt_tokens: 12, completion_tokens: 3, total_tok
   usage,
 });
 
-const completion = (content, usage = { prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 }) => ({
+const completion = (
+  content,
+  usage = { prompt_tokens: 7, completion_tokens: 2, total_tokens: 9 },
+) => ({
   id: 'chatcmpl-r',
   object: 'chat.completion',
   created: 1764000000,
@@ -86,16 +102,40 @@ const toolCallCompletion = (id, name, args) => ({
   object: 'chat.completion',
   created: 1764000000,
   model: 'gpt-4.1',
-  choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name, arguments: args } }] }, finish_reason: 'tool_calls' }],
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id, type: 'function', function: { name, arguments: args } }],
+      },
+      finish_reason: 'tool_calls',
+    },
+  ],
   usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
 });
 
 /** An embedding list with one short vector per input, `[index, index + 0.5]`, each tagged with its index. */
 const embeddingList = (count, model = 'text-embedding-3-small') => ({
   object: 'list',
-  data: Array.from({ length: count }, (_, index) => ({ object: 'embedding', index, embedding: [index, index + 0.5] })),
+  data: Array.from({ length: count }, (_, index) => ({
+    object: 'embedding',
+    index,
+    embedding: [index, index + 0.5],
+  })),
   model,
   usage: { prompt_tokens: 4 * count, total_tokens: 4 * count },
 });
 
-module.exports = { startServer, json, sse, hold, chunk, usageChunk, completion, toolCallCompletion, embeddingList };
+module.exports = {
+  startServer,
+  json,
+  sse,
+  hold,
+  chunk,
+  usageChunk,
+  completion,
+  toolCallCompletion,
+  embeddingList,
+};

@@ -18,16 +18,26 @@ export const EMULATOR_API_KEY = 'emulator-key-0000';
  * Langdock when LANGDOCK_API_KEY is set; otherwise a local Langdock emulator, so every example runs
  * offline. Says which in one line.
  */
-export async function connect(emulatorOptions: LangdockEmulatorOptions = {}): Promise<ExampleConnection> {
+export async function connect(
+  emulatorOptions: LangdockEmulatorOptions = {},
+): Promise<ExampleConnection> {
   const modelId = process.env.LANGDOCK_MODEL ?? 'gpt-4.1';
   const reasoningModelId = process.env.LANGDOCK_REASONING_MODEL ?? 'o4-mini';
   const models = `model ${modelId}, reasoning model ${reasoningModelId}`;
   if (process.env.LANGDOCK_API_KEY) {
     console.log(`Using Langdock (region ${process.env.LANGDOCK_REGION ?? 'eu'}, ${models}).`);
-    return { langdock: createLangdock(), modelId, reasoningModelId, baseURL: undefined, close: async () => {} };
+    return {
+      langdock: createLangdock(),
+      modelId,
+      reasoningModelId,
+      baseURL: undefined,
+      close: async () => {},
+    };
   }
   const emulator = await startLangdockEmulator({ apiKeys: [EMULATOR_API_KEY], ...emulatorOptions });
-  console.log(`No LANGDOCK_API_KEY set: using the local Langdock emulator at ${emulator.baseURL} (${models}).`);
+  console.log(
+    `No LANGDOCK_API_KEY set: using the local Langdock emulator at ${emulator.baseURL} (${models}).`,
+  );
   return {
     langdock: createLangdock({ apiKey: EMULATOR_API_KEY, baseURL: emulator.baseURL }),
     modelId,

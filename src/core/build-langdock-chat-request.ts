@@ -1,9 +1,17 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { LangdockChatRequestBody } from './langdock-api-types';
 import type { LangdockChatCall, LangdockReasoning, LangdockWarning } from './langdock-chat-call';
-import { langdockRejectedOptions, type LangdockChatOptions, type LangdockReasoningEffort } from './langdock-chat-options';
+import {
+  langdockRejectedOptions,
+  type LangdockChatOptions,
+  type LangdockReasoningEffort,
+} from './langdock-chat-options';
 import { applyLangdockJsonMode } from './langdock-json-mode';
-import { nearestLangdockReasoningEffort, type LangdockModelCapabilities, type LangdockSamplingSetting } from './langdock-model-capabilities';
+import {
+  nearestLangdockReasoningEffort,
+  type LangdockModelCapabilities,
+  type LangdockSamplingSetting,
+} from './langdock-model-capabilities';
 import { convertToLangdockMessages } from './convert-to-langdock-messages';
 import { prepareLangdockTools } from './prepare-langdock-tools';
 
@@ -28,7 +36,13 @@ export function buildLangdockChatRequest({
 }): LangdockChatRequest {
   checkCallSettings(options);
   const warnings: LangdockWarning[] = [];
-  const reasoningEffort = chooseReasoningEffort(modelId, capabilities, options.reasoning, langdockOptions.reasoningEffort, warnings);
+  const reasoningEffort = chooseReasoningEffort(
+    modelId,
+    capabilities,
+    options.reasoning,
+    langdockOptions.reasoningEffort,
+    warnings,
+  );
 
   const systemRole = langdockOptions.systemMessageMode ?? 'system';
   const converted = convertToLangdockMessages(options.prompt, { systemMessageMode: systemRole });
@@ -38,7 +52,11 @@ export function buildLangdockChatRequest({
   warnings.push(...tools.warnings);
 
   if (options.topK !== undefined) {
-    warnings.push({ type: 'unsupported-setting', setting: 'topK', details: 'Langdock chat completions have no top_k.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'topK',
+      details: 'Langdock chat completions have no top_k.',
+    });
   }
   for (const [option, wireName] of Object.entries(langdockRejectedOptions)) {
     if (langdockOptions[option as keyof typeof langdockRejectedOptions] !== undefined) {
@@ -51,12 +69,23 @@ export function buildLangdockChatRequest({
 
   // Reasoning models refuse sampling settings (gpt-5.1 and later take some at effort none): dropped with a warning each.
   const atEffort = reasoningEffort === undefined ? '' : ` at reasoning effort ${reasoningEffort}`;
-  const sampling = <T>(setting: LangdockSamplingSetting, value: T | undefined, option = false): T | undefined => {
+  const sampling = <T>(
+    setting: LangdockSamplingSetting,
+    value: T | undefined,
+    option = false,
+  ): T | undefined => {
     if (value === undefined || capabilities.acceptsSampling(setting, reasoningEffort)) return value;
     warnings.push(
       option
-        ? { type: 'other', message: `providerOptions.langdock.${setting} was not sent: ${modelId} is a reasoning model, which offers no ${setting}${atEffort}.` }
-        : { type: 'unsupported-setting', setting, details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.` },
+        ? {
+            type: 'other',
+            message: `providerOptions.langdock.${setting} was not sent: ${modelId} is a reasoning model, which offers no ${setting}${atEffort}.`,
+          }
+        : {
+            type: 'unsupported-setting',
+            setting,
+            details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.`,
+          },
     );
     return undefined;
   };
@@ -77,8 +106,10 @@ export function buildLangdockChatRequest({
     });
   }
   const completionsLimit = capabilities.tokenLimit === 'max_completion_tokens';
-  const completionLimit = maxCompletionTokens ?? (completionsLimit ? options.maxOutputTokens : undefined);
-  const tokenLimit = maxCompletionTokens === undefined && !completionsLimit ? options.maxOutputTokens : undefined;
+  const completionLimit =
+    maxCompletionTokens ?? (completionsLimit ? options.maxOutputTokens : undefined);
+  const tokenLimit =
+    maxCompletionTokens === undefined && !completionsLimit ? options.maxOutputTokens : undefined;
 
   let messages = converted.messages;
   let responseFormat: LangdockChatRequestBody['response_format'];
@@ -95,13 +126,15 @@ export function buildLangdockChatRequest({
   if (langdockOptions.structuredOutputs && responseFormat?.type !== 'json_schema') {
     warnings.push({
       type: 'other',
-      message: 'providerOptions.langdock.structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
+      message:
+        'providerOptions.langdock.structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
     });
   }
   if (langdockOptions.strictJsonSchema !== undefined && responseFormat?.type !== 'json_schema') {
     warnings.push({
       type: 'other',
-      message: 'providerOptions.langdock.strictJsonSchema applies only with structuredOutputs: true and a JSON schema; it was not sent.',
+      message:
+        'providerOptions.langdock.strictJsonSchema applies only with structuredOutputs: true and a JSON schema; it was not sent.',
     });
   }
 
@@ -131,7 +164,10 @@ export function buildLangdockChatRequest({
     prediction: langdockOptions.prediction,
     safety_identifier: langdockOptions.safetyIdentifier,
   };
-  return { body: { ...dropUndefined(body), ...checkExtraBody(langdockOptions.extraBody, warnings) }, warnings };
+  return {
+    body: { ...dropUndefined(body), ...checkExtraBody(langdockOptions.extraBody, warnings) },
+    warnings,
+  };
 }
 
 const settingRanges = {
@@ -146,17 +182,26 @@ function checkCallSettings(options: LangdockChatCall): void {
   for (const [setting, [min, max]] of Object.entries(settingRanges)) {
     const value = options[setting as keyof typeof settingRanges];
     if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
-      throw new InvalidArgumentError({ argument: setting, message: `${setting} must be a number from ${min} to ${max} on Langdock; got ${value}.` });
+      throw new InvalidArgumentError({
+        argument: setting,
+        message: `${setting} must be a number from ${min} to ${max} on Langdock; got ${value}.`,
+      });
     }
   }
   for (const setting of ['maxOutputTokens', 'seed'] as const) {
     const value = options[setting];
     if (value !== undefined && !Number.isSafeInteger(value)) {
-      throw new InvalidArgumentError({ argument: setting, message: `${setting} must be an integer; got ${value}.` });
+      throw new InvalidArgumentError({
+        argument: setting,
+        message: `${setting} must be an integer; got ${value}.`,
+      });
     }
   }
   if (options.maxOutputTokens !== undefined && options.maxOutputTokens < 1) {
-    throw new InvalidArgumentError({ argument: 'maxOutputTokens', message: `maxOutputTokens must be at least 1; got ${options.maxOutputTokens}.` });
+    throw new InvalidArgumentError({
+      argument: 'maxOutputTokens',
+      message: `maxOutputTokens must be at least 1; got ${options.maxOutputTokens}.`,
+    });
   }
   const stops = options.stopSequences ?? [];
   if (stops.length > LANGDOCK_MAX_STOP_SEQUENCES) {
@@ -185,8 +230,16 @@ function chooseReasoningEffort(
         type: 'other',
         message: `providerOptions.langdock.reasoningEffort was not sent: ${modelId} is not a reasoning model. If it is one, create it with langdock(modelId, { reasoningModel: true }).`,
       });
-    } else if (reasoning !== undefined && reasoning !== 'provider-default' && reasoning !== 'none') {
-      warnings.push({ type: 'unsupported-setting', setting: 'reasoning', details: `${modelId} is not a reasoning model; reasoning '${reasoning}' was not sent.` });
+    } else if (
+      reasoning !== undefined &&
+      reasoning !== 'provider-default' &&
+      reasoning !== 'none'
+    ) {
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'reasoning',
+        details: `${modelId} is not a reasoning model; reasoning '${reasoning}' was not sent.`,
+      });
     }
     return undefined;
   }
@@ -197,11 +250,25 @@ function chooseReasoningEffort(
   if (efforts === undefined) return wanted === 'max' ? 'high' : wanted;
   // A value the model is known to refuse would only fail the call: the closest it takes is sent instead.
   const chosen = nearestLangdockReasoningEffort(efforts, wanted);
-  const asked = explicit !== undefined ? `providerOptions.langdock.reasoningEffort '${explicit}'` : `reasoning '${wanted}'`;
+  const asked =
+    explicit !== undefined
+      ? `providerOptions.langdock.reasoningEffort '${explicit}'`
+      : `reasoning '${wanted}'`;
   const warn = (details: string) =>
-    warnings.push(explicit !== undefined ? { type: 'other', message: `${asked} ${details}` } : { type: 'unsupported-setting', setting: 'reasoning', details: `${modelId}: ${asked} ${details}` });
+    warnings.push(
+      explicit !== undefined
+        ? { type: 'other', message: `${asked} ${details}` }
+        : {
+            type: 'unsupported-setting',
+            setting: 'reasoning',
+            details: `${modelId}: ${asked} ${details}`,
+          },
+    );
   if (chosen === undefined) warn(`was not sent: ${modelId} takes no reasoning_effort.`);
-  else if (chosen !== wanted && wanted !== 'max') warn(`was sent as '${chosen}', the closest of the values ${modelId} accepts (${efforts.join(', ')}).`);
+  else if (chosen !== wanted && wanted !== 'max')
+    warn(
+      `was sent as '${chosen}', the closest of the values ${modelId} accepts (${efforts.join(', ')}).`,
+    );
   return chosen;
 }
 
@@ -235,12 +302,22 @@ const typedParameters: Record<string, string> = {
 };
 
 /** `extraBody` as sent: parameters Langdock refuses are left out with a warning, ones with a typed option are an error. */
-function checkExtraBody(extraBody: Record<string, unknown> | undefined, warnings: LangdockWarning[]): Record<string, unknown> {
+function checkExtraBody(
+  extraBody: Record<string, unknown> | undefined,
+  warnings: LangdockWarning[],
+): Record<string, unknown> {
   const sent: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(extraBody ?? {})) {
     if (value === null || value === undefined) continue;
-    if (Object.values(langdockRejectedOptions).includes(name as (typeof langdockRejectedOptions)[keyof typeof langdockRejectedOptions])) {
-      warnings.push({ type: 'other', message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.` });
+    if (
+      Object.values(langdockRejectedOptions).includes(
+        name as (typeof langdockRejectedOptions)[keyof typeof langdockRejectedOptions],
+      )
+    ) {
+      warnings.push({
+        type: 'other',
+        message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.`,
+      });
       continue;
     }
     const option = typedParameters[name];

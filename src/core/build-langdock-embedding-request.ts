@@ -1,6 +1,9 @@
 import { InvalidArgumentError, TooManyEmbeddingValuesForCallError } from '@ai-sdk/provider';
 import type { LangdockWarning } from './langdock-chat-call';
-import { LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS, type LangdockEmbeddingOptions } from './langdock-embedding-options';
+import {
+  LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS,
+  type LangdockEmbeddingOptions,
+} from './langdock-embedding-options';
 
 export interface LangdockEmbeddingRequestBody {
   model: string;
@@ -42,10 +45,18 @@ export function buildLangdockEmbeddingRequest({
   warnings?: LangdockWarning[];
 }): LangdockEmbeddingRequestBody {
   if (values.length > maxEmbeddingsPerCall) {
-    throw new TooManyEmbeddingValuesForCallError({ provider, modelId, maxEmbeddingsPerCall, values });
+    throw new TooManyEmbeddingValuesForCallError({
+      provider,
+      modelId,
+      maxEmbeddingsPerCall,
+      values,
+    });
   }
   if (values.length === 0) {
-    throw new InvalidArgumentError({ argument: 'values', message: 'There is nothing to embed: pass at least one non-empty string.' });
+    throw new InvalidArgumentError({
+      argument: 'values',
+      message: 'There is nothing to embed: pass at least one non-empty string.',
+    });
   }
   values.forEach(checkInput);
 
@@ -81,9 +92,15 @@ export function buildLangdockEmbeddingRequest({
 }
 
 /** The one `dimensions` asked for, by provider option or call option; two different values are an error. */
-function checkDimensions(fromOptions: number | undefined, fromCall: number | undefined): number | undefined {
+function checkDimensions(
+  fromOptions: number | undefined,
+  fromCall: number | undefined,
+): number | undefined {
   if (fromCall !== undefined && (!Number.isSafeInteger(fromCall) || fromCall < 1)) {
-    throw new InvalidArgumentError({ argument: 'dimensions', message: `dimensions must be a positive integer; got ${fromCall}.` });
+    throw new InvalidArgumentError({
+      argument: 'dimensions',
+      message: `dimensions must be a positive integer; got ${fromCall}.`,
+    });
   }
   if (fromOptions !== undefined && fromCall !== undefined && fromOptions !== fromCall) {
     throw new InvalidArgumentError({
@@ -96,7 +113,10 @@ function checkDimensions(fromOptions: number | undefined, fromCall: number | und
 
 function checkInput(value: unknown, index: number): void {
   if (typeof value !== 'string') {
-    throw new InvalidArgumentError({ argument: `values[${index}]`, message: `values[${index}] is ${value === null ? 'null' : typeof value}; Langdock embeds strings only.` });
+    throw new InvalidArgumentError({
+      argument: `values[${index}]`,
+      message: `values[${index}] is ${value === null ? 'null' : typeof value}; Langdock embeds strings only.`,
+    });
   }
   if (value === '') {
     throw new InvalidArgumentError({

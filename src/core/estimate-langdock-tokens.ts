@@ -26,15 +26,20 @@ const IMAGE_TOKENS = 800;
  */
 export function estimateLangdockChatTokens(
   body: LangdockChatRequestBody,
-  outputTokens: number = body.max_completion_tokens ?? body.max_tokens ?? LANGDOCK_DEFAULT_OUTPUT_TOKENS,
+  outputTokens: number = body.max_completion_tokens ??
+    body.max_tokens ??
+    LANGDOCK_DEFAULT_OUTPUT_TOKENS,
 ): number {
   let tokens = 0;
   for (const message of body.messages) {
     tokens += MESSAGE_OVERHEAD_TOKENS;
     const { content } = message;
     if (typeof content === 'string') tokens += estimateLangdockTextTokens(content);
-    else if (Array.isArray(content)) for (const part of content) tokens += part.type === 'text' ? estimateLangdockTextTokens(part.text) : IMAGE_TOKENS;
-    if (message.role === 'assistant' && message.tool_calls) tokens += estimateLangdockTextTokens(JSON.stringify(message.tool_calls));
+    else if (Array.isArray(content))
+      for (const part of content)
+        tokens += part.type === 'text' ? estimateLangdockTextTokens(part.text) : IMAGE_TOKENS;
+    if (message.role === 'assistant' && message.tool_calls)
+      tokens += estimateLangdockTextTokens(JSON.stringify(message.tool_calls));
   }
   if (body.tools) tokens += estimateLangdockTextTokens(JSON.stringify(body.tools));
   return tokens + outputTokens;

@@ -3,7 +3,9 @@ import type { LangdockAgentConfig, LangdockAgentOutput } from './langdock-agent-
 // The Agents API's wire shapes (`POST /agent/v1/chat/completions`): AI SDK 5 UIMessages in, the AI SDK's UI
 // message stream out. Only what this package writes or reads is named.
 
-export type LangdockUIMessagePart = { type: 'text'; text: string } | { type: 'file'; mediaType: string; url: string; filename?: string };
+export type LangdockUIMessagePart =
+  | { type: 'text'; text: string }
+  | { type: 'file'; mediaType: string; url: string; filename?: string };
 
 export interface LangdockUIMessage {
   id: string;

@@ -1,5 +1,8 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { resolveLangdockBaseURL, type LangdockProviderSettings } from './langdock-provider-settings';
+import {
+  resolveLangdockBaseURL,
+  type LangdockProviderSettings,
+} from './langdock-provider-settings';
 
 // The Agents and attachment APIs live beside chat completions, without a region in the path:
 // https://api.langdock.com/openai/eu/v1 -> https://api.langdock.com (…/agent/v1/…, …/attachment/v1/…), and a

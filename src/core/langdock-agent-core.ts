@@ -11,8 +11,16 @@ import {
   type LangdockUploadAttachmentOptions,
 } from './langdock-agent-options';
 import { createLangdockAgentResponse } from './langdock-agent-response';
-import { deleteLangdockAttachment, uploadLangdockAttachment, type LangdockAttachmentData } from './langdock-attachments';
-import { assertServerSide, describeValue, type LangdockProviderSettings } from './langdock-provider-settings';
+import {
+  deleteLangdockAttachment,
+  uploadLangdockAttachment,
+  type LangdockAttachmentData,
+} from './langdock-attachments';
+import {
+  assertServerSide,
+  describeValue,
+  type LangdockProviderSettings,
+} from './langdock-provider-settings';
 import type { LangdockRequestConfig } from './langdock-request-config';
 import { parseLangdockSettings } from './parse-langdock-options';
 
@@ -20,17 +28,30 @@ import { parseLangdockSettings } from './parse-langdock-options';
 export interface LangdockAgentCore {
   agent(target: LangdockAgentTarget, settings?: LangdockAgentSettings): LangdockAgent;
   agentResponse(options: LangdockAgentResponseOptions): Response;
-  uploadAttachment(file: LangdockAttachmentData, options?: LangdockUploadAttachmentOptions): Promise<string>;
+  uploadAttachment(
+    file: LangdockAttachmentData,
+    options?: LangdockUploadAttachmentOptions,
+  ): Promise<string>;
   deleteAttachment(attachmentId: string, options?: LangdockDeleteAttachmentOptions): Promise<void>;
 }
 
 /** `config` is the provider's; the agent members send to the Agents API's base URL, read when each request is made. */
-export function buildLangdockAgentCore(settings: LangdockProviderSettings, config: LangdockRequestConfig): LangdockAgentCore {
-  const agentConfig: LangdockRequestConfig = { ...config, baseURL: () => resolveLangdockAgentBaseURL(settings) };
+export function buildLangdockAgentCore(
+  settings: LangdockProviderSettings,
+  config: LangdockRequestConfig,
+): LangdockAgentCore {
+  const agentConfig: LangdockRequestConfig = {
+    ...config,
+    baseURL: () => resolveLangdockAgentBaseURL(settings),
+  };
   return {
     agent: (target, agentSettings = {}) => {
       assertServerSide(settings);
-      return new LangdockAgent(checkAgentTarget(target), checkAgentSettings(agentSettings), agentConfig);
+      return new LangdockAgent(
+        checkAgentTarget(target),
+        checkAgentSettings(agentSettings),
+        agentConfig,
+      );
     },
     agentResponse: (options) => {
       assertServerSide(settings);

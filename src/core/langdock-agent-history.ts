@@ -15,25 +15,44 @@ export interface LangdockAgentHistoryRules {
   generateId: () => string;
 }
 
-export type LangdockAgentHistory = { ok: true; messages: Array<Record<string, unknown>> } | { ok: false; problem: string };
+export type LangdockAgentHistory =
+  { ok: true; messages: Array<Record<string, unknown>> } | { ok: false; problem: string };
 
 const keptParts: Readonly<Record<string, ReadonlySet<string>>> = {
   user: new Set(['text', 'file']),
   assistant: new Set(['text']),
 };
 
-export function toLangdockAgentHistory(messages: unknown, { forwardAttachments, generateId }: LangdockAgentHistoryRules): LangdockAgentHistory {
-  if (!Array.isArray(messages)) return { ok: false, problem: 'messages must be an array of UI messages (what useChat sends).' };
+export function toLangdockAgentHistory(
+  messages: unknown,
+  { forwardAttachments, generateId }: LangdockAgentHistoryRules,
+): LangdockAgentHistory {
+  if (!Array.isArray(messages))
+    return { ok: false, problem: 'messages must be an array of UI messages (what useChat sends).' };
   const kept: Array<Record<string, unknown>> = [];
   for (let index = 0; index < messages.length; index++) {
     const message: unknown = messages[index];
-    if (!isJsonObject(message) || typeof message.role !== 'string' || !Array.isArray(message.parts)) {
-      return { ok: false, problem: `messages[${index}] is not a UI message: it needs a role and an array of parts.` };
+    if (
+      !isJsonObject(message) ||
+      typeof message.role !== 'string' ||
+      !Array.isArray(message.parts)
+    ) {
+      return {
+        ok: false,
+        problem: `messages[${index}] is not a UI message: it needs a role and an array of parts.`,
+      };
     }
     const allowed = keptParts[message.role];
     if (allowed === undefined) continue;
-    const parts = message.parts.filter((part: unknown) => isJsonObject(part) && typeof part.type === 'string' && allowed.has(part.type) && isWellFormed(part));
-    const attachments = message.role === 'user' && forwardAttachments ? attachmentIds(message.metadata) : [];
+    const parts = message.parts.filter(
+      (part: unknown) =>
+        isJsonObject(part) &&
+        typeof part.type === 'string' &&
+        allowed.has(part.type) &&
+        isWellFormed(part),
+    );
+    const attachments =
+      message.role === 'user' && forwardAttachments ? attachmentIds(message.metadata) : [];
     if (parts.length === 0 && attachments.length === 0) continue;
     kept.push({
       id: typeof message.id === 'string' && message.id !== '' ? message.id : generateId(),
@@ -42,7 +61,8 @@ export function toLangdockAgentHistory(messages: unknown, { forwardAttachments, 
       ...(attachments.length > 0 && { metadata: { attachments } }),
     });
   }
-  if (!kept.some((message) => message.role === 'user')) return { ok: false, problem: 'messages hold no user message with text or a file.' };
+  if (!kept.some((message) => message.role === 'user'))
+    return { ok: false, problem: 'messages hold no user message with text or a file.' };
   return { ok: true, messages: kept };
 }
 
@@ -53,5 +73,7 @@ function isWellFormed(part: Record<string, unknown>): boolean {
 
 function attachmentIds(metadata: unknown): string[] {
   if (!isJsonObject(metadata) || !Array.isArray(metadata.attachments)) return [];
-  return metadata.attachments.filter((id: unknown): id is string => typeof id === 'string' && id !== '');
+  return metadata.attachments.filter(
+    (id: unknown): id is string => typeof id === 'string' && id !== '',
+  );
 }

@@ -14,7 +14,10 @@ export interface LangdockAgentMessages {
   warnings: LangdockWarning[];
 }
 
-export function toLangdockAgentMessages(prompt: LangdockPrompt, generateId: () => string): LangdockAgentMessages {
+export function toLangdockAgentMessages(
+  prompt: LangdockPrompt,
+  generateId: () => string,
+): LangdockAgentMessages {
   const messages: LangdockUIMessage[] = [];
   let systemMessages = 0;
   let toolMessages = 0;
@@ -22,12 +25,19 @@ export function toLangdockAgentMessages(prompt: LangdockPrompt, generateId: () =
 
   prompt.forEach((message, index) => {
     const path = `prompt[${index}].providerOptions.langdock`;
-    const { attachments = [] } = parseLangdockProviderOptions(langdockAgentMessageOptionsSchema, message.providerOptions, {
-      argument: path,
-      help: 'On a message of an agent call the only option is attachments: ids from uploadAttachment.',
-    });
+    const { attachments = [] } = parseLangdockProviderOptions(
+      langdockAgentMessageOptionsSchema,
+      message.providerOptions,
+      {
+        argument: path,
+        help: 'On a message of an agent call the only option is attachments: ids from uploadAttachment.',
+      },
+    );
     if (attachments.length > 0 && message.role !== 'user') {
-      throw new InvalidArgumentError({ argument: path, message: `${path}.attachments: attachments go on user messages; this is a ${message.role} message.` });
+      throw new InvalidArgumentError({
+        argument: path,
+        message: `${path}.attachments: attachments go on user messages; this is a ${message.role} message.`,
+      });
     }
     switch (message.role) {
       case 'system':
@@ -49,7 +59,12 @@ export function toLangdockAgentMessages(prompt: LangdockPrompt, generateId: () =
           else parts.push(file);
         });
         const ids = [...attachments, ...referenced];
-        messages.push({ id: generateId(), role: 'user', parts, ...(ids.length > 0 && { metadata: { attachments: ids } }) });
+        messages.push({
+          id: generateId(),
+          role: 'user',
+          parts,
+          ...(ids.length > 0 && { metadata: { attachments: ids } }),
+        });
         return;
       }
       case 'assistant': {
@@ -88,7 +103,11 @@ export function toLangdockAgentMessages(prompt: LangdockPrompt, generateId: () =
     });
   }
   if (messages.length === 0) {
-    throw new InvalidArgumentError({ argument: 'prompt', message: 'A Langdock agent call needs at least one user or assistant message; system messages are not sent to agents.' });
+    throw new InvalidArgumentError({
+      argument: 'prompt',
+      message:
+        'A Langdock agent call needs at least one user or assistant message; system messages are not sent to agents.',
+    });
   }
   return { messages, warnings };
 }
@@ -96,7 +115,10 @@ export function toLangdockAgentMessages(prompt: LangdockPrompt, generateId: () =
 const isFullMediaType = (mediaType: string) => /^[^/]+\/[^/*]+$/.test(mediaType);
 
 /** A file part of a user message: inline as a `data:` URL, a URL as it is, or a Langdock attachment by reference. */
-function toUIFilePart(part: LangdockFilePart, path: string): LangdockUIMessagePart | { attachmentId: string } {
+function toUIFilePart(
+  part: LangdockFilePart,
+  path: string,
+): LangdockUIMessagePart | { attachmentId: string } {
   const filename = part.filename !== undefined ? { filename: part.filename } : {};
   const { data } = part;
   switch (data.type) {
@@ -114,17 +136,29 @@ function toUIFilePart(part: LangdockFilePart, path: string): LangdockUIMessagePa
     }
     case 'text': {
       const mediaType = isFullMediaType(part.mediaType) ? part.mediaType : 'text/plain';
-      return { type: 'file', mediaType, url: `data:${mediaType};base64,${convertToBase64(new TextEncoder().encode(data.text))}`, ...filename };
+      return {
+        type: 'file',
+        mediaType,
+        url: `data:${mediaType};base64,${convertToBase64(new TextEncoder().encode(data.text))}`,
+        ...filename,
+      };
     }
     case 'data': {
-      const mediaType = isFullMediaType(part.mediaType) ? part.mediaType : sniffLangdockImageType(data.data);
+      const mediaType = isFullMediaType(part.mediaType)
+        ? part.mediaType
+        : sniffLangdockImageType(data.data);
       if (mediaType === undefined) {
         throw new InvalidArgumentError({
           argument: path,
           message: `${path} has the media type '${part.mediaType}', which is not a full media type, and its bytes are not a PNG, JPEG, GIF or WebP image. Pass its full media type (such as 'application/pdf').`,
         });
       }
-      return { type: 'file', mediaType, url: `data:${mediaType};base64,${convertToBase64(data.data)}`, ...filename };
+      return {
+        type: 'file',
+        mediaType,
+        url: `data:${mediaType};base64,${convertToBase64(data.data)}`,
+        ...filename,
+      };
     }
   }
 }

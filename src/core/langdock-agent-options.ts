@@ -18,7 +18,11 @@ export const langdockAgentConfigSchema = z
     /** A model id from `GET /agent/v1/models`; the workspace default when left out. */
     model: z.string().min(1).max(64).optional(),
     capabilities: z
-      .object({ webSearch: z.boolean().optional(), imageGeneration: z.boolean().optional(), dataAnalyst: z.boolean().optional() })
+      .object({
+        webSearch: z.boolean().optional(),
+        imageGeneration: z.boolean().optional(),
+        dataAnalyst: z.boolean().optional(),
+      })
       .strict()
       .optional(),
     /** Langdock does not publish the item schema: each item is sent as it is. */
@@ -27,7 +31,9 @@ export const langdockAgentConfigSchema = z
     vectorDb: z.array(jsonSchemaObject).optional(),
     knowledgeFolderIds: z.array(z.string().min(1)).optional(),
     /** Ids from `uploadAttachment`, available to every message of the call. */
-    attachmentIds: z.array(z.guid('attachment ids are UUIDs, as uploadAttachment returns them')).optional(),
+    attachmentIds: z
+      .array(z.guid('attachment ids are UUIDs, as uploadAttachment returns them'))
+      .optional(),
   })
   .strict();
 
@@ -49,7 +55,12 @@ export const langdockAgentOutputSchema = z.union([
   /** An array; with a schema, of items that match it. */
   z.object({ type: z.literal('array'), schema: jsonSchemaObject.optional() }).strict(),
   /** One of the given strings. */
-  z.object({ type: z.literal('enum'), enum: z.array(z.string()).min(1, 'enum needs at least one value') }).strict(),
+  z
+    .object({
+      type: z.literal('enum'),
+      enum: z.array(z.string()).min(1, 'enum needs at least one value'),
+    })
+    .strict(),
 ]);
 
 export type LangdockAgentOutput = z.infer<typeof langdockAgentOutputSchema>;
@@ -82,7 +93,9 @@ export type LangdockAgentOptions = z.infer<typeof langdockAgentOptionsSchema>;
 export const langdockAgentMessageOptionsSchema = z
   .object({
     /** Uploaded attachments (`uploadAttachment`) the message refers to, sent as `metadata.attachments`. */
-    attachments: z.array(z.guid('attachment ids are UUIDs, as uploadAttachment returns them')).optional(),
+    attachments: z
+      .array(z.guid('attachment ids are UUIDs, as uploadAttachment returns them'))
+      .optional(),
   })
   .strict();
 
@@ -97,11 +110,19 @@ export const langdockAgentResponseOptionsSchema = z
     output: langdockAgentOutputSchema.optional(),
     /** Forward `metadata.attachments` of the browser's user messages; off by default (see the README). */
     forwardAttachments: z.boolean().optional(),
-    abortSignal: z.custom<AbortSignal>((value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal, 'abortSignal must be an AbortSignal').optional(),
+    abortSignal: z
+      .custom<AbortSignal>(
+        (value) => typeof AbortSignal !== 'undefined' && value instanceof AbortSignal,
+        'abortSignal must be an AbortSignal',
+      )
+      .optional(),
     headers: z.record(z.string(), z.string()).optional(),
   })
   .strict()
-  .refine((options) => (options.agentId === undefined) !== (options.agent === undefined), 'pass exactly one of agentId (a saved agent) and agent (a temporary agent)');
+  .refine(
+    (options) => (options.agentId === undefined) !== (options.agent === undefined),
+    'pass exactly one of agentId (a saved agent) and agent (a temporary agent)',
+  );
 
 export interface LangdockAgentResponseOptions {
   /** A saved agent, shared with the API key. Pass this or `agent`. */

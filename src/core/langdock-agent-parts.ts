@@ -6,8 +6,21 @@ import type { LangdockStreamPart, LangdockWarning } from './langdock-chat-call';
 
 /** The agent ran these tools itself (at Langdock): the AI SDK neither runs nor expects them. */
 export type LangdockAgentToolPart =
-  | { type: 'tool-input-start'; id: string; toolName: string; providerExecuted: true; dynamic?: true }
-  | { type: 'tool-call'; toolCallId: string; toolName: string; input: string; providerExecuted: true; dynamic?: true }
+  | {
+      type: 'tool-input-start';
+      id: string;
+      toolName: string;
+      providerExecuted: true;
+      dynamic?: true;
+    }
+  | {
+      type: 'tool-call';
+      toolCallId: string;
+      toolName: string;
+      input: string;
+      providerExecuted: true;
+      dynamic?: true;
+    }
   | {
       type: 'tool-result';
       toolCallId: string;
@@ -21,7 +34,14 @@ export type LangdockAgentToolPart =
 
 export type LangdockAgentSourcePart =
   | { type: 'source'; sourceType: 'url'; id: string; url: string; title?: string }
-  | { type: 'source'; sourceType: 'document'; id: string; mediaType: string; title: string; filename?: string };
+  | {
+      type: 'source';
+      sourceType: 'document';
+      id: string;
+      mediaType: string;
+      title: string;
+      filename?: string;
+    };
 
 export type LangdockAgentStreamPart =
   | Exclude<LangdockStreamPart, { type: 'tool-input-start' | 'tool-call' }>

@@ -40,7 +40,10 @@ export interface LangdockAgentMembers<MODEL> {
    */
   agentResponse(options: LangdockAgentResponseOptions): Response;
   /** Uploads a file (`POST /attachment/v1/upload`) and returns its id, for `attachments` of a user message. */
-  uploadAttachment(file: LangdockAttachmentData, options?: LangdockUploadAttachmentOptions): Promise<string>;
+  uploadAttachment(
+    file: LangdockAttachmentData,
+    options?: LangdockUploadAttachmentOptions,
+  ): Promise<string>;
   /** Deletes an uploaded file (`DELETE /attachment/v1/delete`). */
   deleteAttachment(attachmentId: string, options?: LangdockDeleteAttachmentOptions): Promise<void>;
 }

@@ -1,8 +1,14 @@
 import { postJsonToApi } from '@ai-sdk/provider-utils';
 import { langdockAgentErrorHandler, langdockAgentErrorHints } from './langdock-agent';
-import { LANGDOCK_UI_MESSAGE_STREAM_HEADERS, type LangdockAgentRequestBody } from './langdock-agent-api-types';
+import {
+  LANGDOCK_UI_MESSAGE_STREAM_HEADERS,
+  type LangdockAgentRequestBody,
+} from './langdock-agent-api-types';
 import { toLangdockAgentHistory } from './langdock-agent-history';
-import { langdockAgentResponseOptionsSchema, type LangdockAgentResponseOptions } from './langdock-agent-options';
+import {
+  langdockAgentResponseOptionsSchema,
+  type LangdockAgentResponseOptions,
+} from './langdock-agent-options';
 import { createLangdockRedactor, langdockStreamInterruptedError } from './langdock-error';
 import { splitLangdockGluedEvents } from './langdock-glued-events';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
@@ -15,7 +21,13 @@ const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
 
 // The agent ran these tools at Langdock; marked so, a useChat client neither runs them (onToolCall) nor sends
 // the conversation again to deliver their results (lastAssistantMessageIsCompleteWithToolCalls).
-const toolChunks: ReadonlySet<string> = new Set(['tool-input-start', 'tool-input-available', 'tool-input-error', 'tool-output-available', 'tool-output-error']);
+const toolChunks: ReadonlySet<string> = new Set([
+  'tool-input-start',
+  'tool-input-available',
+  'tool-input-error',
+  'tool-output-available',
+  'tool-output-error',
+]);
 
 /**
  * A route's whole answer to a useChat client: the agent's UI message stream, re-framed (one event per chunk,
@@ -23,20 +35,32 @@ const toolChunks: ReadonlySet<string> = new Set(['tool-input-start', 'tool-input
  * event that is not JSON, an end without a finish chunk) become `error` chunks with every credential redacted.
  * Cancelling the body (the browser went away) or `abortSignal` cancels the request to Langdock.
  */
-export function createLangdockAgentResponse(config: LangdockRequestConfig, options: LangdockAgentResponseOptions): Response {
+export function createLangdockAgentResponse(
+  config: LangdockRequestConfig,
+  options: LangdockAgentResponseOptions,
+): Response {
   const checked = parseLangdockSettings(langdockAgentResponseOptionsSchema, options, {
     argument: 'agentResponse',
     what: 'agentResponse options',
     help: 'Pass agentId (or agent), the messages useChat sent, and optionally maxSteps, imageResponseFormat, output, forwardAttachments, abortSignal and headers.',
   });
-  const history = toLangdockAgentHistory(checked.messages, { forwardAttachments: checked.forwardAttachments === true, generateId: config.generateId });
-  if (!history.ok) return new Response(history.problem, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const history = toLangdockAgentHistory(checked.messages, {
+    forwardAttachments: checked.forwardAttachments === true,
+    generateId: config.generateId,
+  });
+  if (!history.ok)
+    return new Response(history.problem, {
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const body: LangdockAgentRequestBody = {
     ...(checked.agentId !== undefined ? { agentId: checked.agentId } : { agent: checked.agent }),
     messages: history.messages,
     stream: true,
     ...(checked.maxSteps !== undefined && { maxSteps: checked.maxSteps }),
-    ...(checked.imageResponseFormat !== undefined && { imageResponseFormat: checked.imageResponseFormat }),
+    ...(checked.imageResponseFormat !== undefined && {
+      imageResponseFormat: checked.imageResponseFormat,
+    }),
     ...(checked.output !== undefined && { output: checked.output }),
   };
 
@@ -57,7 +81,8 @@ export function createLangdockAgentResponse(config: LangdockRequestConfig, optio
 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const send = (chunk: unknown) => controller.enqueue(encoder.encode(`data: ${redact(JSON.stringify(chunk))}\n\n`));
+      const send = (chunk: unknown) =>
+        controller.enqueue(encoder.encode(`data: ${redact(JSON.stringify(chunk))}\n\n`));
       const close = (error?: unknown) => {
         if (closed) return;
         closed = true;
@@ -69,7 +94,11 @@ export function createLangdockAgentResponse(config: LangdockRequestConfig, optio
         if (error !== undefined) {
           send({ type: 'error', errorText: errorText(error) });
         } else if (!finished && !failed) {
-          send({ type: 'error', errorText: "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete." });
+          send({
+            type: 'error',
+            errorText:
+              "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete.",
+          });
         }
         controller.enqueue(encoder.encode('data: [DONE]\n\n'));
         controller.close();
@@ -83,7 +112,10 @@ export function createLangdockAgentResponse(config: LangdockRequestConfig, optio
           const events = splitLangdockGluedEvents(data);
           if (events === undefined) {
             failed = true;
-            send({ type: 'error', errorText: 'Langdock sent an event that is not JSON; it was left out.' });
+            send({
+              type: 'error',
+              errorText: 'Langdock sent an event that is not JSON; it was left out.',
+            });
             return;
           }
           events.forEach(forward);
@@ -91,18 +123,29 @@ export function createLangdockAgentResponse(config: LangdockRequestConfig, optio
         }
         if (!isJsonObject(chunk) || typeof chunk.type !== 'string') {
           failed = true;
-          send({ type: 'error', errorText: 'Langdock sent an event that is not a UI message chunk; it was left out.' });
+          send({
+            type: 'error',
+            errorText: 'Langdock sent an event that is not a UI message chunk; it was left out.',
+          });
           return;
         }
         if (chunk.type === 'finish') finished = true;
         if (chunk.type === 'error') failed = true;
-        send(toolChunks.has(chunk.type) && chunk.providerExecuted === undefined ? { ...chunk, providerExecuted: true } : chunk);
+        send(
+          toolChunks.has(chunk.type) && chunk.providerExecuted === undefined
+            ? { ...chunk, providerExecuted: true }
+            : chunk,
+        );
       };
 
       if (closed) return;
       if (reader === undefined) {
         try {
-          const request = prepareLangdockRequest(config, { path: '/agent/v1/chat/completions', headers: checked.headers, errorHints: langdockAgentErrorHints });
+          const request = prepareLangdockRequest(config, {
+            path: '/agent/v1/chat/completions',
+            headers: checked.headers,
+            errorHints: langdockAgentErrorHints,
+          });
           redact = request.redact;
           url = request.url;
           const { value } = await postJsonToApi({
@@ -124,7 +167,9 @@ export function createLangdockAgentResponse(config: LangdockRequestConfig, optio
       try {
         read = await reader.read();
       } catch (error) {
-        return close(langdockStreamInterruptedError({ cause: error, url, requestBodyValues: body }));
+        return close(
+          langdockStreamInterruptedError({ cause: error, url, requestBodyValues: body }),
+        );
       }
       try {
         if (read.done) {

@@ -1,13 +1,27 @@
-import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError, type JSONValue } from '@ai-sdk/provider';
+import {
+  APICallError,
+  InvalidResponseDataError,
+  JSONParseError,
+  TypeValidationError,
+  type JSONValue,
+} from '@ai-sdk/provider';
 import type { LangdockUIMessageChunk } from './langdock-agent-api-types';
-import type { LangdockAgentFile, LangdockAgentFinish, LangdockAgentStreamPart, LangdockAgentStreamSpec } from './langdock-agent-parts';
+import type {
+  LangdockAgentFile,
+  LangdockAgentFinish,
+  LangdockAgentStreamPart,
+  LangdockAgentStreamSpec,
+} from './langdock-agent-parts';
 import { redactedCause, redactedValue } from './langdock-error';
 import { splitLangdockGluedEvents } from './langdock-glued-events';
 import { isJsonObject } from './validate-langdock-response';
 
 export interface LangdockAgentStreamProcessorOptions<FINISH, FILE> {
   emit: (part: LangdockAgentStreamPart | FINISH | FILE) => void;
-  spec: Pick<LangdockAgentStreamSpec<unknown, FINISH, FILE>, 'finishPart' | 'reportsInterruption' | 'tools' | 'filePart'>;
+  spec: Pick<
+    LangdockAgentStreamSpec<unknown, FINISH, FILE>,
+    'finishPart' | 'reportsInterruption' | 'tools' | 'filePart'
+  >;
   includeRawChunks?: boolean;
   /** Removes the API key from server text before it reaches a part. */
   redact?: (text: string) => string;
@@ -66,16 +80,31 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
     } catch (cause) {
       // Only data that failed to parse is looked at for glued events.
       const events = splitLangdockGluedEvents(data);
-      if (events === undefined) return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
+      if (events === undefined)
+        return this.fail(
+          new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }),
+        );
       for (const event of events) this.push(event);
       return;
     }
-    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
+    if (this.options.includeRawChunks)
+      this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
     if (!isJsonObject(value) || typeof value.type !== 'string') {
-      return this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error('A Langdock agent stream event must be an object with a string type.') }));
+      return this.fail(
+        new TypeValidationError({
+          value: redactedValue(data, value, this.redact),
+          cause: new Error('A Langdock agent stream event must be an object with a string type.'),
+        }),
+      );
     }
     const problem = this.chunk(value as Chunk);
-    if (problem !== undefined) this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error(`The ${value.type} chunk ${problem}.`) }));
+    if (problem !== undefined)
+      this.fail(
+        new TypeValidationError({
+          value: redactedValue(data, value, this.redact),
+          cause: new Error(`The ${value.type} chunk ${problem}.`),
+        }),
+      );
   }
 
   /** The byte stream broke off (connection lost, oversized event): report why, then finish. */
@@ -103,7 +132,13 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
     }
     const interrupted = !this.finished || this.aborted;
     if (!this.finished && !this.reported && !this.options.spec.reportsInterruption) {
-      this.report(new InvalidResponseDataError({ data: undefined, message: "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete." }));
+      this.report(
+        new InvalidResponseDataError({
+          data: undefined,
+          message:
+            "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete.",
+        }),
+      );
     }
     const finish: LangdockAgentFinish = {
       outcome: this.failed ? 'failed' : interrupted ? 'interrupted' : 'finished',
@@ -126,7 +161,8 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       case 'text-delta':
       case 'reasoning-delta': {
         const { id, delta } = chunk;
-        if (typeof id !== 'string' || typeof delta !== 'string') return 'needs a string id and delta';
+        if (typeof id !== 'string' || typeof delta !== 'string')
+          return 'needs a string id and delta';
         const kind = chunk.type === 'text-delta' ? 'text' : 'reasoning';
         this.open(kind, id);
         if (kind === 'text') {
@@ -147,38 +183,56 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       }
       case 'tool-input-start': {
         const { toolCallId, toolName } = chunk;
-        if (typeof toolCallId !== 'string' || typeof toolName !== 'string') return 'needs a string toolCallId and toolName';
+        if (typeof toolCallId !== 'string' || typeof toolName !== 'string')
+          return 'needs a string toolCallId and toolName';
         const call = this.toolCall(toolCallId, toolName);
         if (call.passed && !call.inputOpen && !call.called) {
           call.inputOpen = true;
-          this.emit({ type: 'tool-input-start', id: toolCallId, toolName, providerExecuted: true, ...this.dynamic() });
+          this.emit({
+            type: 'tool-input-start',
+            id: toolCallId,
+            toolName,
+            providerExecuted: true,
+            ...this.dynamic(),
+          });
         }
         return;
       }
       case 'tool-input-delta': {
         const { toolCallId, inputTextDelta } = chunk;
-        if (typeof toolCallId !== 'string' || typeof inputTextDelta !== 'string') return 'needs a string toolCallId and inputTextDelta';
-        if (this.toolCalls.get(toolCallId)?.inputOpen) this.emit({ type: 'tool-input-delta', id: toolCallId, delta: inputTextDelta });
+        if (typeof toolCallId !== 'string' || typeof inputTextDelta !== 'string')
+          return 'needs a string toolCallId and inputTextDelta';
+        if (this.toolCalls.get(toolCallId)?.inputOpen)
+          this.emit({ type: 'tool-input-delta', id: toolCallId, delta: inputTextDelta });
         return;
       }
       case 'tool-input-available':
       case 'tool-input-error': {
         const { toolCallId, toolName } = chunk;
-        if (typeof toolCallId !== 'string' || typeof toolName !== 'string') return 'needs a string toolCallId and toolName';
-        if (chunk.type === 'tool-input-error' && typeof chunk.errorText !== 'string') return 'needs a string errorText';
+        if (typeof toolCallId !== 'string' || typeof toolName !== 'string')
+          return 'needs a string toolCallId and toolName';
+        if (chunk.type === 'tool-input-error' && typeof chunk.errorText !== 'string')
+          return 'needs a string errorText';
         this.callTool(toolCallId, toolName, (chunk.input ?? {}) as JSONValue);
-        if (chunk.type === 'tool-input-error') this.toolResult(toolCallId, this.redact(chunk.errorText as string), true, false);
+        if (chunk.type === 'tool-input-error')
+          this.toolResult(toolCallId, this.redact(chunk.errorText as string), true, false);
         return;
       }
       case 'tool-output-available': {
         const { toolCallId } = chunk;
         if (typeof toolCallId !== 'string') return 'has no string toolCallId';
-        this.toolResult(toolCallId, (chunk.output ?? {}) as JSONValue, false, chunk.preliminary === true);
+        this.toolResult(
+          toolCallId,
+          (chunk.output ?? {}) as JSONValue,
+          false,
+          chunk.preliminary === true,
+        );
         return;
       }
       case 'tool-output-error': {
         const { toolCallId, errorText } = chunk;
-        if (typeof toolCallId !== 'string' || typeof errorText !== 'string') return 'needs a string toolCallId and errorText';
+        if (typeof toolCallId !== 'string' || typeof errorText !== 'string')
+          return 'needs a string toolCallId and errorText';
         this.toolResult(toolCallId, this.redact(errorText), true, false);
         return;
       }
@@ -194,19 +248,39 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
         return;
       case 'source-url': {
         const { sourceId, url, title } = chunk;
-        if (typeof sourceId !== 'string' || typeof url !== 'string') return 'needs a string sourceId and url';
-        this.emit({ type: 'source', sourceType: 'url', id: sourceId, url, ...(typeof title === 'string' && { title }) });
+        if (typeof sourceId !== 'string' || typeof url !== 'string')
+          return 'needs a string sourceId and url';
+        this.emit({
+          type: 'source',
+          sourceType: 'url',
+          id: sourceId,
+          url,
+          ...(typeof title === 'string' && { title }),
+        });
         return;
       }
       case 'source-document': {
         const { sourceId, mediaType, title, filename } = chunk;
-        if (typeof sourceId !== 'string' || typeof mediaType !== 'string' || typeof title !== 'string') return 'needs a string sourceId, mediaType and title';
-        this.emit({ type: 'source', sourceType: 'document', id: sourceId, mediaType, title, ...(typeof filename === 'string' && { filename }) });
+        if (
+          typeof sourceId !== 'string' ||
+          typeof mediaType !== 'string' ||
+          typeof title !== 'string'
+        )
+          return 'needs a string sourceId, mediaType and title';
+        this.emit({
+          type: 'source',
+          sourceType: 'document',
+          id: sourceId,
+          mediaType,
+          title,
+          ...(typeof filename === 'string' && { filename }),
+        });
         return;
       }
       case 'file': {
         const { url, mediaType } = chunk;
-        if (typeof url !== 'string' || typeof mediaType !== 'string') return 'needs a string url and mediaType';
+        if (typeof url !== 'string' || typeof mediaType !== 'string')
+          return 'needs a string url and mediaType';
         const file = { url, mediaType };
         const part = this.options.spec.filePart(file);
         if (part === undefined) this.files.push(file);
@@ -214,7 +288,8 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
         return;
       }
       case 'start': {
-        if (typeof chunk.messageId === 'string') this.emit({ type: 'response-metadata', id: chunk.messageId });
+        if (typeof chunk.messageId === 'string')
+          this.emit({ type: 'response-metadata', id: chunk.messageId });
         this.addMessageMetadata(chunk.messageMetadata);
         return;
       }
@@ -228,7 +303,8 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
         if (chunk.output !== undefined) this.output = chunk.output as JSONValue;
         return;
       case 'error': {
-        const errorText = typeof chunk.errorText === 'string' ? this.redact(chunk.errorText) : undefined;
+        const errorText =
+          typeof chunk.errorText === 'string' ? this.redact(chunk.errorText) : undefined;
         this.fail(
           new APICallError({
             message: `The Langdock agent reported an error: ${errorText ?? 'no errorText given'}`,
@@ -242,7 +318,13 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       }
       case 'abort':
         this.aborted = true;
-        this.report(new InvalidResponseDataError({ data: undefined, message: "Langdock aborted the agent's run before it finished: the answer is incomplete." }));
+        this.report(
+          new InvalidResponseDataError({
+            data: undefined,
+            message:
+              "Langdock aborted the agent's run before it finished: the answer is incomplete.",
+          }),
+        );
         return;
       case 'start-step':
       case 'finish-step':
@@ -250,7 +332,11 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       default:
         if (chunk.type.startsWith('data-')) {
           const { type, id, data } = chunk;
-          this.data.push({ type, ...(typeof id === 'string' && { id }), data: (data ?? null) as JSONValue });
+          this.data.push({
+            type,
+            ...(typeof id === 'string' && { id }),
+            data: (data ?? null) as JSONValue,
+          });
           if (type === 'data-output' && data !== undefined) this.output = data as JSONValue;
         }
         // Other chunk types (a newer AI SDK's) carry nothing this package could pass on.
@@ -273,7 +359,12 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
     let call = this.toolCalls.get(toolCallId);
     if (call === undefined) {
       const passes = this.options.spec.tools.passes;
-      call = { toolName, passed: passes === undefined || passes(toolName), inputOpen: false, called: false };
+      call = {
+        toolName,
+        passed: passes === undefined || passes(toolName),
+        inputOpen: false,
+        called: false,
+      };
       this.toolCalls.set(toolCallId, call);
     }
     return call;
@@ -292,10 +383,22 @@ export class LangdockAgentStreamProcessor<FINISH = never, FILE = never> {
       call.inputOpen = false;
       this.emit({ type: 'tool-input-end', id: toolCallId });
     }
-    this.emit({ type: 'tool-call', toolCallId, toolName, input: JSON.stringify(input), providerExecuted: true, ...this.dynamic() });
+    this.emit({
+      type: 'tool-call',
+      toolCallId,
+      toolName,
+      input: JSON.stringify(input),
+      providerExecuted: true,
+      ...this.dynamic(),
+    });
   }
 
-  private toolResult(toolCallId: string, result: JSONValue, isError: boolean, preliminary: boolean): void {
+  private toolResult(
+    toolCallId: string,
+    result: JSONValue,
+    isError: boolean,
+    preliminary: boolean,
+  ): void {
     const call = this.toolCalls.get(toolCallId);
     if (call === undefined || !call.called) {
       // A result of a call this stream never showed: nothing to attach it to but the metadata.

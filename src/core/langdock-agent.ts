@@ -4,8 +4,17 @@ import { buildLangdockAgentRequest } from './build-langdock-agent-request';
 import type { LangdockAgentRequestBody } from './langdock-agent-api-types';
 import { LangdockAgentStreamProcessor } from './langdock-agent-stream-processor';
 import { createLangdockSsePartStream } from './langdock-event-stream';
-import { langdockAgentOptionsSchema, type LangdockAgentSettings, type LangdockAgentTarget } from './langdock-agent-options';
-import type { LangdockAgentSourcePart, LangdockAgentStreamPart, LangdockAgentStreamSpec, LangdockAgentToolPart } from './langdock-agent-parts';
+import {
+  langdockAgentOptionsSchema,
+  type LangdockAgentSettings,
+  type LangdockAgentTarget,
+} from './langdock-agent-options';
+import type {
+  LangdockAgentSourcePart,
+  LangdockAgentStreamPart,
+  LangdockAgentStreamSpec,
+  LangdockAgentToolPart,
+} from './langdock-agent-parts';
 import type { LangdockChatCall } from './langdock-chat-call';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
 import { createLangdockEventStreamHandler } from './langdock-response-handlers';
@@ -18,16 +27,28 @@ export const langdockAgentErrorHints: Partial<Record<number, string>> = {
   404: 'No Agents API at this address: check baseURL, or set agentBaseURL to the prefix before /agent/v1.',
 };
 
-const AUTO_MODEL_HINT = 'The agent\'s model is "Auto" and the workspace has no default model: choose a fixed model in the agent\'s settings in Langdock.';
+const AUTO_MODEL_HINT =
+  'The agent\'s model is "Auto" and the workspace has no default model: choose a fixed model in the agent\'s settings in Langdock.';
 
 /** The request's error handler, with Langdock's 400 for an agent on the "Auto" model explained as such. */
-export function langdockAgentErrorHandler(failedResponseHandler: ResponseHandler<APICallError>): ResponseHandler<APICallError> {
+export function langdockAgentErrorHandler(
+  failedResponseHandler: ResponseHandler<APICallError>,
+): ResponseHandler<APICallError> {
   return async (options) => {
     const result = await failedResponseHandler(options);
     const error = result.value;
-    if (error.statusCode !== 400 || !/no default model/i.test(error.responseBody ?? '')) return result;
+    if (error.statusCode !== 400 || !/no default model/i.test(error.responseBody ?? ''))
+      return result;
     const message = error.message.replace(langdockAgentErrorHints[400]!, AUTO_MODEL_HINT);
-    return { ...result, value: new APICallError({ ...error, message, url: error.url, requestBodyValues: error.requestBodyValues }) };
+    return {
+      ...result,
+      value: new APICallError({
+        ...error,
+        message,
+        url: error.url,
+        requestBodyValues: error.requestBodyValues,
+      }),
+    };
   };
 }
 
@@ -77,8 +98,18 @@ export class LangdockAgent {
     const options = parseLangdockProviderOptions(langdockAgentOptionsSchema, call.providerOptions, {
       help: 'The options of an agent call are maxSteps, imageResponseFormat and output; per user message, attachments.',
     });
-    const { body, warnings } = buildLangdockAgentRequest({ target: this.target, settings: this.settings, call, options, generateId: this.config.generateId });
-    const request = prepareLangdockRequest(this.config, { path: '/agent/v1/chat/completions', headers: call.headers, errorHints: langdockAgentErrorHints });
+    const { body, warnings } = buildLangdockAgentRequest({
+      target: this.target,
+      settings: this.settings,
+      call,
+      options,
+      generateId: this.config.generateId,
+    });
+    const request = prepareLangdockRequest(this.config, {
+      path: '/agent/v1/chat/completions',
+      headers: call.headers,
+      errorHints: langdockAgentErrorHints,
+    });
     const { value: eventStream, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -95,7 +126,14 @@ export class LangdockAgent {
       url: request.url,
       requestBodyValues: body,
       processor: (emit) =>
-        new LangdockAgentStreamProcessor<FINISH, FILE>({ spec, emit, includeRawChunks: call.includeRawChunks, redact: request.redact, url: request.url, requestBodyValues: body }),
+        new LangdockAgentStreamProcessor<FINISH, FILE>({
+          spec,
+          emit,
+          includeRawChunks: call.includeRawChunks,
+          redact: request.redact,
+          url: request.url,
+          requestBodyValues: body,
+        }),
     });
     return { stream, request: { url: request.url, body }, response: { headers: responseHeaders } };
   }
@@ -105,8 +143,14 @@ export class LangdockAgent {
    * retryable error, so the AI SDK retries it); a stream that ended without its finish chunk is reported
    * only where the spec can say so (V4 `interrupted`).
    */
-  async generate<START, FINISH, FILE>(call: LangdockChatCall, spec: LangdockAgentStreamSpec<START, FINISH, FILE>): Promise<LangdockAgentGenerateResult<START, FINISH, FILE>> {
-    const { stream, request, response } = await this.stream({ ...call, includeRawChunks: false }, spec);
+  async generate<START, FINISH, FILE>(
+    call: LangdockChatCall,
+    spec: LangdockAgentStreamSpec<START, FINISH, FILE>,
+  ): Promise<LangdockAgentGenerateResult<START, FINISH, FILE>> {
+    const { stream, request, response } = await this.stream(
+      { ...call, includeRawChunks: false },
+      spec,
+    );
     const content: Array<LangdockAgentContent<FILE>> = [];
     const open = new Map<string, { type: 'text' | 'reasoning'; text: string }>();
     const blocks: Array<{ type: 'text' | 'reasoning'; text: string }> = [];
@@ -115,7 +159,8 @@ export class LangdockAgent {
     let finish: FINISH | undefined;
     const reader = stream.getReader();
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      const part = next.value as LangdockAgentStreamPart | { type: 'stream-start' | 'finish' } | { type: 'file' };
+      const part = next.value as
+        LangdockAgentStreamPart | { type: 'stream-start' | 'finish' } | { type: 'file' };
       switch (part.type) {
         case 'stream-start':
           start = next.value as START;
@@ -125,7 +170,10 @@ export class LangdockAgent {
           break;
         case 'text-start':
         case 'reasoning-start': {
-          const block = { type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const), text: '' };
+          const block = {
+            type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const),
+            text: '',
+          };
           open.set(`${block.type}:${part.id}`, block);
           blocks.push(block);
           content.push(block);
@@ -155,7 +203,8 @@ export class LangdockAgent {
           break;
       }
     }
-    if (start === undefined || finish === undefined) throw new Error('A Langdock agent stream ended without its start or finish part.');
+    if (start === undefined || finish === undefined)
+      throw new Error('A Langdock agent stream ended without its start or finish part.');
     // Langdock opens and closes reasoning without a word of it (as captured): such empty blocks are left out.
     const empty = new Set<unknown>([...blocks].filter((block) => block.text === ''));
     const filled = content.filter((item) => !empty.has(item));

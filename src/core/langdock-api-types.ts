@@ -21,11 +21,15 @@ export interface LangdockTool {
   function: { name: string; description?: string; parameters: unknown; strict?: boolean };
 }
 
-export type LangdockToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+export type LangdockToolChoice =
+  'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
 
 export type LangdockResponseFormat =
   | { type: 'json_object' }
-  | { type: 'json_schema'; json_schema: { name: string; description?: string; schema: unknown; strict?: boolean } };
+  | {
+      type: 'json_schema';
+      json_schema: { name: string; description?: string; schema: unknown; strict?: boolean };
+    };
 
 export interface LangdockChatRequestBody {
   model: string;
@@ -94,7 +98,13 @@ export interface LangdockChatResponse extends LangdockCompletionEnvelope {
   choices: Array<
     LangdockChoiceBase & {
       /** `reasoning_content`: the reasoning text some Azure-hosted models (DeepSeek R1) return. */
-      message: { role?: string; content?: string | null; reasoning_content?: string | null; refusal?: string | null; tool_calls?: LangdockToolCall[] | null };
+      message: {
+        role?: string;
+        content?: string | null;
+        reasoning_content?: string | null;
+        refusal?: string | null;
+        tool_calls?: LangdockToolCall[] | null;
+      };
     }
   >;
 }

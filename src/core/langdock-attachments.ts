@@ -1,6 +1,9 @@
 import { APICallError, InvalidArgumentError } from '@ai-sdk/provider';
 import { postFormDataToApi } from '@ai-sdk/provider-utils';
-import type { LangdockDeleteAttachmentOptions, LangdockUploadAttachmentOptions } from './langdock-agent-options';
+import type {
+  LangdockDeleteAttachmentOptions,
+  LangdockUploadAttachmentOptions,
+} from './langdock-agent-options';
 import { describeValue } from './langdock-provider-settings';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
 import { createLangdockJsonResponseHandler } from './langdock-response-handlers';
@@ -26,34 +29,69 @@ function validateUpload(value: unknown): Validated<{ attachmentId: string }> {
 
 function validateDelete(value: unknown): Validated<{ success?: boolean; message?: string }> {
   if (!isJsonObject(value)) return { success: false, problem: 'the response must be an object' };
-  return { success: true, value: { success: typeof value.success === 'boolean' ? value.success : undefined, message: typeof value.message === 'string' ? value.message : undefined } };
+  return {
+    success: true,
+    value: {
+      success: typeof value.success === 'boolean' ? value.success : undefined,
+      message: typeof value.message === 'string' ? value.message : undefined,
+    },
+  };
 }
 
 /** Uploads a file for agents and returns its attachment id. */
-export async function uploadLangdockAttachment(config: LangdockRequestConfig, file: LangdockAttachmentData, options: LangdockUploadAttachmentOptions = {}): Promise<string> {
+export async function uploadLangdockAttachment(
+  config: LangdockRequestConfig,
+  file: LangdockAttachmentData,
+  options: LangdockUploadAttachmentOptions = {},
+): Promise<string> {
   const isBlob = typeof Blob !== 'undefined' && file instanceof Blob;
   if (!isBlob && !(file instanceof Uint8Array) && !(file instanceof ArrayBuffer)) {
-    throw new InvalidArgumentError({ argument: 'file', message: `uploadAttachment takes a File, a Blob, a Uint8Array or an ArrayBuffer; got ${describeValue(file)}.` });
+    throw new InvalidArgumentError({
+      argument: 'file',
+      message: `uploadAttachment takes a File, a Blob, a Uint8Array or an ArrayBuffer; got ${describeValue(file)}.`,
+    });
   }
-  const filename = options.filename ?? (typeof File !== 'undefined' && file instanceof File ? file.name : undefined);
+  const filename =
+    options.filename ??
+    (typeof File !== 'undefined' && file instanceof File ? file.name : undefined);
   if (typeof filename !== 'string' || filename.trim() === '') {
-    throw new InvalidArgumentError({ argument: 'filename', message: 'uploadAttachment needs a filename: pass { filename } (a File brings its own name).' });
+    throw new InvalidArgumentError({
+      argument: 'filename',
+      message: 'uploadAttachment needs a filename: pass { filename } (a File brings its own name).',
+    });
   }
-  const mediaType = options.mediaType ?? (isBlob && (file as Blob).type !== '' ? (file as Blob).type : undefined);
+  const mediaType =
+    options.mediaType ?? (isBlob && (file as Blob).type !== '' ? (file as Blob).type : undefined);
   if (typeof mediaType !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(mediaType)) {
-    throw new InvalidArgumentError({ argument: 'mediaType', message: "uploadAttachment needs the file's media type, such as 'application/pdf': pass { mediaType } (a Blob with a type brings its own)." });
+    throw new InvalidArgumentError({
+      argument: 'mediaType',
+      message:
+        "uploadAttachment needs the file's media type, such as 'application/pdf': pass { mediaType } (a Blob with a type brings its own).",
+    });
   }
   const blob = isBlob ? (file as Blob) : new Blob([file as BlobPart], { type: mediaType });
   const formData = new FormData();
-  formData.append('file', blob.type === mediaType ? blob : new Blob([blob], { type: mediaType }), filename);
+  formData.append(
+    'file',
+    blob.type === mediaType ? blob : new Blob([blob], { type: mediaType }),
+    filename,
+  );
 
-  const request = prepareLangdockRequest(config, { path: '/attachment/v1/upload', headers: options.headers, errorHints: attachmentHints });
+  const request = prepareLangdockRequest(config, {
+    path: '/attachment/v1/upload',
+    headers: options.headers,
+    errorHints: attachmentHints,
+  });
   const { value } = await postFormDataToApi({
     url: request.url,
     headers: request.headers,
     formData,
     failedResponseHandler: request.failedResponseHandler,
-    successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'attachment upload answer', validate: validateUpload, redact: request.redact }),
+    successfulResponseHandler: createLangdockJsonResponseHandler({
+      what: 'attachment upload answer',
+      validate: validateUpload,
+      redact: request.redact,
+    }),
     abortSignal: options.abortSignal,
     fetch: request.fetch,
   });
@@ -61,18 +99,35 @@ export async function uploadLangdockAttachment(config: LangdockRequestConfig, fi
 }
 
 /** Deletes an uploaded attachment. */
-export async function deleteLangdockAttachment(config: LangdockRequestConfig, attachmentId: string, options: LangdockDeleteAttachmentOptions = {}): Promise<void> {
+export async function deleteLangdockAttachment(
+  config: LangdockRequestConfig,
+  attachmentId: string,
+  options: LangdockDeleteAttachmentOptions = {},
+): Promise<void> {
   if (typeof attachmentId !== 'string' || attachmentId.trim() === '') {
-    throw new InvalidArgumentError({ argument: 'attachmentId', message: `deleteAttachment takes the id uploadAttachment returned; got ${describeValue(attachmentId)}.` });
+    throw new InvalidArgumentError({
+      argument: 'attachmentId',
+      message: `deleteAttachment takes the id uploadAttachment returned; got ${describeValue(attachmentId)}.`,
+    });
   }
-  const request = prepareLangdockRequest(config, { path: '/attachment/v1/delete', headers: { ...options.headers, 'content-type': 'application/json' }, errorHints: attachmentHints });
+  const request = prepareLangdockRequest(config, {
+    path: '/attachment/v1/delete',
+    headers: { ...options.headers, 'content-type': 'application/json' },
+    errorHints: attachmentHints,
+  });
   const requestBodyValues = { attachmentId };
   const fetch = request.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await fetch(request.url, { method: 'DELETE', headers: request.headers, body: JSON.stringify(requestBodyValues), signal: options.abortSignal });
+    response = await fetch(request.url, {
+      method: 'DELETE',
+      headers: request.headers,
+      body: JSON.stringify(requestBodyValues),
+      signal: options.abortSignal,
+    });
   } catch (error) {
-    if (options.abortSignal?.aborted || (error instanceof Error && error.name === 'AbortError')) throw error;
+    if (options.abortSignal?.aborted || (error instanceof Error && error.name === 'AbortError'))
+      throw error;
     throw new APICallError({
       message: `Cannot connect to Langdock: ${error instanceof Error ? error.message : String(error)}`,
       url: request.url,
@@ -81,8 +136,14 @@ export async function deleteLangdockAttachment(config: LangdockRequestConfig, at
       isRetryable: true,
     });
   }
-  if (!response.ok) throw (await request.failedResponseHandler({ response, url: request.url, requestBodyValues })).value;
-  const handle = createLangdockJsonResponseHandler({ what: 'attachment delete answer', validate: validateDelete, redact: request.redact });
+  if (!response.ok)
+    throw (await request.failedResponseHandler({ response, url: request.url, requestBodyValues }))
+      .value;
+  const handle = createLangdockJsonResponseHandler({
+    what: 'attachment delete answer',
+    validate: validateDelete,
+    redact: request.redact,
+  });
   const { value } = await handle({ response, url: request.url, requestBodyValues });
   if (value.success === false) {
     throw new APICallError({

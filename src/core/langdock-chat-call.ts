@@ -35,7 +35,15 @@ export type LangdockToolOutput =
   | { type: 'json' | 'error-json'; value: unknown }
   | { type: 'execution-denied'; reason?: string }
   /** Only text items can be sent; every other kind of item (images, files, custom) is named by its type. */
-  | { type: 'content'; value: ReadonlyArray<{ type: string; text?: string; mediaType?: string; [field: string]: unknown }> };
+  | {
+      type: 'content';
+      value: ReadonlyArray<{
+        type: string;
+        text?: string;
+        mediaType?: string;
+        [field: string]: unknown;
+      }>;
+    };
 
 export interface LangdockToolResultPart {
   type: 'tool-result';
@@ -49,7 +57,13 @@ export type LangdockAssistantPart =
   | LangdockTextPart
   | LangdockFilePart
   | { type: 'reasoning'; text: string }
-  | { type: 'tool-call'; toolCallId: string; toolName: string; input: unknown; providerExecuted?: boolean }
+  | {
+      type: 'tool-call';
+      toolCallId: string;
+      toolName: string;
+      input: unknown;
+      providerExecuted?: boolean;
+    }
   | LangdockToolResultPart
   /** Newer specs' assistant parts that chat completions cannot carry (`custom`, `reasoning-file`). */
   | { type: 'custom' | 'reasoning-file' };
@@ -58,7 +72,13 @@ export type LangdockPromptMessage = (
   | { role: 'system'; content: string }
   | { role: 'user'; content: Array<LangdockTextPart | LangdockFilePart> }
   | { role: 'assistant'; content: LangdockAssistantPart[] }
-  | { role: 'tool'; content: Array<LangdockToolResultPart | { type: 'tool-approval-response'; approvalId: string; approved: boolean; reason?: string }> }
+  | {
+      role: 'tool';
+      content: Array<
+        | LangdockToolResultPart
+        | { type: 'tool-approval-response'; approvalId: string; approved: boolean; reason?: string }
+      >;
+    }
 ) & { providerOptions?: LangdockProviderOptions };
 
 export type LangdockPrompt = LangdockPromptMessage[];
@@ -68,12 +88,23 @@ export type LangdockCallTool =
   | { type: 'function'; name: string; description?: string; inputSchema: unknown; strict?: boolean }
   | { type: 'provider' | 'provider-defined'; name: string; id: string };
 
-export type LangdockCallToolChoice = { type: 'auto' | 'none' | 'required' } | { type: 'tool'; toolName: string };
+export type LangdockCallToolChoice =
+  { type: 'auto' | 'none' | 'required' } | { type: 'tool'; toolName: string };
 
 /** V4's `reasoning` call option; the older specs have none. */
-export type LangdockReasoning = 'provider-default' | 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+export type LangdockReasoning =
+  'provider-default' | 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
-const reasoningValues: ReadonlySet<unknown> = new Set<LangdockReasoning>(['provider-default', 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
+const reasoningValues: ReadonlySet<unknown> = new Set<LangdockReasoning>([
+  'provider-default',
+  'none',
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+  'max',
+]);
 
 /**
  * `reasoning` from call options a compatibility adapter passed along (AI SDK 7 running a V2 or V3 model):
@@ -93,7 +124,8 @@ export interface LangdockChatCall {
   topK?: number;
   presencePenalty?: number;
   frequencyPenalty?: number;
-  responseFormat?: { type: 'text' } | { type: 'json'; schema?: unknown; name?: string; description?: string };
+  responseFormat?:
+    { type: 'text' } | { type: 'json'; schema?: unknown; name?: string; description?: string };
   seed?: number;
   tools?: LangdockCallTool[];
   toolChoice?: LangdockCallToolChoice;
@@ -118,7 +150,10 @@ export type LangdockContent =
 
 /** Stream parts every spec shares as they are. The spec adapter supplies `stream-start` and `finish`. */
 export type LangdockStreamPart =
-  | { type: 'text-start' | 'text-end' | 'reasoning-start' | 'reasoning-end' | 'tool-input-end'; id: string }
+  | {
+      type: 'text-start' | 'text-end' | 'reasoning-start' | 'reasoning-end' | 'tool-input-end';
+      id: string;
+    }
   | { type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta'; id: string; delta: string }
   | { type: 'tool-input-start'; id: string; toolName: string }
   | { type: 'tool-call'; toolCallId: string; toolName: string; input: string }

@@ -19,7 +19,14 @@ export type LangdockChatModelId =
   | (string & {});
 
 /** Langdock's `reasoning_effort` values, from least to most reasoning. */
-export const langdockReasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+export const langdockReasoningEfforts = [
+  'none',
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+] as const;
 export type LangdockReasoningEffort = (typeof langdockReasoningEfforts)[number];
 
 /** Per-call options, passed as `providerOptions.langdock`. */
@@ -30,7 +37,12 @@ export const langdockChatOptionsSchema = z
     /** End-user id, sent as `user`, for abuse monitoring. */
     user: z.string().min(1).optional(),
     /** Token id (as a string) to bias from -100 to 100, sent as `logit_bias`. */
-    logitBias: z.record(z.string().regex(/^\d+$/, 'logitBias keys are token ids'), z.number().min(-100).max(100)).optional(),
+    logitBias: z
+      .record(
+        z.string().regex(/^\d+$/, 'logitBias keys are token ids'),
+        z.number().min(-100).max(100),
+      )
+      .optional(),
     /** `true` returns log probabilities; a number 1..20 also returns that many top alternatives. */
     logprobs: z.union([z.boolean(), z.number().int().min(1).max(20)]).optional(),
     /** Sent as `max_completion_tokens`; takes precedence over `maxOutputTokens`. */
@@ -47,14 +59,23 @@ export const langdockChatOptionsSchema = z
     promptCacheKey: z.string().min(1).optional(),
     /** Up to 16 key/value pairs stored with the completion, sent as `metadata`. */
     metadata: z
-      .record(z.string().min(1).max(64, 'metadata keys are at most 64 characters'), z.string().max(512, 'metadata values are at most 512 characters'))
+      .record(
+        z.string().min(1).max(64, 'metadata keys are at most 64 characters'),
+        z.string().max(512, 'metadata values are at most 512 characters'),
+      )
       .refine((value) => Object.keys(value).length <= 16, 'metadata holds at most 16 pairs')
       .optional(),
     /** Whether the backend stores the completion (for evals and distillation), sent as `store`. */
     store: z.boolean().optional(),
     /** Predicted output, to speed up answers that are mostly known (an edited file), sent as `prediction`. */
     prediction: z
-      .object({ type: z.literal('content'), content: z.union([z.string(), z.array(z.object({ type: z.literal('text'), text: z.string() }).strict())]) })
+      .object({
+        type: z.literal('content'),
+        content: z.union([
+          z.string(),
+          z.array(z.object({ type: z.literal('text'), text: z.string() }).strict()),
+        ]),
+      })
       .strict()
       .optional(),
     /** A stable id of the end user for abuse detection (a hash, not an email), sent as `safety_identifier`. */
@@ -78,7 +99,12 @@ export type LangdockChatOptions = z.infer<typeof langdockChatOptionsSchema>;
 export const langdockMessageOptionsSchema = z
   .object({
     /** A name for the participant, sent as the message's `name` (system, user and assistant messages). */
-    name: z.string().min(1).max(64).regex(/^[^\s<|\\/>]+$/, 'name may not hold spaces or the characters < | \\ / >').optional(),
+    name: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[^\s<|\\/>]+$/, 'name may not hold spaces or the characters < | \\ / >')
+      .optional(),
   })
   .strict();
 

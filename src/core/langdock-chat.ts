@@ -3,12 +3,28 @@ import { estimateLangdockChatTokens } from './estimate-langdock-tokens';
 import { langdockUsageTokens, settleFailedLease } from './langdock-rate-limit-lease';
 import type { LangdockChatRequestBody } from './langdock-api-types';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
-import type { LangdockChatCall, LangdockContent, LangdockFinish, LangdockStreamPart, LangdockWarning } from './langdock-chat-call';
-import { langdockChatOptionsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
+import type {
+  LangdockChatCall,
+  LangdockContent,
+  LangdockFinish,
+  LangdockStreamPart,
+  LangdockWarning,
+} from './langdock-chat-call';
+import {
+  langdockChatOptionsSchema,
+  type LangdockChatModelId,
+  type LangdockChatModelSettings,
+} from './langdock-chat-options';
 import { createLangdockPartStream } from './langdock-event-stream';
-import { getLangdockModelCapabilities, type LangdockModelCapabilities } from './langdock-model-capabilities';
+import {
+  getLangdockModelCapabilities,
+  type LangdockModelCapabilities,
+} from './langdock-model-capabilities';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockEventStreamHandler, createLangdockJsonResponseHandler } from './langdock-response-handlers';
+import {
+  createLangdockEventStreamHandler,
+  createLangdockJsonResponseHandler,
+} from './langdock-response-handlers';
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
 import { parseLangdockProviderOptions } from './parse-langdock-options';
 import { validateLangdockChatResponse } from './validate-langdock-response';
@@ -48,26 +64,52 @@ export class LangdockChat {
     settings: LangdockChatModelSettings,
     private readonly config: LangdockRequestConfig,
   ) {
-    this.capabilities = getLangdockModelCapabilities(modelId, { isReasoningModel: settings.reasoningModel });
+    this.capabilities = getLangdockModelCapabilities(modelId, {
+      isReasoningModel: settings.reasoningModel,
+    });
   }
 
   private prepare(call: LangdockChatCall) {
-    const langdockOptions = parseLangdockProviderOptions(langdockChatOptionsSchema, call.providerOptions, {
-      help: 'See the options table in the README; a chat completions parameter without an option goes in extraBody, by its wire name.',
+    const langdockOptions = parseLangdockProviderOptions(
+      langdockChatOptionsSchema,
+      call.providerOptions,
+      {
+        help: 'See the options table in the README; a chat completions parameter without an option goes in extraBody, by its wire name.',
+      },
+    );
+    const { body, warnings } = buildLangdockChatRequest({
+      modelId: this.modelId,
+      capabilities: this.capabilities,
+      options: call,
+      langdockOptions,
     });
-    const { body, warnings } = buildLangdockChatRequest({ modelId: this.modelId, capabilities: this.capabilities, options: call, langdockOptions });
-    return { body, warnings, request: prepareLangdockRequest(this.config, { path: '/chat/completions', headers: call.headers }) };
+    return {
+      body,
+      warnings,
+      request: prepareLangdockRequest(this.config, {
+        path: '/chat/completions',
+        headers: call.headers,
+      }),
+    };
   }
 
   async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
     const { body, warnings, request } = this.prepare(call);
-    const lease = await request.budget(this.modelId, () => estimateLangdockChatTokens(body), call.abortSignal);
+    const lease = await request.budget(
+      this.modelId,
+      () => estimateLangdockChatTokens(body),
+      call.abortSignal,
+    );
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
       body,
       failedResponseHandler: request.failedResponseHandler,
-      successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'chat completion', validate: validateLangdockChatResponse, redact: request.redact }),
+      successfulResponseHandler: createLangdockJsonResponseHandler({
+        what: 'chat completion',
+        validate: validateLangdockChatResponse,
+        redact: request.redact,
+      }),
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
@@ -81,11 +123,18 @@ export class LangdockChat {
     };
   }
 
-  async stream<START, FINISH>(call: LangdockChatCall, spec: LangdockStreamSpec<START, FINISH>): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
+  async stream<START, FINISH>(
+    call: LangdockChatCall,
+    spec: LangdockStreamSpec<START, FINISH>,
+  ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
     const prepared = this.prepare(call);
     const { request } = prepared;
     const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
-    const lease = await request.budget(this.modelId, () => estimateLangdockChatTokens(body), call.abortSignal);
+    const lease = await request.budget(
+      this.modelId,
+      () => estimateLangdockChatTokens(body),
+      call.abortSignal,
+    );
     const { value: eventStream, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -100,7 +149,10 @@ export class LangdockChat {
       lease === undefined
         ? spec.finishPart
         : (finish: LangdockFinish) => {
-            lease.settle(langdockUsageTokens(finish.usage) ?? estimateLangdockChatTokens(body, finish.outputTokens ?? 0));
+            lease.settle(
+              langdockUsageTokens(finish.usage) ??
+                estimateLangdockChatTokens(body, finish.outputTokens ?? 0),
+            );
             return spec.finishPart(finish);
           };
     const stream = createLangdockPartStream({

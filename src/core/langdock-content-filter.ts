@@ -21,8 +21,11 @@ export class LangdockContentFilterLog {
     if (!isNonEmptyJsonObject(results)) return;
     const normalized = offsets === null ? undefined : offsets;
     const last = this.verdicts[this.verdicts.length - 1];
-    if (last !== undefined && sameJson(last.results, results) && sameJson(last.offsets, normalized)) return;
-    this.verdicts.push(normalized === undefined ? { results } : { results, offsets: normalized as JSONValue });
+    if (last !== undefined && sameJson(last.results, results) && sameJson(last.offsets, normalized))
+      return;
+    this.verdicts.push(
+      normalized === undefined ? { results } : { results, offsets: normalized as JSONValue },
+    );
   }
 
   /** `contentFilterResults` (the verdicts) and `contentFilterHits` (what was filtered or detected), for provider metadata. */
@@ -37,14 +40,22 @@ export class LangdockContentFilterLog {
 }
 
 /** Categories any verdict filtered or detected, once each, in order: `hate`, `custom_blocklists:<id>`. */
-export function langdockContentFilterHits(verdicts: readonly LangdockContentFilterVerdict[]): string[] {
+export function langdockContentFilterHits(
+  verdicts: readonly LangdockContentFilterVerdict[],
+): string[] {
   const hits = new Set<string>();
-  const flagged = (value: unknown) => isJsonObject(value) && (value.filtered === true || value.detected === true);
-  const named = (category: string, item: unknown) => (isJsonObject(item) && typeof item.id === 'string' ? `${category}:${item.id}` : category);
+  const flagged = (value: unknown) =>
+    isJsonObject(value) && (value.filtered === true || value.detected === true);
+  const named = (category: string, item: unknown) =>
+    isJsonObject(item) && typeof item.id === 'string' ? `${category}:${item.id}` : category;
   for (const { results } of verdicts) {
     for (const [category, value] of Object.entries(results)) {
       // Blocklists come as a list of hits, or (newer shape) as `{ filtered, details: [{ id, filtered }] }`.
-      const items = Array.isArray(value) ? value : isJsonObject(value) && Array.isArray(value.details) ? value.details : undefined;
+      const items = Array.isArray(value)
+        ? value
+        : isJsonObject(value) && Array.isArray(value.details)
+          ? value.details
+          : undefined;
       const itemHits = (items ?? []).filter(flagged).map((item) => named(category, item));
       if (itemHits.length > 0) itemHits.forEach((hit) => hits.add(hit));
       else if (flagged(value)) hits.add(category);
@@ -56,12 +67,23 @@ export function langdockContentFilterHits(verdicts: readonly LangdockContentFilt
 /** Whether two parsed JSON values are equal, compared in place (key order does not matter). */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    if (
+      !Object.hasOwn(b, key) ||
+      !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
+    )
+      return false;
   }
   return true;
 }

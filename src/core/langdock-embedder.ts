@@ -10,9 +10,15 @@ import {
   type LangdockEmbeddingModelId,
   type LangdockEmbeddingModelSettings,
 } from './langdock-embedding-options';
-import { orderLangdockEmbeddings, validateLangdockEmbeddingResponse } from './langdock-embedding-response';
+import {
+  orderLangdockEmbeddings,
+  validateLangdockEmbeddingResponse,
+} from './langdock-embedding-response';
 import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockJsonResponseHandler, LANGDOCK_MAX_RESPONSE_BYTES } from './langdock-response-handlers';
+import {
+  createLangdockJsonResponseHandler,
+  LANGDOCK_MAX_RESPONSE_BYTES,
+} from './langdock-response-handlers';
 import { parseLangdockProviderOptions } from './parse-langdock-options';
 
 // A 3,072-dimension vector as pretty-printed JSON floats is about 100 KiB: the body may grow by that per input.
@@ -45,27 +51,39 @@ export class LangdockEmbedder {
     private readonly config: LangdockRequestConfig,
   ) {
     this.maxEmbeddingsPerCall = settings.maxEmbeddingsPerCall ?? LANGDOCK_MAX_EMBEDDINGS_PER_CALL;
-    this.supportsDimensions = settings.supportsDimensions ?? langdockEmbeddingModelSupportsDimensions(modelId);
+    this.supportsDimensions =
+      settings.supportsDimensions ?? langdockEmbeddingModelSupportsDimensions(modelId);
   }
 
   /**
    * `canWarn`: the spec has a warnings channel. Without one (V2), `dimensions` on a model that cannot
    * shorten its vectors is an error, since vectors of another length would come back unannounced.
    */
-  async embed(provider: string, { values, dimensions, abortSignal, headers, providerOptions }: LangdockEmbedCall, { canWarn }: { canWarn: boolean }): Promise<LangdockEmbedResult> {
+  async embed(
+    provider: string,
+    { values, dimensions, abortSignal, headers, providerOptions }: LangdockEmbedCall,
+    { canWarn }: { canWarn: boolean },
+  ): Promise<LangdockEmbedResult> {
     const warnings: LangdockWarning[] = [];
     const body = buildLangdockEmbeddingRequest({
       provider,
       modelId: this.modelId,
       values,
       dimensions,
-      langdockOptions: parseLangdockProviderOptions(langdockEmbeddingOptionsSchema, providerOptions),
+      langdockOptions: parseLangdockProviderOptions(
+        langdockEmbeddingOptionsSchema,
+        providerOptions,
+      ),
       maxEmbeddingsPerCall: this.maxEmbeddingsPerCall,
       supportsDimensions: this.supportsDimensions,
       warnings: canWarn ? warnings : undefined,
     });
     const request = prepareLangdockRequest(this.config, { path: '/embeddings', headers });
-    const lease = await request.budget(this.modelId, () => estimateLangdockEmbeddingTokens(body.input), abortSignal);
+    const lease = await request.budget(
+      this.modelId,
+      () => estimateLangdockEmbeddingTokens(body.input),
+      abortSignal,
+    );
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,

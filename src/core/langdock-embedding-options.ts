@@ -1,7 +1,8 @@
 import { z } from 'zod/v4';
 
 /** Embedding model ids OpenAI and Azure serve. Which ones a workspace offers varies; any other id works too. */
-export type LangdockEmbeddingModelId = 'text-embedding-3-small' | 'text-embedding-3-large' | 'text-embedding-ada-002' | (string & {});
+export type LangdockEmbeddingModelId =
+  'text-embedding-3-small' | 'text-embedding-3-large' | 'text-embedding-ada-002' | (string & {});
 
 /** OpenAI's documented maximum number of inputs in one embeddings request. */
 export const LANGDOCK_MAX_EMBEDDINGS_PER_CALL = 2048;

@@ -9,7 +9,10 @@ export const LANGDOCK_MAX_ERROR_BODY_BYTES = 1024 * 1024;
  * Langdock's error bodies come in several shapes: `{message}`, `{message: [...]}`, `{error: "..."}`,
  * OpenAI/Azure's `{error: {message, type, param, code}}`, and gateway HTML pages.
  */
-export function parseLangdockErrorBody(body: string): { message: string | undefined; data: unknown } {
+export function parseLangdockErrorBody(body: string): {
+  message: string | undefined;
+  data: unknown;
+} {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -27,9 +30,13 @@ function messageFromValue(value: unknown): string | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  const message = messageFromValue(record.message) ?? messageFromValue(record.error) ?? messageFromValue(record.detail);
+  const message =
+    messageFromValue(record.message) ??
+    messageFromValue(record.error) ??
+    messageFromValue(record.detail);
   if (message !== undefined) {
-    const code = typeof record.code === 'string' || typeof record.code === 'number' ? ` (${record.code})` : '';
+    const code =
+      typeof record.code === 'string' || typeof record.code === 'number' ? ` (${record.code})` : '';
     return `${message}${code}`;
   }
   // A validation item such as `{property, constraints}`: show it as it came.
@@ -60,7 +67,10 @@ const statusHints: Record<number, string> = {
 };
 
 export function langdockErrorHint(statusCode: number): string | undefined {
-  return statusHints[statusCode] ?? (statusCode >= 500 ? 'Langdock had a server error; retry shortly.' : undefined);
+  return (
+    statusHints[statusCode] ??
+    (statusCode >= 500 ? 'Langdock had a server error; retry shortly.' : undefined)
+  );
 }
 
 /** Same rule as the AI SDK's: the SDK's retry loop (which honours retry-after) retries these. */
@@ -74,19 +84,33 @@ const MIN_REDACTED_LENGTH = 8;
 export function redactSecret(text: string, secret: string | undefined): string {
   if (secret === undefined || secret.length < MIN_REDACTED_LENGTH) return text;
   let redacted = text;
-  for (const form of echoForms(secret)) if (redacted.includes(form)) redacted = redacted.split(form).join('[redacted]');
+  for (const form of echoForms(secret))
+    if (redacted.includes(form)) redacted = redacted.split(form).join('[redacted]');
   return redacted;
 }
 
 /** A server may echo a secret as sent, escaped inside a JSON string, or URL-encoded: each form is redacted. */
 function echoForms(secret: string): string[] {
-  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'), encodeURIComponent(secret)]);
+  const forms = new Set([
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'),
+    encodeURIComponent(secret),
+  ]);
   return [...forms];
 }
 
 /** One function that removes every given secret, in every echo form, from a text. */
-export function createLangdockRedactor(secrets: ReadonlyArray<string | undefined>): (text: string) => string {
-  const known = [...new Set(secrets.filter((secret): secret is string => secret !== undefined && secret.length >= MIN_REDACTED_LENGTH))];
+export function createLangdockRedactor(
+  secrets: ReadonlyArray<string | undefined>,
+): (text: string) => string {
+  const known = [
+    ...new Set(
+      secrets.filter(
+        (secret): secret is string => secret !== undefined && secret.length >= MIN_REDACTED_LENGTH,
+      ),
+    ),
+  ];
   // Longest first, so a token inside a longer credential (`Bearer <token>`) cannot leave the rest behind.
   known.sort((a, b) => b.length - a.length);
   return (text) => known.reduce((redacted, secret) => redactSecret(redacted, secret), text);
@@ -110,13 +134,20 @@ export function redactedJsonText(text: string, redact: (text: string) => string)
 }
 
 /** `value`, parsed from `data`, without the key: parsed again from the redacted text only when the key is in it. */
-export function redactedValue(data: string, value: unknown, redact: (text: string) => string): unknown {
+export function redactedValue(
+  data: string,
+  value: unknown,
+  redact: (text: string) => string,
+): unknown {
   const text = redactedJsonText(data, redact);
   return text === data ? value : JSON.parse(text);
 }
 
 /** Response headers without the key: a proxy may echo a credential in one. */
-export function redactedHeaders(headers: Record<string, string>, redact: (text: string) => string): Record<string, string> {
+export function redactedHeaders(
+  headers: Record<string, string>,
+  redact: (text: string) => string,
+): Record<string, string> {
   let changed: Record<string, string> | undefined;
   for (const name of Object.keys(headers)) {
     const value = redact(headers[name]!);
@@ -131,10 +162,16 @@ export function redactedCause(cause: unknown, redact: (text: string) => string):
 }
 
 /** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
-export function createLangdockErrorHandler(redact: (text: string) => string, hints: Partial<Record<number, string>> = {}): ResponseHandler<APICallError> {
+export function createLangdockErrorHandler(
+  redact: (text: string) => string,
+  hints: Partial<Record<number, string>> = {},
+): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseHeaders = redactedHeaders(extractResponseHeaders(response), redact);
-    const responseBody = redactedJsonText((await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text, redact);
+    const responseBody = redactedJsonText(
+      (await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text,
+      redact,
+    );
     const { message: detail, data } = parseLangdockErrorBody(responseBody);
     const hint = hints[response.status] ?? langdockErrorHint(response.status);
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
@@ -156,9 +193,18 @@ export function createLangdockErrorHandler(redact: (text: string) => string, hin
 }
 
 /** A connection that broke off mid-stream: what the runtime said, and that the answer is incomplete. */
-export function langdockStreamInterruptedError({ cause, url, requestBodyValues }: { cause: unknown; url: string; requestBodyValues: unknown }): APICallError {
+export function langdockStreamInterruptedError({
+  cause,
+  url,
+  requestBodyValues,
+}: {
+  cause: unknown;
+  url: string;
+  requestBodyValues: unknown;
+}): APICallError {
   const reasons: string[] = [];
-  for (let error = cause; error instanceof Error && reasons.length < 3; error = error.cause) reasons.push(error.message);
+  for (let error = cause; error instanceof Error && reasons.length < 3; error = error.cause)
+    reasons.push(error.message);
   return new APICallError({
     message: `The connection to Langdock was lost mid-stream${reasons.length > 0 ? ` (${reasons.join(': ')})` : ''}; the answer is incomplete.`,
     url,

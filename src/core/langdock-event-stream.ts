@@ -2,7 +2,10 @@ import { isAbortError } from '@ai-sdk/provider-utils';
 import type { LangdockStreamPart } from './langdock-chat-call';
 import { langdockStreamInterruptedError } from './langdock-error';
 import { SseDecoder } from './langdock-sse-decoder';
-import { LangdockStreamProcessor, type LangdockStreamProcessorOptions } from './langdock-stream-processor';
+import {
+  LangdockStreamProcessor,
+  type LangdockStreamProcessorOptions,
+} from './langdock-stream-processor';
 
 // No real chunk comes near this; an event that does is a fault, and holding it would exhaust memory.
 const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
@@ -114,7 +117,10 @@ export function createLangdockSsePartStream<PART>({
             end();
             throw error;
           }
-          return stop(controller, langdockStreamInterruptedError({ cause: error, url, requestBodyValues }));
+          return stop(
+            controller,
+            langdockStreamInterruptedError({ cause: error, url, requestBodyValues }),
+          );
         }
         if (ended) return;
         if (read.done) {

@@ -37,7 +37,11 @@ export function splitLangdockGluedEvents(data: string): string[] | undefined {
   let tries = 0;
   while (rest.trim() !== '') {
     let found = false;
-    for (let boundary = nextBoundary(rest, 1); boundary !== -1; boundary = nextBoundary(rest, boundary + 1)) {
+    for (
+      let boundary = nextBoundary(rest, 1);
+      boundary !== -1;
+      boundary = nextBoundary(rest, boundary + 1)
+    ) {
       if (++tries > MAX_TRIES) return undefined;
       const head = rest.slice(0, boundary);
       if (head.trim() === '' || !isEvent(head)) continue;

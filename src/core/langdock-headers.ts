@@ -3,7 +3,13 @@ import { InvalidArgumentError } from '@ai-sdk/provider';
 export type LangdockHeaders = Record<string, string | undefined>;
 
 // Headers that carry a credential: their values are redacted from everything a server sends back.
-const credentialHeaders = new Set(['authorization', 'proxy-authorization', 'api-key', 'x-api-key', 'cookie']);
+const credentialHeaders = new Set([
+  'authorization',
+  'proxy-authorization',
+  'api-key',
+  'x-api-key',
+  'cookie',
+]);
 
 // RFC 9110 token characters; fetch refuses any other header name.
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -14,7 +20,9 @@ const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
  * Layers of headers merged as HTTP sees them: names compare without case, a later layer replaces an
  * earlier value whatever its casing, and `undefined` removes the header.
  */
-export function mergeLangdockHeaders(...layers: Array<LangdockHeaders | undefined>): Record<string, string> {
+export function mergeLangdockHeaders(
+  ...layers: Array<LangdockHeaders | undefined>
+): Record<string, string> {
   const merged = new Map<string, [name: string, value: string | undefined]>();
   for (const layer of layers) {
     if (layer === undefined) continue;
@@ -33,7 +41,10 @@ export function checkLangdockHeaders(headers: LangdockHeaders, argument: string)
   for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (!headerName.test(name)) {
-      throw new InvalidArgumentError({ argument, message: `${argument} has a header name that HTTP does not allow (${JSON.stringify(name.slice(0, 40))}); use letters, digits and - only.` });
+      throw new InvalidArgumentError({
+        argument,
+        message: `${argument} has a header name that HTTP does not allow (${JSON.stringify(name.slice(0, 40))}); use letters, digits and - only.`,
+      });
     }
     if (value !== undefined && (typeof value !== 'string' || !headerValue.test(value))) {
       const what = credentialHeaders.has(name.toLowerCase()) ? 'a credential' : 'a value';

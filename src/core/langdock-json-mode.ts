@@ -40,11 +40,19 @@ export function applyLangdockJsonMode(
   };
 }
 
-export function buildJsonInstruction({ schema, name, description }: Pick<JsonModeRequest, 'schema' | 'name' | 'description'>): string {
-  const lines = ['Answer with a single JSON object and nothing else: no prose, no Markdown code fences.'];
-  if (name !== undefined) lines.push(`The object is: ${name}${description !== undefined ? ` (${description})` : ''}.`);
+export function buildJsonInstruction({
+  schema,
+  name,
+  description,
+}: Pick<JsonModeRequest, 'schema' | 'name' | 'description'>): string {
+  const lines = [
+    'Answer with a single JSON object and nothing else: no prose, no Markdown code fences.',
+  ];
+  if (name !== undefined)
+    lines.push(`The object is: ${name}${description !== undefined ? ` (${description})` : ''}.`);
   else if (description !== undefined) lines.push(`The object is: ${description}.`);
-  if (schema !== undefined) lines.push(`It must conform to this JSON schema:\n${JSON.stringify(schema)}`);
+  if (schema !== undefined)
+    lines.push(`It must conform to this JSON schema:\n${JSON.stringify(schema)}`);
   return lines.join('\n');
 }
 

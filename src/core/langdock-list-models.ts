@@ -23,15 +23,16 @@ export interface LangdockListModelsOptions {
 
 type ModelEntry = Record<string, unknown> & { id: string };
 
-
 /** Accepts OpenAI's `{object: "list", data: [...]}` and, since Langdock publishes no schema, a bare array. */
 export function validateLangdockModelList(value: unknown): Validated<ModelEntry[]> {
   const data = Array.isArray(value) ? value : isJsonObject(value) ? value.data : undefined;
   if (!Array.isArray(data)) return { success: false, problem: 'response.data must be an array' };
   for (let i = 0; i < data.length; i++) {
     const entry: unknown = data[i];
-    if (!isJsonObject(entry)) return { success: false, problem: `response.data[${i}] must be an object` };
-    if (typeof entry.id !== 'string' || entry.id === '') return { success: false, problem: `response.data[${i}].id must be a non-empty string` };
+    if (!isJsonObject(entry))
+      return { success: false, problem: `response.data[${i}] must be an object` };
+    if (typeof entry.id !== 'string' || entry.id === '')
+      return { success: false, problem: `response.data[${i}].id must be a non-empty string` };
   }
   return { success: true, value: data as ModelEntry[] };
 }
@@ -54,7 +55,10 @@ export function mapLangdockModel(entry: ModelEntry): LangdockModel {
   };
 }
 
-export async function listLangdockModels(config: LangdockRequestConfig, options: LangdockListModelsOptions = {}): Promise<LangdockModel[]> {
+export async function listLangdockModels(
+  config: LangdockRequestConfig,
+  options: LangdockListModelsOptions = {},
+): Promise<LangdockModel[]> {
   const request = prepareLangdockRequest(config, {
     path: '/models',
     headers: options.headers,
@@ -66,7 +70,11 @@ export async function listLangdockModels(config: LangdockRequestConfig, options:
     url: request.url,
     headers: request.headers,
     failedResponseHandler: request.failedResponseHandler,
-    successfulResponseHandler: createLangdockJsonResponseHandler({ what: 'model list', validate: validateLangdockModelList, redact: request.redact }),
+    successfulResponseHandler: createLangdockJsonResponseHandler({
+      what: 'model list',
+      validate: validateLangdockModelList,
+      redact: request.redact,
+    }),
     abortSignal: options.abortSignal,
     fetch: request.fetch,
   });

@@ -1,7 +1,14 @@
 import { langdockReasoningEfforts, type LangdockReasoningEffort } from './langdock-chat-options';
 
 /** Settings reasoning models refuse, by their AI SDK names (`logprobs` covers `top_logprobs`). */
-export const langdockSamplingSettings = ['temperature', 'topP', 'frequencyPenalty', 'presencePenalty', 'logprobs', 'logitBias'] as const;
+export const langdockSamplingSettings = [
+  'temperature',
+  'topP',
+  'frequencyPenalty',
+  'presencePenalty',
+  'logprobs',
+  'logitBias',
+] as const;
 export type LangdockSamplingSetting = (typeof langdockSamplingSettings)[number];
 
 export interface LangdockModelCapabilities {
@@ -17,7 +24,10 @@ export interface LangdockModelCapabilities {
   /** OpenAI's reasoning models count hidden reasoning tokens against `max_completion_tokens` and refuse `max_tokens`. */
   tokenLimit: 'max_tokens' | 'max_completion_tokens';
   /** Whether `setting` may be sent at this effort (`undefined`: no effort sent, so the default applies). */
-  acceptsSampling(setting: LangdockSamplingSetting, effort: LangdockReasoningEffort | undefined): boolean;
+  acceptsSampling(
+    setting: LangdockSamplingSetting,
+    effort: LangdockReasoningEffort | undefined,
+  ): boolean;
 }
 
 // Families, their efforts and what they refuse, from:
@@ -43,12 +53,22 @@ interface Family {
   defaultEffort: LangdockReasoningEffort | undefined;
   tokenLimit: 'max_tokens' | 'max_completion_tokens';
   /** What it accepts despite reasoning, and at which efforts. */
-  accepts: { settings: readonly LangdockSamplingSetting[]; atEfforts: readonly LangdockReasoningEffort[] | 'any' } | undefined;
+  accepts:
+    | {
+        settings: readonly LangdockSamplingSetting[];
+        atEfforts: readonly LangdockReasoningEffort[] | 'any';
+      }
+    | undefined;
 }
 
 const oSeries: readonly LangdockReasoningEffort[] = ['low', 'medium', 'high'];
 const atNone = { settings: ['temperature', 'topP', 'logprobs'], atEfforts: ['none'] } as const;
-const openAi = (pattern: RegExp, efforts: readonly LangdockReasoningEffort[], defaultEffort: LangdockReasoningEffort | undefined, accepts?: Family['accepts']): Family => ({
+const openAi = (
+  pattern: RegExp,
+  efforts: readonly LangdockReasoningEffort[],
+  defaultEffort: LangdockReasoningEffort | undefined,
+  accepts?: Family['accepts'],
+): Family => ({
   pattern,
   efforts,
   defaultEffort,
@@ -62,11 +82,27 @@ const families: readonly Family[] = [
   openAi(new RegExp(`^o\\d${end}`), oSeries, 'medium'),
   openAi(new RegExp(`^gpt-5-pro${end}`), ['high'], 'high'),
   openAi(new RegExp(`^gpt-5\\.\\d+-chat${end}`), ['medium'], 'medium'),
-  openAi(new RegExp(`^gpt-5\\.1-codex-max${end}`), ['none', 'low', 'medium', 'high', 'xhigh'], 'none', atNone),
+  openAi(
+    new RegExp(`^gpt-5\\.1-codex-max${end}`),
+    ['none', 'low', 'medium', 'high', 'xhigh'],
+    'none',
+    atNone,
+  ),
   openAi(new RegExp(`^gpt-5\\.1${end}`), ['none', 'low', 'medium', 'high'], 'none', atNone),
-  openAi(new RegExp(`^gpt-5\\.(?:[2-9]|\\d\\d)${end}`), ['none', 'low', 'medium', 'high', 'xhigh'], 'none', atNone),
+  openAi(
+    new RegExp(`^gpt-5\\.(?:[2-9]|\\d\\d)${end}`),
+    ['none', 'low', 'medium', 'high', 'xhigh'],
+    'none',
+    atNone,
+  ),
   openAi(new RegExp(`^gpt-5${end}`), ['minimal', 'low', 'medium', 'high'], 'medium'),
-  { pattern: new RegExp(`^deepseek-r1${end}`), efforts: [], defaultEffort: undefined, tokenLimit: 'max_tokens', accepts: { settings: ['logprobs', 'logitBias'], atEfforts: 'any' } },
+  {
+    pattern: new RegExp(`^deepseek-r1${end}`),
+    efforts: [],
+    defaultEffort: undefined,
+    tokenLimit: 'max_tokens',
+    accepts: { settings: ['logprobs', 'logitBias'], atEfforts: 'any' },
+  },
 ];
 
 // A workspace may wrap ids: `azure/o3-mini`, `gpt-5-mini-2025-08-07`, `eu.o4-mini`, `my-gpt-5`. The family's
@@ -74,14 +110,28 @@ const families: readonly Family[] = [
 const familyStart = /(?:^|[/:._ -])(o\d|gpt-5(?!\d)|deepseek-r1)/;
 const plainChat = new RegExp(`^gpt-5-chat${end}`);
 
-export function getLangdockModelCapabilities(modelId: string, overrides: { isReasoningModel?: boolean } = {}): LangdockModelCapabilities {
+export function getLangdockModelCapabilities(
+  modelId: string,
+  overrides: { isReasoningModel?: boolean } = {},
+): LangdockModelCapabilities {
   const family = findFamily(modelId.toLowerCase());
   const isReasoningModel = overrides.isReasoningModel ?? family !== undefined;
   if (!isReasoningModel) {
-    return { isReasoningModel, reasoningEfforts: [], defaultReasoningEffort: undefined, tokenLimit: 'max_tokens', acceptsSampling: () => true };
+    return {
+      isReasoningModel,
+      reasoningEfforts: [],
+      defaultReasoningEffort: undefined,
+      tokenLimit: 'max_tokens',
+      acceptsSampling: () => true,
+    };
   }
   // A reasoning model by the user's word only: OpenAI's rules, no known efforts.
-  const { efforts, defaultEffort, tokenLimit, accepts } = family ?? { efforts: undefined, defaultEffort: undefined, tokenLimit: 'max_completion_tokens' as const, accepts: undefined };
+  const { efforts, defaultEffort, tokenLimit, accepts } = family ?? {
+    efforts: undefined,
+    defaultEffort: undefined,
+    tokenLimit: 'max_completion_tokens' as const,
+    accepts: undefined,
+  };
   return {
     isReasoningModel,
     reasoningEfforts: efforts,
@@ -90,7 +140,10 @@ export function getLangdockModelCapabilities(modelId: string, overrides: { isRea
     acceptsSampling: (setting, effort) => {
       if (accepts === undefined || !accepts.settings.includes(setting)) return false;
       const effective = effort ?? defaultEffort;
-      return accepts.atEfforts === 'any' || (effective !== undefined && accepts.atEfforts.includes(effective));
+      return (
+        accepts.atEfforts === 'any' ||
+        (effective !== undefined && accepts.atEfforts.includes(effective))
+      );
     },
   };
 }
@@ -113,5 +166,8 @@ export function nearestLangdockReasoningEffort(
 ): LangdockReasoningEffort | undefined {
   if (wanted === 'max') return efforts[efforts.length - 1];
   const rank = langdockReasoningEfforts.indexOf(wanted);
-  return efforts.find((effort) => langdockReasoningEfforts.indexOf(effort) >= rank) ?? efforts[efforts.length - 1];
+  return (
+    efforts.find((effort) => langdockReasoningEfforts.indexOf(effort) >= rank) ??
+    efforts[efforts.length - 1]
+  );
 }

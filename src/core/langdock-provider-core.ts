@@ -3,24 +3,47 @@ import type { LangdockAgent } from './langdock-agent';
 import { buildLangdockAgentCore, type LangdockAgentCore } from './langdock-agent-core';
 import type { LangdockAgentSettings, LangdockAgentTarget } from './langdock-agent-options';
 import { LangdockChat } from './langdock-chat';
-import { langdockChatModelSettingsSchema, type LangdockChatModelId, type LangdockChatModelSettings } from './langdock-chat-options';
+import {
+  langdockChatModelSettingsSchema,
+  type LangdockChatModelId,
+  type LangdockChatModelSettings,
+} from './langdock-chat-options';
 import { LangdockEmbedder } from './langdock-embedder';
-import { langdockEmbeddingModelSettingsSchema, type LangdockEmbeddingModelId, type LangdockEmbeddingModelSettings } from './langdock-embedding-options';
-import { listLangdockModels, type LangdockListModelsOptions, type LangdockModel } from './langdock-list-models';
-import { assertServerSide, checkLangdockSettings, describeValue, type LangdockProviderSettings, type LangdockRegion } from './langdock-provider-settings';
+import {
+  langdockEmbeddingModelSettingsSchema,
+  type LangdockEmbeddingModelId,
+  type LangdockEmbeddingModelSettings,
+} from './langdock-embedding-options';
+import {
+  listLangdockModels,
+  type LangdockListModelsOptions,
+  type LangdockModel,
+} from './langdock-list-models';
+import {
+  assertServerSide,
+  checkLangdockSettings,
+  describeValue,
+  type LangdockProviderSettings,
+  type LangdockRegion,
+} from './langdock-provider-settings';
 import { createLangdockRequestConfig } from './langdock-request-config';
 import { parseLangdockSettings } from './parse-langdock-options';
 
 /** What every spec's provider is made of: checked settings, and the spec-free models it wraps. */
 export interface LangdockProviderCore extends LangdockAgentCore {
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LangdockChat;
-  embedder(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): LangdockEmbedder;
+  embedder(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): LangdockEmbedder;
   listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
   noImageModel(modelId: string): never;
 }
 
 /** `createLangdock(...)`'s settings, checked now: bad settings and a browser fail at creation. */
-export function createLangdockProviderCore(regionOrSettings: LangdockRegion | LangdockProviderSettings): LangdockProviderCore {
+export function createLangdockProviderCore(
+  regionOrSettings: LangdockRegion | LangdockProviderSettings,
+): LangdockProviderCore {
   const settings = checkLangdockSettings(regionOrSettings);
   assertServerSide(settings);
   return buildLangdockProviderCore(settings);
@@ -38,18 +61,30 @@ function buildLangdockProviderCore(settings: LangdockProviderSettings): Langdock
     ...buildLangdockAgentCore(settings, config),
     chat: (modelId, modelSettings = {}) => {
       assertServerSide(settings);
-      return new LangdockChat(checkModelId(modelId, 'gpt-5-mini'), checkChatModelSettings(modelSettings), config);
+      return new LangdockChat(
+        checkModelId(modelId, 'gpt-5-mini'),
+        checkChatModelSettings(modelSettings),
+        config,
+      );
     },
     embedder: (modelId, modelSettings = {}) => {
       assertServerSide(settings);
-      return new LangdockEmbedder(checkModelId(modelId, 'text-embedding-3-small'), checkEmbeddingModelSettings(modelSettings), config);
+      return new LangdockEmbedder(
+        checkModelId(modelId, 'text-embedding-3-small'),
+        checkEmbeddingModelSettings(modelSettings),
+        config,
+      );
     },
     listModels: async (options) => {
       assertServerSide(settings);
       return listLangdockModels(config, options);
     },
     noImageModel: (modelId) => {
-      throw new NoSuchModelError({ modelId, modelType: 'imageModel', message: 'Langdock image generation is not offered by langdock-ai-provider.' });
+      throw new NoSuchModelError({
+        modelId,
+        modelType: 'imageModel',
+        message: 'Langdock image generation is not offered by langdock-ai-provider.',
+      });
     },
   };
 }
@@ -65,12 +100,23 @@ export interface LangdockSpecModels<CHAT, EMBEDDING, AGENT> {
  * The provider every entry exports, in the spec's model classes: callable for a chat model, with every
  * name the AI SDK majors look up (`languageModel`, `embeddingModel`, `textEmbeddingModel`) and ours.
  */
-export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends object>(core: LangdockProviderCore, models: LangdockSpecModels<CHAT, EMBEDDING, AGENT>, extra: EXTRA) {
-  const chat = (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) => models.chat(core.chat(modelId, settings));
-  const embedding = (modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings) => models.embedding(core.embedder(modelId, settings));
+export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends object>(
+  core: LangdockProviderCore,
+  models: LangdockSpecModels<CHAT, EMBEDDING, AGENT>,
+  extra: EXTRA,
+) {
+  const chat = (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) =>
+    models.chat(core.chat(modelId, settings));
+  const embedding = (
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ) => models.embedding(core.embedder(modelId, settings));
   return Object.assign(
     function langdockProvider(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) {
-      if (new.target) throw new Error('The Langdock provider is a function: call langdock(modelId) without `new`.');
+      if (new.target)
+        throw new Error(
+          'The Langdock provider is a function: call langdock(modelId) without `new`.',
+        );
       return chat(modelId, settings);
     },
     {
@@ -82,7 +128,8 @@ export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends o
       textEmbedding: embedding,
       listModels: core.listModels,
       imageModel: core.noImageModel,
-      agent: (target: LangdockAgentTarget, settings?: LangdockAgentSettings) => models.agent(core.agent(target, settings)),
+      agent: (target: LangdockAgentTarget, settings?: LangdockAgentSettings) =>
+        models.agent(core.agent(target, settings)),
       agentResponse: core.agentResponse,
       uploadAttachment: core.uploadAttachment,
       deleteAttachment: core.deleteAttachment,
@@ -93,7 +140,10 @@ export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends o
 
 function checkModelId<ID extends string>(modelId: ID, example: string): ID {
   if (typeof modelId !== 'string' || modelId.trim() === '') {
-    throw new InvalidArgumentError({ argument: 'modelId', message: `A Langdock model id must be a non-empty string such as '${example}'; got ${describeValue(modelId)}.` });
+    throw new InvalidArgumentError({
+      argument: 'modelId',
+      message: `A Langdock model id must be a non-empty string such as '${example}'; got ${describeValue(modelId)}.`,
+    });
   }
   return modelId;
 }
@@ -106,7 +156,9 @@ function checkChatModelSettings(settings: LangdockChatModelSettings): LangdockCh
   });
 }
 
-function checkEmbeddingModelSettings(settings: LangdockEmbeddingModelSettings): LangdockEmbeddingModelSettings {
+function checkEmbeddingModelSettings(
+  settings: LangdockEmbeddingModelSettings,
+): LangdockEmbeddingModelSettings {
   return parseLangdockSettings(langdockEmbeddingModelSettingsSchema, settings, {
     argument: 'settings',
     what: 'Langdock embedding model settings',

@@ -40,7 +40,16 @@ export interface LangdockProviderSettings {
   rateLimit?: boolean | LangdockRateLimitSettings;
 }
 
-const settingKeys = ['region', 'apiKey', 'baseURL', 'agentBaseURL', 'headers', 'fetch', 'dangerouslyAllowBrowser', 'rateLimit'] as const;
+const settingKeys = [
+  'region',
+  'apiKey',
+  'baseURL',
+  'agentBaseURL',
+  'headers',
+  'fetch',
+  'dangerouslyAllowBrowser',
+  'rateLimit',
+] as const;
 
 // A key is one header token: printable ASCII without spaces. Anything else would fail inside fetch,
 // whose message quotes the whole header value.
@@ -49,62 +58,116 @@ const keyPattern = /^[\x21-\x7e]+$/;
 const fail = (argument: string, message: string) => new InvalidArgumentError({ argument, message });
 
 /** The settings, checked and normalised (region lower-cased, key trimmed); errors never echo a key. */
-export function checkLangdockSettings(regionOrSettings: LangdockRegion | LangdockProviderSettings): LangdockProviderSettings {
-  const settings = typeof regionOrSettings === 'string' ? { region: regionOrSettings } : regionOrSettings;
+export function checkLangdockSettings(
+  regionOrSettings: LangdockRegion | LangdockProviderSettings,
+): LangdockProviderSettings {
+  const settings =
+    typeof regionOrSettings === 'string' ? { region: regionOrSettings } : regionOrSettings;
   if (typeof settings !== 'object' || settings === null) {
-    throw fail('settings', `createLangdock takes 'eu', 'us' or a settings object; got ${describeValue(settings)}.`);
+    throw fail(
+      'settings',
+      `createLangdock takes 'eu', 'us' or a settings object; got ${describeValue(settings)}.`,
+    );
   }
-  const unknown = Object.keys(settings).filter((key) => !(settingKeys as readonly string[]).includes(key));
+  const unknown = Object.keys(settings).filter(
+    (key) => !(settingKeys as readonly string[]).includes(key),
+  );
   if (unknown.length > 0) {
-    throw fail('settings', `Unknown Langdock setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${settingKeys.join(', ')}.`);
+    throw fail(
+      'settings',
+      `Unknown Langdock setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${settingKeys.join(', ')}.`,
+    );
   }
-  const region = typeof settings.region === 'string' ? settings.region.trim().toLowerCase() : settings.region;
+  const region =
+    typeof settings.region === 'string' ? settings.region.trim().toLowerCase() : settings.region;
   if (region !== undefined && !isRegion(region)) {
-    throw fail('region', `Unknown Langdock region ${describeValue(settings.region)}: use 'eu' or 'us'.`);
+    throw fail(
+      'region',
+      `Unknown Langdock region ${describeValue(settings.region)}: use 'eu' or 'us'.`,
+    );
   }
   if (region !== undefined && settings.baseURL !== undefined) {
-    throw fail('region', 'Pass region or baseURL, not both: the base URL already names the region (…/openai/eu/v1).');
+    throw fail(
+      'region',
+      'Pass region or baseURL, not both: the base URL already names the region (…/openai/eu/v1).',
+    );
   }
   const apiKey = typeof settings.apiKey === 'string' ? settings.apiKey.trim() : settings.apiKey;
   if (apiKey !== undefined && (typeof apiKey !== 'string' || !keyPattern.test(apiKey))) {
-    throw fail('apiKey', 'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.');
+    throw fail(
+      'apiKey',
+      'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.',
+    );
   }
   if (settings.baseURL !== undefined) checkBaseURL(settings.baseURL, 'baseURL');
   if (settings.agentBaseURL !== undefined) checkBaseURL(settings.agentBaseURL, 'agentBaseURL');
   if (settings.headers !== undefined) {
-    if (typeof settings.headers !== 'object' || settings.headers === null) throw fail('headers', 'headers must be an object of header names to string values.');
+    if (typeof settings.headers !== 'object' || settings.headers === null)
+      throw fail('headers', 'headers must be an object of header names to string values.');
     checkLangdockHeaders(settings.headers, 'headers');
   }
   if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
     throw fail('fetch', 'fetch must be a function with the signature of the global fetch.');
   }
-  if (settings.dangerouslyAllowBrowser !== undefined && typeof settings.dangerouslyAllowBrowser !== 'boolean') {
-    throw fail('dangerouslyAllowBrowser', `dangerouslyAllowBrowser must be true or false; got ${describeValue(settings.dangerouslyAllowBrowser)}.`);
+  if (
+    settings.dangerouslyAllowBrowser !== undefined &&
+    typeof settings.dangerouslyAllowBrowser !== 'boolean'
+  ) {
+    throw fail(
+      'dangerouslyAllowBrowser',
+      `dangerouslyAllowBrowser must be true or false; got ${describeValue(settings.dangerouslyAllowBrowser)}.`,
+    );
   }
   if (settings.rateLimit !== undefined) checkRateLimit(settings.rateLimit);
   return { ...settings, region, apiKey };
 }
 
-const positive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+const positive = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 function checkRateLimit(rateLimit: unknown): void {
   if (typeof rateLimit === 'boolean') return;
   if (typeof rateLimit !== 'object' || rateLimit === null) {
-    throw fail('rateLimit', `rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got ${describeValue(rateLimit)}.`);
+    throw fail(
+      'rateLimit',
+      `rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got ${describeValue(rateLimit)}.`,
+    );
   }
   const known = ['requestsPerMinute', 'tokensPerMinute', 'maxWaitMs', 'store', 'windowMs'];
   const unknown = Object.keys(rateLimit).filter((key) => !known.includes(key));
-  if (unknown.length > 0) throw fail('rateLimit', `Unknown rateLimit setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${known.join(', ')}.`);
+  if (unknown.length > 0)
+    throw fail(
+      'rateLimit',
+      `Unknown rateLimit setting ${unknown.map((key) => `'${key}'`).join(', ')}; the settings are ${known.join(', ')}.`,
+    );
   const limits = rateLimit as Record<string, unknown>;
   for (const key of ['requestsPerMinute', 'tokensPerMinute', 'windowMs'] as const) {
-    if (limits[key] !== undefined && !positive(limits[key])) throw fail('rateLimit', `rateLimit.${key} must be a positive number; got ${describeValue(limits[key])}.`);
+    if (limits[key] !== undefined && !positive(limits[key]))
+      throw fail(
+        'rateLimit',
+        `rateLimit.${key} must be a positive number; got ${describeValue(limits[key])}.`,
+      );
   }
-  if (limits.maxWaitMs !== undefined && !(typeof limits.maxWaitMs === 'number' && limits.maxWaitMs >= 0)) {
-    throw fail('rateLimit', `rateLimit.maxWaitMs must be a number of milliseconds (0 never waits); got ${describeValue(limits.maxWaitMs)}.`);
+  if (
+    limits.maxWaitMs !== undefined &&
+    !(typeof limits.maxWaitMs === 'number' && limits.maxWaitMs >= 0)
+  ) {
+    throw fail(
+      'rateLimit',
+      `rateLimit.maxWaitMs must be a number of milliseconds (0 never waits); got ${describeValue(limits.maxWaitMs)}.`,
+    );
   }
   const store = limits.store as Record<string, unknown> | undefined;
-  if (store !== undefined && (typeof store !== 'object' || store === null || !['acquire', 'settle', 'block'].every((method) => typeof store[method] === 'function'))) {
-    throw fail('rateLimit', 'rateLimit.store must have acquire, settle and block methods, such as createLangdockRedisStore(client) from langdock-ai-provider/redis.');
+  if (
+    store !== undefined &&
+    (typeof store !== 'object' ||
+      store === null ||
+      !['acquire', 'settle', 'block'].every((method) => typeof store[method] === 'function'))
+  ) {
+    throw fail(
+      'rateLimit',
+      'rateLimit.store must have acquire, settle and block methods, such as createLangdockRedisStore(client) from langdock-ai-provider/redis.',
+    );
   }
 }
 
@@ -113,24 +176,37 @@ export function resolveLangdockBaseURL(settings: LangdockProviderSettings): stri
   if (settings.baseURL !== undefined) return withoutTrailingSlashes(settings.baseURL);
   if (settings.region !== undefined) return regionBaseURL(settings.region);
   const fromEnv = readEnv('LANGDOCK_BASE_URL');
-  if (fromEnv !== undefined) return withoutTrailingSlashes(checkBaseURL(fromEnv, 'LANGDOCK_BASE_URL'));
+  if (fromEnv !== undefined)
+    return withoutTrailingSlashes(checkBaseURL(fromEnv, 'LANGDOCK_BASE_URL'));
   const region = readEnv('LANGDOCK_REGION')?.toLowerCase();
   if (region === undefined) return regionBaseURL('eu');
   if (!isRegion(region)) {
-    throw fail('LANGDOCK_REGION', `LANGDOCK_REGION is ${describeValue(region)}; Langdock's regions are 'eu' and 'us'.`);
+    throw fail(
+      'LANGDOCK_REGION',
+      `LANGDOCK_REGION is ${describeValue(region)}; Langdock's regions are 'eu' and 'us'.`,
+    );
   }
   return regionBaseURL(region);
 }
 
 /** The key for this request; undefined only where no key is needed (a proxy, or an Authorization header). */
-export function resolveLangdockApiKey(settings: LangdockProviderSettings, { callAuthorization = false }: { callAuthorization?: boolean } = {}): string | undefined {
+export function resolveLangdockApiKey(
+  settings: LangdockProviderSettings,
+  { callAuthorization = false }: { callAuthorization?: boolean } = {},
+): string | undefined {
   // Behind a browser proxy the proxy adds the key: one from the environment is never sent there.
-  const apiKey = settings.apiKey ?? (settings.dangerouslyAllowBrowser ? undefined : readEnv('LANGDOCK_API_KEY'));
+  const apiKey =
+    settings.apiKey ?? (settings.dangerouslyAllowBrowser ? undefined : readEnv('LANGDOCK_API_KEY'));
   if (apiKey !== undefined && !keyPattern.test(apiKey)) {
-    throw new LoadAPIKeyError({ message: 'LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.' });
+    throw new LoadAPIKeyError({
+      message:
+        'LANGDOCK_API_KEY contains spaces or control characters inside it; set it to the key alone.',
+    });
   }
   // An Authorization header (the provider's, or this call's) replaces the key, so none is needed then.
-  const hasAuthorizationHeader = callAuthorization || Object.keys(settings.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+  const hasAuthorizationHeader =
+    callAuthorization ||
+    Object.keys(settings.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
   if (apiKey === undefined && !settings.dangerouslyAllowBrowser && !hasAuthorizationHeader) {
     throw new LoadAPIKeyError({
       message:
@@ -153,7 +229,10 @@ export function assertServerSide(settings: LangdockProviderSettings): void {
 
 /** A value for an error message: short plain words as they are, anything else (a key passed by mistake) only described. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return /^[\w.-]{0,16}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === 'string')
+    return /^[\w.-]{0,16}$/.test(value)
+      ? JSON.stringify(value)
+      : `a string of ${value.length} characters`;
   return value === null ? 'null' : typeof value;
 }
 
@@ -166,8 +245,14 @@ function checkBaseURL(value: unknown, argument: string): string {
   }
   if (protocol === 'https:' || protocol === 'http:') return value as string;
   // Show what looks like a URL (it has a dot and a slash); describe anything else, which may be a key.
-  const shown = typeof value === 'string' && value.includes('.') && value.includes('/') ? JSON.stringify(value) : describeValue(value);
-  throw fail(argument, `${argument} must be an http:// or https:// URL such as 'https://api.langdock.com/openai/eu/v1'; got ${shown}.`);
+  const shown =
+    typeof value === 'string' && value.includes('.') && value.includes('/')
+      ? JSON.stringify(value)
+      : describeValue(value);
+  throw fail(
+    argument,
+    `${argument} must be an http:// or https:// URL such as 'https://api.langdock.com/openai/eu/v1'; got ${shown}.`,
+  );
 }
 
 function regionBaseURL(region: LangdockRegion): string {
@@ -180,7 +265,10 @@ function withoutTrailingSlashes(url: string): string {
 
 /** An environment variable, or undefined when unset or blank (and on runtimes without `process`). */
 function readEnv(name: string): string | undefined {
-  return loadOptionalSetting({ settingValue: undefined, environmentVariableName: name })?.trim() || undefined;
+  return (
+    loadOptionalSetting({ settingValue: undefined, environmentVariableName: name })?.trim() ||
+    undefined
+  );
 }
 
 function isRegion(value: unknown): value is LangdockRegion {
@@ -190,6 +278,9 @@ function isRegion(value: unknown): value is LangdockRegion {
 /** A page or a web worker: both run in the user's browser. */
 function isBrowser(): boolean {
   const scope = globalThis as { window?: { document?: unknown }; importScripts?: unknown };
-  const page = typeof scope.window === 'object' && scope.window !== null && typeof scope.window.document !== 'undefined';
+  const page =
+    typeof scope.window === 'object' &&
+    scope.window !== null &&
+    typeof scope.window.document !== 'undefined';
   return page || typeof scope.importScripts === 'function';
 }

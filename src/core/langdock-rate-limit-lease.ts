@@ -14,10 +14,17 @@ export function langdockUsageTokens(usage: LangdockUsage | null | undefined): nu
  * For a request that failed: a 429 blocks the bucket for its `retry-after` (or one window); any other
  * answer from Langdock used no tokens. A failure without an answer (a lost connection) keeps the estimate.
  */
-export function settleFailedLease(lease: LangdockRateLimitLease | undefined): (error: unknown) => never {
+export function settleFailedLease(
+  lease: LangdockRateLimitLease | undefined,
+): (error: unknown) => never {
   return (error) => {
     // Only a refusal (4xx, 5xx) used no tokens; a 200 whose body failed validation was served and stays counted.
-    if (lease !== undefined && APICallError.isInstance(error) && error.statusCode !== undefined && error.statusCode >= 400) {
+    if (
+      lease !== undefined &&
+      APICallError.isInstance(error) &&
+      error.statusCode !== undefined &&
+      error.statusCode >= 400
+    ) {
       if (error.statusCode === 429) lease.rejected(langdockRetryAfterMs(error.responseHeaders));
       else lease.settle(0);
     }
@@ -26,7 +33,10 @@ export function settleFailedLease(lease: LangdockRateLimitLease | undefined): (e
 }
 
 /** `retry-after-ms`, or `retry-after` in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function langdockRetryAfterMs(headers: Record<string, string> | undefined, now = Date.now()): number | undefined {
+export function langdockRetryAfterMs(
+  headers: Record<string, string> | undefined,
+  now = Date.now(),
+): number | undefined {
   const ms = Number(headers?.['retry-after-ms']);
   if (headers?.['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers?.['retry-after'];

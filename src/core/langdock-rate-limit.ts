@@ -29,7 +29,10 @@ export type LangdockRateLimitDecision =
  */
 export interface LangdockRateLimitStore {
   /** Records the request and grants it when it fits the window now; otherwise says how long until it would. */
-  acquire(bucket: string, request: { tokens: number; limits: LangdockRateLimits }): Promise<LangdockRateLimitDecision>;
+  acquire(
+    bucket: string,
+    request: { tokens: number; limits: LangdockRateLimits },
+  ): Promise<LangdockRateLimitDecision>;
   /** The request's real token count, once known. */
   settle(bucket: string, lease: string, tokens: number): Promise<void>;
   /** Langdock answered 429: nothing goes to this bucket for `ms`. */
@@ -61,7 +64,15 @@ export class LangdockRateLimitError extends AISDKError {
   readonly waitMs: number | undefined;
   readonly binding: LangdockRateLimitBinding | 'too-large';
 
-  constructor({ message, waitMs, binding }: { message: string; waitMs: number | undefined; binding: LangdockRateLimitBinding | 'too-large' }) {
+  constructor({
+    message,
+    waitMs,
+    binding,
+  }: {
+    message: string;
+    waitMs: number | undefined;
+    binding: LangdockRateLimitBinding | 'too-large';
+  }) {
     super({ name: 'AI_LangdockRateLimitError', message });
     this.waitMs = waitMs;
     this.binding = binding;
@@ -90,7 +101,10 @@ export class LangdockRateLimiter {
 
   constructor(
     settings: LangdockRateLimitSettings,
-    private readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void> = abortableSleep,
+    private readonly sleep: (
+      ms: number,
+      signal: AbortSignal | undefined,
+    ) => Promise<void> = abortableSleep,
   ) {
     this.limits = {
       requestsPerMinute: settings.requestsPerMinute ?? LANGDOCK_REQUESTS_PER_MINUTE,
@@ -107,7 +121,11 @@ export class LangdockRateLimiter {
   }
 
   /** Waits until the request fits (honouring `abortSignal`), or fails at once when it would wait too long. */
-  async acquire(bucket: string, tokens: number, abortSignal?: AbortSignal): Promise<LangdockRateLimitLease> {
+  async acquire(
+    bucket: string,
+    tokens: number,
+    abortSignal?: AbortSignal,
+  ): Promise<LangdockRateLimitLease> {
     if (tokens > this.limits.tokensPerMinute) {
       throw new LangdockRateLimitError({
         binding: 'too-large',
@@ -149,7 +167,8 @@ export class LangdockRateLimiter {
       settle: (tokens) => {
         if (tokens !== undefined) quietly(this.store.settle(bucket, lease, tokens));
       },
-      rejected: (retryAfterMs) => quietly(this.store.block(bucket, retryAfterMs ?? this.limits.windowMs)),
+      rejected: (retryAfterMs) =>
+        quietly(this.store.block(bucket, retryAfterMs ?? this.limits.windowMs)),
     };
   }
 }
@@ -187,7 +206,9 @@ interface LogEntry {
 }
 
 /** The windows of one process. `now` is injectable for tests. */
-export function createLangdockMemoryStore({ now = Date.now }: { now?: () => number } = {}): LangdockRateLimitStore {
+export function createLangdockMemoryStore({
+  now = Date.now,
+}: { now?: () => number } = {}): LangdockRateLimitStore {
   const logs = new Map<string, LogEntry[]>();
   const blocked = new Map<string, number>();
   let next = 0;
@@ -229,8 +250,12 @@ export function langdockWindowWait(
   limits: LangdockRateLimits,
   now: number,
 ): { waitMs: number; binding: 'requests' | 'tokens' } | undefined {
-  const leaving = (entry: { at: number } | undefined) => (entry === undefined ? 0 : Math.max(1, entry.at + limits.windowMs - now));
-  const requestWait = entries.length < limits.requestsPerMinute ? 0 : leaving(entries[entries.length - limits.requestsPerMinute]);
+  const leaving = (entry: { at: number } | undefined) =>
+    entry === undefined ? 0 : Math.max(1, entry.at + limits.windowMs - now);
+  const requestWait =
+    entries.length < limits.requestsPerMinute
+      ? 0
+      : leaving(entries[entries.length - limits.requestsPerMinute]);
   let used = 0;
   for (const entry of entries) used += entry.tokens;
   let tokenWait = 0;
@@ -239,5 +264,7 @@ export function langdockWindowWait(
     tokenWait = leaving(entries[i]);
   }
   if (requestWait === 0 && tokenWait === 0) return undefined;
-  return requestWait >= tokenWait ? { waitMs: requestWait, binding: 'requests' } : { waitMs: tokenWait, binding: 'tokens' };
+  return requestWait >= tokenWait
+    ? { waitMs: requestWait, binding: 'requests' }
+    : { waitMs: tokenWait, binding: 'tokens' };
 }

@@ -1,8 +1,17 @@
 import type { APICallError } from '@ai-sdk/provider';
 import { generateId, type FetchFunction, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { createLangdockErrorHandler, createLangdockRedactor } from './langdock-error';
-import { resolveLangdockApiKey, resolveLangdockBaseURL, type LangdockProviderSettings } from './langdock-provider-settings';
-import { checkLangdockHeaders, langdockCredentials, mergeLangdockHeaders, type LangdockHeaders } from './langdock-headers';
+import {
+  resolveLangdockApiKey,
+  resolveLangdockBaseURL,
+  type LangdockProviderSettings,
+} from './langdock-provider-settings';
+import {
+  checkLangdockHeaders,
+  langdockCredentials,
+  mergeLangdockHeaders,
+  type LangdockHeaders,
+} from './langdock-headers';
 import { LangdockRateLimiter, type LangdockRateLimitLease } from './langdock-rate-limit';
 
 /** What a model needs from its provider. Functions, so the key and URL are read at request time. */
@@ -18,14 +27,22 @@ export interface LangdockRequestConfig {
 }
 
 /** The request config of checked provider settings: the key and URL are read when each request is made. */
-export function createLangdockRequestConfig(settings: LangdockProviderSettings): LangdockRequestConfig {
+export function createLangdockRequestConfig(
+  settings: LangdockProviderSettings,
+): LangdockRequestConfig {
   return {
     baseURL: () => resolveLangdockBaseURL(settings),
     apiKey: (options) => resolveLangdockApiKey(settings, options),
-    headers: (apiKey) => mergeLangdockHeaders(apiKey !== undefined ? { Authorization: `Bearer ${apiKey}` } : undefined, settings.headers),
+    headers: (apiKey) =>
+      mergeLangdockHeaders(
+        apiKey !== undefined ? { Authorization: `Bearer ${apiKey}` } : undefined,
+        settings.headers,
+      ),
     fetch: settings.fetch,
     generateId,
-    ...(settings.rateLimit && { rateLimiter: new LangdockRateLimiter(settings.rateLimit === true ? {} : settings.rateLimit) }),
+    ...(settings.rateLimit && {
+      rateLimiter: new LangdockRateLimiter(settings.rateLimit === true ? {} : settings.rateLimit),
+    }),
   };
 }
 
@@ -42,14 +59,26 @@ export interface LangdockRequest {
    * is made only then) and returns
    * the lease to settle with the real usage. Without one: undefined at once.
    */
-  budget: (modelId: string, tokens: () => number, abortSignal: AbortSignal | undefined) => Promise<LangdockRateLimitLease | undefined>;
+  budget: (
+    modelId: string,
+    tokens: () => number,
+    abortSignal: AbortSignal | undefined,
+  ) => Promise<LangdockRateLimitLease | undefined>;
 }
 
 export function prepareLangdockRequest(
   config: LangdockRequestConfig,
-  { path, headers, errorHints }: { path: string; headers?: LangdockHeaders; errorHints?: Partial<Record<number, string>> },
+  {
+    path,
+    headers,
+    errorHints,
+  }: { path: string; headers?: LangdockHeaders; errorHints?: Partial<Record<number, string>> },
 ): LangdockRequest {
-  const callAuthorization = headers !== undefined && Object.keys(headers).some((name) => name.toLowerCase() === 'authorization' && headers[name] !== undefined);
+  const callAuthorization =
+    headers !== undefined &&
+    Object.keys(headers).some(
+      (name) => name.toLowerCase() === 'authorization' && headers[name] !== undefined,
+    );
   const apiKey = config.apiKey({ callAuthorization });
   if (headers !== undefined) checkLangdockHeaders(headers, 'headers');
   const merged = mergeLangdockHeaders(config.headers(apiKey), headers);
@@ -66,8 +95,13 @@ export function prepareLangdockRequest(
       if (limiter === undefined) return undefined;
       // The workspace is known by the key sent (an Authorization header replaces apiKey); the bucket names it by a
       // one-way hash, so no store ever holds a key.
-      const authorization = Object.entries(merged).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-      const sentKey = authorization === undefined ? (apiKey ?? langdockCredentials(merged)[0]) : langdockCredentials({ authorization }).at(-1);
+      const authorization = Object.entries(merged).find(
+        ([name]) => name.toLowerCase() === 'authorization',
+      )?.[1];
+      const sentKey =
+        authorization === undefined
+          ? (apiKey ?? langdockCredentials(merged)[0])
+          : langdockCredentials({ authorization }).at(-1);
       const bucket = `${await langdockKeyHash(sentKey ?? '')}:${config.baseURL()}:${modelId}`;
       return limiter.acquire(bucket, tokens(), abortSignal);
     },
@@ -81,7 +115,10 @@ export function langdockKeyHash(key: string): Promise<string> {
   let hash = keyHashes.get(key);
   if (hash === undefined) {
     hash = crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)).then((digest) =>
-      [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32),
+      [...new Uint8Array(digest)]
+        .map((byte) => byte.toString(16).padStart(2, '0'))
+        .join('')
+        .slice(0, 32),
     );
     // A handful of keys per process at most; kept so the hash is computed once per key.
     if (keyHashes.size < 64) keyHashes.set(key, hash);

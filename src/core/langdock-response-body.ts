@@ -1,5 +1,8 @@
 /** At most `maxBytes` of a body, as text; `complete` is false (and the download cancelled) when there was more. */
-export async function readResponseBody(response: Response, maxBytes: number): Promise<{ text: string; complete: boolean }> {
+export async function readResponseBody(
+  response: Response,
+  maxBytes: number,
+): Promise<{ text: string; complete: boolean }> {
   if (response.body === null) return { text: '', complete: true };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -92,7 +92,11 @@ export class SseDecoder {
     }
     // Only `data` matters; comments (`:`), `event`, `id`, `retry` and unknown fields are skipped.
     const nameEnd = start + 4;
-    if (!buffer.startsWith('data', start) || (nameEnd !== end && buffer.charCodeAt(nameEnd) !== COLON)) return;
+    if (
+      !buffer.startsWith('data', start) ||
+      (nameEnd !== end && buffer.charCodeAt(nameEnd) !== COLON)
+    )
+      return;
     // The value follows the colon, less one leading space.
     let valueStart = nameEnd === end ? end : nameEnd + 1;
     if (valueStart < end && buffer.charCodeAt(valueStart) === 32) valueStart++;

@@ -1,5 +1,16 @@
-import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError, type JSONValue } from '@ai-sdk/provider';
-import type { LangdockChatChunk, LangdockLogprob, LangdockToolCallDelta, LangdockUsage } from './langdock-api-types';
+import {
+  APICallError,
+  InvalidResponseDataError,
+  JSONParseError,
+  TypeValidationError,
+  type JSONValue,
+} from '@ai-sdk/provider';
+import type {
+  LangdockChatChunk,
+  LangdockLogprob,
+  LangdockToolCallDelta,
+  LangdockUsage,
+} from './langdock-api-types';
 import type { LangdockFinish, LangdockStreamPart } from './langdock-chat-call';
 import { LangdockContentFilterLog } from './langdock-content-filter';
 import { estimateLangdockTextTokens } from './estimate-langdock-tokens';
@@ -35,7 +46,8 @@ interface ToolCallInProgress {
 
 type StartedToolCall = ToolCallInProgress & { id: string; name: string };
 
-const isStarted = (call: ToolCallInProgress): call is StartedToolCall => call.name !== undefined && call.id !== undefined;
+const isStarted = (call: ToolCallInProgress): call is StartedToolCall =>
+  call.name !== undefined && call.id !== undefined;
 
 // Real responses hold a handful of parallel calls; a larger index is a malformed chunk.
 const MAX_TOOL_CALL_INDEX = 1023;
@@ -79,15 +91,26 @@ export class LangdockStreamProcessor<FINISH = never> {
     try {
       value = JSON.parse(data);
     } catch (cause) {
-      return this.fail(new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }));
+      return this.fail(
+        new JSONParseError({ text: this.redact(data), cause: redactedCause(cause, this.redact) }),
+      );
     }
     // Server text that leaves as a raw part or inside an error is redacted; the common path pays nothing.
-    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
+    if (this.options.includeRawChunks)
+      this.emit({ type: 'raw', rawValue: redactedValue(data, value, this.redact) });
 
-    if (isStreamedError(value)) return this.fail(this.streamedApiError(redactedValue(data, value, this.redact) as Record<string, unknown>));
+    if (isStreamedError(value))
+      return this.fail(
+        this.streamedApiError(redactedValue(data, value, this.redact) as Record<string, unknown>),
+      );
     const validated = validateLangdockChatChunk(value);
     if (!validated.success) {
-      return this.fail(new TypeValidationError({ value: redactedValue(data, value, this.redact), cause: new Error(validated.problem) }));
+      return this.fail(
+        new TypeValidationError({
+          value: redactedValue(data, value, this.redact),
+          cause: new Error(validated.problem),
+        }),
+      );
     }
     this.chunk(validated.value);
   }
@@ -113,10 +136,20 @@ export class LangdockStreamProcessor<FINISH = never> {
         const cutBy = langdockCutOffReason(this.finishReason, call.arguments);
         if (cutBy === undefined) {
           this.emit({ type: 'tool-input-end', id: call.id });
-          this.emit({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.arguments.trim() === '' ? '{}' : call.arguments });
+          this.emit({
+            type: 'tool-call',
+            toolCallId: call.id,
+            toolName: call.name,
+            input: call.arguments.trim() === '' ? '{}' : call.arguments,
+          });
         } else {
           // The answer is complete as far as it goes (the finish reason says why it stopped): a notice, not a failure.
-          this.report(new InvalidResponseDataError({ data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) }, message: langdockCutOffMessage(call, cutBy) }));
+          this.report(
+            new InvalidResponseDataError({
+              data: { id: call.id, name: call.name, arguments: this.redact(call.arguments) },
+              message: langdockCutOffMessage(call, cutBy),
+            }),
+          );
         }
         continue;
       }
@@ -134,7 +167,13 @@ export class LangdockStreamProcessor<FINISH = never> {
     }
 
     if (interrupted && !this.reported && !this.options.reportsInterruption) {
-      this.report(new InvalidResponseDataError({ data: undefined, message: 'The Langdock stream ended without a finish reason: the answer may be truncated.' }));
+      this.report(
+        new InvalidResponseDataError({
+          data: undefined,
+          message:
+            'The Langdock stream ended without a finish reason: the answer may be truncated.',
+        }),
+      );
     }
     this.emit(
       this.options.finishPart({
@@ -142,7 +181,14 @@ export class LangdockStreamProcessor<FINISH = never> {
         finishReason: this.finishReason,
         usage: this.usage,
         providerMetadata: this.providerMetadata(),
-        ...(this.options.countOutputTokens && { outputTokens: this.outputTokens + this.toolCalls.reduce((sum, call) => sum + estimateLangdockTextTokens(call.arguments), 0) }),
+        ...(this.options.countOutputTokens && {
+          outputTokens:
+            this.outputTokens +
+            this.toolCalls.reduce(
+              (sum, call) => sum + estimateLangdockTextTokens(call.arguments),
+              0,
+            ),
+        }),
       }),
     );
   }
@@ -158,11 +204,13 @@ export class LangdockStreamProcessor<FINISH = never> {
       });
     }
     if (chunk.usage) this.usage = chunk.usage;
-    if (chunk.prompt_filter_results !== undefined) this.promptFilterResults = chunk.prompt_filter_results as JSONValue;
+    if (chunk.prompt_filter_results !== undefined)
+      this.promptFilterResults = chunk.prompt_filter_results as JSONValue;
 
     const choice = chunk.choices?.[0];
     if (choice === undefined) return;
-    if (choice.content_filter_results !== undefined) this.contentFilter.add(choice.content_filter_results, choice.content_filter_offsets);
+    if (choice.content_filter_results !== undefined)
+      this.contentFilter.add(choice.content_filter_results, choice.content_filter_offsets);
     if (choice.logprobs?.content) (this.logprobs ??= []).push(...choice.logprobs.content);
 
     const delta = choice.delta;
@@ -174,7 +222,8 @@ export class LangdockStreamProcessor<FINISH = never> {
           this.emit({ type: 'reasoning-start', id: this.reasoningId });
         }
         this.emit({ type: 'reasoning-delta', id: this.reasoningId, delta: reasoning });
-        if (this.options.countOutputTokens) this.outputTokens += estimateLangdockTextTokens(reasoning);
+        if (this.options.countOutputTokens)
+          this.outputTokens += estimateLangdockTextTokens(reasoning);
       }
       const content = delta.content;
       if (content) {
@@ -185,7 +234,8 @@ export class LangdockStreamProcessor<FINISH = never> {
           this.emit({ type: 'text-start', id: this.textId });
         }
         this.emit({ type: 'text-delta', id: this.textId, delta: content });
-        if (this.options.countOutputTokens) this.outputTokens += estimateLangdockTextTokens(content);
+        if (this.options.countOutputTokens)
+          this.outputTokens += estimateLangdockTextTokens(content);
       }
       if (delta.refusal) this.refusal += delta.refusal;
       const toolCalls = delta.tool_calls;
@@ -224,7 +274,8 @@ export class LangdockStreamProcessor<FINISH = never> {
     // The first delta may carry no id: give the call one so its parts can be matched.
     call.id ??= this.options.generateId();
     this.emit({ type: 'tool-input-start', id: call.id, toolName: call.name });
-    if (call.arguments !== '') this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
+    if (call.arguments !== '')
+      this.emit({ type: 'tool-input-delta', id: call.id, delta: call.arguments });
   }
 
   /** Without an index, a known id continues its call, a new id opens one, and no id continues the last. */
@@ -234,8 +285,14 @@ export class LangdockStreamProcessor<FINISH = never> {
       const known = this.openCalls.findIndex((call) => call?.id === delta.id);
       return known === -1 ? this.openCalls.length : known;
     }
-    if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX) return delta.index;
-    this.fail(new InvalidResponseDataError({ data: redactedValue(JSON.stringify(delta), delta, this.redact), message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.` }));
+    if (Number.isInteger(delta.index) && delta.index >= 0 && delta.index <= MAX_TOOL_CALL_INDEX)
+      return delta.index;
+    this.fail(
+      new InvalidResponseDataError({
+        data: redactedValue(JSON.stringify(delta), delta, this.redact),
+        message: `The Langdock stream sent a tool call delta with the index ${delta.index}; it was not used.`,
+      }),
+    );
     return undefined;
   }
 
@@ -276,7 +333,8 @@ export class LangdockStreamProcessor<FINISH = never> {
     if (this.logprobs !== undefined) metadata.logprobs = this.logprobs as JSONValue;
     if (this.refusal !== '') metadata.refusal = this.refusal;
     Object.assign(metadata, this.contentFilter.metadata());
-    if (this.promptFilterResults !== undefined) metadata.promptFilterResults = this.promptFilterResults;
+    if (this.promptFilterResults !== undefined)
+      metadata.promptFilterResults = this.promptFilterResults;
     return Object.keys(metadata).length > 0 ? metadata : undefined;
   }
 }
@@ -292,7 +350,10 @@ function isStreamedError(value: unknown): value is Record<string, unknown> {
  * A tool call that `length` or `content_filter` stopped mid-way has arguments that do not parse: it is
  * not passed on. Whether they parse is asked only for such a finish, once per call.
  */
-export function langdockCutOffReason(finishReason: string | undefined, args: string): 'length' | 'content_filter' | undefined {
+export function langdockCutOffReason(
+  finishReason: string | undefined,
+  args: string,
+): 'length' | 'content_filter' | undefined {
   if (finishReason !== 'length' && finishReason !== 'content_filter') return undefined;
   if (args.trim() === '') return undefined;
   try {
@@ -303,7 +364,10 @@ export function langdockCutOffReason(finishReason: string | undefined, args: str
   }
 }
 
-export function langdockCutOffMessage(call: { id?: string; name?: string }, cutBy: 'length' | 'content_filter'): string {
+export function langdockCutOffMessage(
+  call: { id?: string; name?: string },
+  cutBy: 'length' | 'content_filter',
+): string {
   return cutBy === 'length'
     ? `Tool call ${call.id} (${call.name}) was cut off by the output token limit (finish_reason length): its arguments are incomplete, so it was not passed on. Raise maxOutputTokens.`
     : `Tool call ${call.id} (${call.name}) was cut off by the content filter (finish_reason content_filter): its arguments are incomplete, so it was not passed on.`;

@@ -12,21 +12,33 @@ export interface MappedLangdockChatResponse {
   metadata: { id?: string; modelId?: string; timestamp?: Date };
 }
 
-export function mapLangdockChatResponse(response: LangdockChatResponse, generateId: () => string): MappedLangdockChatResponse {
+export function mapLangdockChatResponse(
+  response: LangdockChatResponse,
+  generateId: () => string,
+): MappedLangdockChatResponse {
   const choice = response.choices[0]!;
   const content: LangdockContent[] = [];
   const warnings: LangdockWarning[] = [];
-  if (choice.message.reasoning_content) content.push({ type: 'reasoning', text: choice.message.reasoning_content });
+  if (choice.message.reasoning_content)
+    content.push({ type: 'reasoning', text: choice.message.reasoning_content });
   if (choice.message.content) content.push({ type: 'text', text: choice.message.content });
   for (const call of choice.message.tool_calls ?? []) {
     const input = call.function.arguments ?? '';
     const toolCallId = call.id || generateId();
     const cutBy = langdockCutOffReason(choice.finish_reason ?? undefined, input);
     if (cutBy !== undefined) {
-      warnings.push({ type: 'other', message: langdockCutOffMessage({ id: toolCallId, name: call.function.name }, cutBy) });
+      warnings.push({
+        type: 'other',
+        message: langdockCutOffMessage({ id: toolCallId, name: call.function.name }, cutBy),
+      });
       continue;
     }
-    content.push({ type: 'tool-call', toolCallId, toolName: call.function.name, input: input.trim() === '' ? '{}' : input });
+    content.push({
+      type: 'tool-call',
+      toolCallId,
+      toolName: call.function.name,
+      input: input.trim() === '' ? '{}' : input,
+    });
   }
 
   const langdock: Record<string, JSONValue> = {};
@@ -35,7 +47,8 @@ export function mapLangdockChatResponse(response: LangdockChatResponse, generate
   const contentFilter = new LangdockContentFilterLog();
   contentFilter.add(choice.content_filter_results, choice.content_filter_offsets);
   Object.assign(langdock, contentFilter.metadata());
-  if (response.prompt_filter_results !== undefined) langdock.promptFilterResults = response.prompt_filter_results as JSONValue;
+  if (response.prompt_filter_results !== undefined)
+    langdock.promptFilterResults = response.prompt_filter_results as JSONValue;
 
   return {
     content,

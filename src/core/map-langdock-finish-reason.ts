@@ -1,7 +1,10 @@
 /** The finish reasons every spec shares; `undefined` for one it has no name for (V2 `unknown`, V3/V4 `other`). */
-export type LangdockUnifiedFinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | undefined;
+export type LangdockUnifiedFinishReason =
+  'stop' | 'length' | 'content-filter' | 'tool-calls' | undefined;
 
-export function mapLangdockFinishReason(finishReason: string | null | undefined): LangdockUnifiedFinishReason {
+export function mapLangdockFinishReason(
+  finishReason: string | null | undefined,
+): LangdockUnifiedFinishReason {
   switch (finishReason) {
     case 'stop':
       return 'stop';

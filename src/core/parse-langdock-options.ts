@@ -10,15 +10,23 @@ export function parseLangdockSettings<SCHEMA extends z.ZodType>(
 ): z.output<SCHEMA> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${[argument, ...issue.path.map(String)].join('.')}: ${describeIssue(issue)}`);
-    throw new InvalidArgumentError({ argument, message: `Invalid ${what}. ${problems.join('; ')}. ${help}` });
+    const problems = parsed.error.issues.map(
+      (issue) => `${[argument, ...issue.path.map(String)].join('.')}: ${describeIssue(issue)}`,
+    );
+    throw new InvalidArgumentError({
+      argument,
+      message: `Invalid ${what}. ${problems.join('; ')}. ${help}`,
+    });
   }
   return parsed.data;
 }
 
 /** Zod reports a bad record key as "Invalid key in record"; the reason sits one level down. */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const nested = 'issues' in issue && Array.isArray(issue.issues) ? issue.issues.map((inner: z.core.$ZodIssue) => inner.message) : [];
+  const nested =
+    'issues' in issue && Array.isArray(issue.issues)
+      ? issue.issues.map((inner: z.core.$ZodIssue) => inner.message)
+      : [];
   return nested.length > 0 ? `${issue.message} (${nested.join('; ')})` : issue.message;
 }
 
@@ -26,9 +34,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseLangdockProviderOptions<SCHEMA extends z.ZodType>(
   schema: SCHEMA,
   providerOptions: LangdockProviderOptions | undefined,
-  { argument = 'providerOptions.langdock', help = 'See the options table in the README.' }: { argument?: string; help?: string } = {},
+  {
+    argument = 'providerOptions.langdock',
+    help = 'See the options table in the README.',
+  }: { argument?: string; help?: string } = {},
 ): z.output<SCHEMA> {
-  return parseLangdockSettings(schema, withoutNulls(providerOptions?.langdock ?? {}), { argument, what: 'Langdock provider options', help });
+  return parseLangdockSettings(schema, withoutNulls(providerOptions?.langdock ?? {}), {
+    argument,
+    what: 'Langdock provider options',
+    help,
+  });
 }
 
 /** A `null` option means unset, as in the OpenAI API: left out before validation. */

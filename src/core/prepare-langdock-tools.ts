@@ -20,7 +20,11 @@ export function prepareLangdockTools({
   const langdockTools: LangdockTool[] = [];
   for (const tool of tools) {
     if (tool.type !== 'function') {
-      warnings.push({ type: 'unsupported-tool', toolName: tool.name, details: `Langdock runs no provider tools; ${tool.id} was not sent.` });
+      warnings.push({
+        type: 'unsupported-tool',
+        toolName: tool.name,
+        details: `Langdock runs no provider tools; ${tool.id} was not sent.`,
+      });
       continue;
     }
     langdockTools.push({
@@ -65,9 +69,17 @@ export function prepareLangdockTools({
 }
 
 /** No function tools to send: a toolChoice other than auto would have meant something, so say it was dropped. */
-function withoutTools(toolChoice: LangdockChatCall['toolChoice'], warnings: LangdockWarning[]): PreparedTools {
+function withoutTools(
+  toolChoice: LangdockChatCall['toolChoice'],
+  warnings: LangdockWarning[],
+): PreparedTools {
   if (toolChoice !== undefined && toolChoice.type !== 'auto') {
-    warnings.push({ type: 'unsupported-setting', setting: 'toolChoice', details: 'toolChoice applies only with function tools; none were sent, so it was not sent either.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'toolChoice',
+      details:
+        'toolChoice applies only with function tools; none were sent, so it was not sent either.',
+    });
   }
   return { tools: undefined, toolChoice: undefined, warnings };
 }

@@ -2,9 +2,17 @@
 export { langdockRegions } from './langdock-provider-settings';
 export type { LangdockProviderSettings, LangdockRegion } from './langdock-provider-settings';
 export { langdockChatOptionsSchema } from './langdock-chat-options';
-export type { LangdockChatModelId, LangdockChatModelSettings, LangdockChatOptions } from './langdock-chat-options';
+export type {
+  LangdockChatModelId,
+  LangdockChatModelSettings,
+  LangdockChatOptions,
+} from './langdock-chat-options';
 export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
-export type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings, LangdockEmbeddingOptions } from './langdock-embedding-options';
+export type {
+  LangdockEmbeddingModelId,
+  LangdockEmbeddingModelSettings,
+  LangdockEmbeddingOptions,
+} from './langdock-embedding-options';
 export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';
 export { createLangdockMemoryStore, LangdockRateLimitError } from './langdock-rate-limit';
 export type {

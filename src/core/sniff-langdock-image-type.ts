@@ -6,7 +6,23 @@ const signatures: ReadonlyArray<{ mediaType: string; bytes: ReadonlyArray<number
   { mediaType: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
   { mediaType: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] },
   // RIFF, four bytes of length, WEBP.
-  { mediaType: 'image/webp', bytes: [0x52, 0x49, 0x46, 0x46, undefined, undefined, undefined, undefined, 0x57, 0x45, 0x42, 0x50] },
+  {
+    mediaType: 'image/webp',
+    bytes: [
+      0x52,
+      0x49,
+      0x46,
+      0x46,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      0x57,
+      0x45,
+      0x42,
+      0x50,
+    ],
+  },
 ];
 
 // 16 base64 characters decode to the 12 bytes the longest signature needs.
@@ -16,9 +32,14 @@ const BASE64_PREFIX = 16;
 export function sniffLangdockImageType(data: Uint8Array | string): string | undefined {
   let head: Uint8Array;
   try {
-    head = typeof data === 'string' ? convertBase64ToUint8Array(data.slice(0, BASE64_PREFIX)) : data;
+    head =
+      typeof data === 'string' ? convertBase64ToUint8Array(data.slice(0, BASE64_PREFIX)) : data;
   } catch {
     return undefined;
   }
-  return signatures.find(({ bytes }) => bytes.length <= head.length && bytes.every((byte, i) => byte === undefined || head[i] === byte))?.mediaType;
+  return signatures.find(
+    ({ bytes }) =>
+      bytes.length <= head.length &&
+      bytes.every((byte, i) => byte === undefined || head[i] === byte),
+  )?.mediaType;
 }

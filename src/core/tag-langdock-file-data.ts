@@ -11,8 +11,18 @@ type RawFilePrompt = ReadonlyArray<{ role: string; content: unknown }>;
 export function tagLangdockFileData(prompt: RawFilePrompt): LangdockPrompt {
   return prompt.map((message) => {
     const parts = message.content;
-    if ((message.role !== 'user' && message.role !== 'assistant') || !Array.isArray(parts) || !parts.some(isFilePart)) return message as LangdockPrompt[number];
-    return { ...message, content: parts.map((part) => (isFilePart(part) ? { ...part, data: tagFileData(part.data) } : part)) } as LangdockPrompt[number];
+    if (
+      (message.role !== 'user' && message.role !== 'assistant') ||
+      !Array.isArray(parts) ||
+      !parts.some(isFilePart)
+    )
+      return message as LangdockPrompt[number];
+    return {
+      ...message,
+      content: parts.map((part) =>
+        isFilePart(part) ? { ...part, data: tagFileData(part.data) } : part,
+      ),
+    } as LangdockPrompt[number];
   });
 }
 
@@ -23,6 +33,12 @@ function isFilePart(part: unknown): part is { type: 'file'; data: unknown } {
 function tagFileData(data: unknown): LangdockFileData {
   if (data instanceof URL) return { type: 'url', url: data };
   if (typeof data === 'string') return { type: 'data', data };
-  if (typeof data === 'object' && data !== null && !ArrayBuffer.isView(data) && typeof (data as { type?: unknown }).type === 'string') return data as LangdockFileData;
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    !ArrayBuffer.isView(data) &&
+    typeof (data as { type?: unknown }).type === 'string'
+  )
+    return data as LangdockFileData;
   return { type: 'data', data: data as Uint8Array };
 }

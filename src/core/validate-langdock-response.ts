@@ -20,13 +20,18 @@ export function isNonEmptyJsonObject(value: unknown): value is Record<string, JS
 const optional =
   (type: 'string' | 'number'): Check =>
   (value) =>
-    value === undefined || value === null || typeof value === type ? undefined : ` must be a ${type}`;
+    value === undefined || value === null || typeof value === type
+      ? undefined
+      : ` must be a ${type}`;
 
 const optionalString = optional('string');
-const requiredString: Check = (value) => (typeof value === 'string' ? undefined : ' must be a string');
+const requiredString: Check = (value) =>
+  typeof value === 'string' ? undefined : ' must be a string';
 const optionalNumber = optional('number');
 
-function fieldsCheck(checks: Record<string, Check>): (record: Record<string, unknown>) => string | undefined {
+function fieldsCheck(
+  checks: Record<string, Check>,
+): (record: Record<string, unknown>) => string | undefined {
   const fields = Object.entries(checks);
   return (record) => {
     for (const [key, check] of fields) {
@@ -87,7 +92,12 @@ const toolCallDeltaCheck = requiredObject({
 
 const choicesCheck = optionalArray(
   requiredObject({
-    message: requiredObject({ content: optionalString, reasoning_content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallCheck) }),
+    message: requiredObject({
+      content: optionalString,
+      reasoning_content: optionalString,
+      refusal: optionalString,
+      tool_calls: optionalArray(toolCallCheck),
+    }),
     finish_reason: optionalString,
     logprobs: logprobsCheck,
   }),
@@ -97,7 +107,8 @@ const responseCheck = requiredObject({
   id: optionalString,
   model: optionalString,
   created: optionalNumber,
-  choices: (value) => (Array.isArray(value) && value.length > 0 ? choicesCheck(value) : ' must be a non-empty array'),
+  choices: (value) =>
+    Array.isArray(value) && value.length > 0 ? choicesCheck(value) : ' must be a non-empty array',
   usage: usageCheck,
 });
 
@@ -107,7 +118,12 @@ const chunkCheck = requiredObject({
   created: optionalNumber,
   choices: optionalArray(
     requiredObject({
-      delta: optionalObject({ content: optionalString, reasoning_content: optionalString, refusal: optionalString, tool_calls: optionalArray(toolCallDeltaCheck) }),
+      delta: optionalObject({
+        content: optionalString,
+        reasoning_content: optionalString,
+        refusal: optionalString,
+        tool_calls: optionalArray(toolCallDeltaCheck),
+      }),
       finish_reason: optionalString,
       logprobs: logprobsCheck,
     }),
@@ -119,10 +135,14 @@ export type Validated<T> = { success: true; value: T } | { success: false; probl
 
 export function validateLangdockChatResponse(value: unknown): Validated<LangdockChatResponse> {
   const problem = responseCheck(value);
-  return problem === undefined ? { success: true, value: value as LangdockChatResponse } : { success: false, problem: `response${problem}` };
+  return problem === undefined
+    ? { success: true, value: value as LangdockChatResponse }
+    : { success: false, problem: `response${problem}` };
 }
 
 export function validateLangdockChatChunk(value: unknown): Validated<LangdockChatChunk> {
   const problem = chunkCheck(value);
-  return problem === undefined ? { success: true, value: value as LangdockChatChunk } : { success: false, problem: `chunk${problem}` };
+  return problem === undefined
+    ? { success: true, value: value as LangdockChatChunk }
+    : { success: false, problem: `chunk${problem}` };
 }

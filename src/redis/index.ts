@@ -2,7 +2,11 @@
 // the app's own node-redis or ioredis client (optional peers); the other entries never load this one.
 export { createLangdockRedisStore, LANGDOCK_REDIS_DEFAULT_PREFIX } from './langdock-redis-store';
 export type { LangdockRedisStoreOptions } from './langdock-redis-store';
-export type { LangdockIORedisClient, LangdockNodeRedisClient, LangdockRedisClient } from './langdock-redis-client';
+export type {
+  LangdockIORedisClient,
+  LangdockNodeRedisClient,
+  LangdockRedisClient,
+} from './langdock-redis-client';
 export type {
   LangdockRateLimitBinding,
   LangdockRateLimitDecision,

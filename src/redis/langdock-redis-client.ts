@@ -19,7 +19,11 @@ export interface LangdockIORedisClient {
 export type LangdockRedisClient = LangdockNodeRedisClient | LangdockIORedisClient;
 
 /** Runs one of the store's scripts with its keys and arguments, and returns Redis's reply. */
-export type LangdockRedisRunner = (script: LangdockRedisScript, keys: string[], args: string[]) => Promise<unknown>;
+export type LangdockRedisRunner = (
+  script: LangdockRedisScript,
+  keys: string[],
+  args: string[],
+) => Promise<unknown>;
 
 interface Evaluator {
   bySha(sha: string, keys: string[], args: string[]): Promise<unknown>;

@@ -1,6 +1,19 @@
-import type { LangdockRateLimitBinding, LangdockRateLimitDecision, LangdockRateLimitStore } from '../core/langdock-rate-limit';
-import { langdockRedisRunner, type LangdockRedisClient, type LangdockRedisRunner } from './langdock-redis-client';
-import { acquireScript, blockScript, settleScript, type LangdockRedisScript } from './langdock-redis-scripts';
+import type {
+  LangdockRateLimitBinding,
+  LangdockRateLimitDecision,
+  LangdockRateLimitStore,
+} from '../core/langdock-rate-limit';
+import {
+  langdockRedisRunner,
+  type LangdockRedisClient,
+  type LangdockRedisRunner,
+} from './langdock-redis-client';
+import {
+  acquireScript,
+  blockScript,
+  settleScript,
+  type LangdockRedisScript,
+} from './langdock-redis-scripts';
 
 export interface LangdockRedisStoreOptions {
   /** Put before every key the store writes. Default `langdock:rl:`. */
@@ -14,9 +27,13 @@ export const LANGDOCK_REDIS_DEFAULT_PREFIX = 'langdock:rl:';
  * as `createLangdock({ rateLimit: { store: createLangdockRedisStore(client) } })`. `client` is the app's own
  * node-redis (`redis` v4+) or ioredis client, connected. Each step is one atomic Lua script on Redis's clock.
  */
-export function createLangdockRedisStore(client: LangdockRedisClient, options: LangdockRedisStoreOptions = {}): LangdockRateLimitStore {
+export function createLangdockRedisStore(
+  client: LangdockRedisClient,
+  options: LangdockRedisStoreOptions = {},
+): LangdockRateLimitStore {
   const prefix = options.prefix ?? LANGDOCK_REDIS_DEFAULT_PREFIX;
-  if (typeof prefix !== 'string') throw new TypeError(`createLangdockRedisStore: prefix must be a string; got ${typeof prefix}.`);
+  if (typeof prefix !== 'string')
+    throw new TypeError(`createLangdockRedisStore: prefix must be a string; got ${typeof prefix}.`);
   const run = langdockRedisRunner(client);
   // The bucket in braces is the keys' hash tag: on a Redis Cluster both keys of a bucket share a slot, as a script needs.
   const logKey = (bucket: string) => `${prefix}{${bucket}}:log`;
@@ -50,12 +67,20 @@ function wholeTokens(tokens: number): number {
   return Number.isFinite(tokens) ? Math.max(0, Math.ceil(tokens)) : 0;
 }
 
-async function step(run: LangdockRedisRunner, script: LangdockRedisScript, keys: string[], args: string[]): Promise<unknown> {
+async function step(
+  run: LangdockRedisRunner,
+  script: LangdockRedisScript,
+  keys: string[],
+  args: string[],
+): Promise<unknown> {
   try {
     return await run(script, keys, args);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`langdock-ai-provider/redis: the rate limit's ${script.name} step failed in Redis: ${reason}`, { cause });
+    throw new Error(
+      `langdock-ai-provider/redis: the rate limit's ${script.name} step failed in Redis: ${reason}`,
+      { cause },
+    );
   }
 }
 
@@ -65,12 +90,16 @@ const bindings: readonly LangdockRateLimitBinding[] = ['requests', 'tokens', 'bl
 export function decisionOf(reply: unknown): LangdockRateLimitDecision {
   if (Array.isArray(reply)) {
     const [granted, first, second] = reply as unknown[];
-    if (Number(granted) === 1 && first !== undefined && first !== null) return { granted: true, lease: text(first) };
+    if (Number(granted) === 1 && first !== undefined && first !== null)
+      return { granted: true, lease: text(first) };
     const waitMs = Number(first);
     const binding = bindings.find((candidate) => candidate === text(second));
-    if (Number(granted) === 0 && Number.isFinite(waitMs) && waitMs > 0 && binding !== undefined) return { granted: false, waitMs, binding };
+    if (Number(granted) === 0 && Number.isFinite(waitMs) && waitMs > 0 && binding !== undefined)
+      return { granted: false, waitMs, binding };
   }
-  throw new Error(`langdock-ai-provider/redis: unexpected reply from the acquire script: ${JSON.stringify(reply)}.`);
+  throw new Error(
+    `langdock-ai-provider/redis: unexpected reply from the acquire script: ${JSON.stringify(reply)}.`,
+  );
 }
 
 /** A reply string, whether the client gives strings or (with a type mapping) bytes. */

@@ -15,8 +15,13 @@ export class LangdockAgentLanguageModel implements LanguageModelV2 {
     this.modelId = agent.modelId;
   }
 
-  async doGenerate(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
-    const { content, start, finish, metadata, request, response } = await this.agent.generate(toLangdockCall(options), v2AgentStreamSpec(options.tools));
+  async doGenerate(
+    options: LanguageModelV2CallOptions,
+  ): Promise<Awaited<ReturnType<LanguageModelV2['doGenerate']>>> {
+    const { content, start, finish, metadata, request, response } = await this.agent.generate(
+      toLangdockCall(options),
+      v2AgentStreamSpec(options.tools),
+    );
     return {
       content,
       finishReason: finish.finishReason,
@@ -28,8 +33,13 @@ export class LangdockAgentLanguageModel implements LanguageModelV2 {
     };
   }
 
-  async doStream(options: LanguageModelV2CallOptions): Promise<Awaited<ReturnType<LanguageModelV2['doStream']>>> {
-    const { stream, request, response } = await this.agent.stream(toLangdockCall(options), v2AgentStreamSpec(options.tools));
+  async doStream(
+    options: LanguageModelV2CallOptions,
+  ): Promise<Awaited<ReturnType<LanguageModelV2['doStream']>>> {
+    const { stream, request, response } = await this.agent.stream(
+      toLangdockCall(options),
+      v2AgentStreamSpec(options.tools),
+    );
     return { stream, request: { body: request.body }, response };
   }
 }

@@ -20,11 +20,20 @@ export interface LangdockAgentTool {
  * agent's tool calls in provider metadata (`toolCalls`) instead of passing them on. They are not sent to
  * Langdock and the AI SDK never runs them. AI SDK 6 and 7 (`/v3`, `/v4`) need none of this.
  */
-export function langdockAgentTools<NAME extends string>(...names: NAME[]): Record<NAME, LangdockAgentTool> {
+export function langdockAgentTools<NAME extends string>(
+  ...names: NAME[]
+): Record<NAME, LangdockAgentTool> {
   const tools = {} as Record<NAME, LangdockAgentTool>;
   for (const name of names) {
     // Any input and output: the agent's tools are defined in Langdock, not here.
-    tools[name] = { type: 'provider-defined', id: LANGDOCK_AGENT_TOOL_ID, name, args: {}, inputSchema: z.record(z.string(), z.unknown()), outputSchema: z.unknown() };
+    tools[name] = {
+      type: 'provider-defined',
+      id: LANGDOCK_AGENT_TOOL_ID,
+      name,
+      args: {},
+      inputSchema: z.record(z.string(), z.unknown()),
+      outputSchema: z.unknown(),
+    };
   }
   return tools;
 }

@@ -1,9 +1,17 @@
 import type { EmbeddingModelV2, LanguageModelV2, ProviderV2 } from '@ai-sdk/provider';
 import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
 import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
-import type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
+import type {
+  LangdockEmbeddingModelId,
+  LangdockEmbeddingModelSettings,
+} from '../core/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
-import { assembleLangdockProvider, createLangdockProviderCore, defaultLangdockProviderCore, type LangdockProviderCore } from '../core/langdock-provider-core';
+import {
+  assembleLangdockProvider,
+  createLangdockProviderCore,
+  defaultLangdockProviderCore,
+  type LangdockProviderCore,
+} from '../core/langdock-provider-core';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
 import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
 import { langdockAgentTools } from './langdock-agent-tools';
@@ -14,15 +22,30 @@ export interface LangdockProvider extends ProviderV2, LangdockAgentMembers<Langu
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
   /** A chat completions model. */
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
-  languageModel(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  languageModel(
+    modelId: LangdockChatModelId,
+    settings?: LangdockChatModelSettings,
+  ): LanguageModelV2;
   /** An embeddings model, for `embed` and `embedMany`. */
-  textEmbeddingModel(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  textEmbeddingModel(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV2<string>;
   /** Alias of `textEmbeddingModel` (the name AI SDK 6 and 7 use). */
-  embeddingModel(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  embeddingModel(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV2<string>;
   /** Alias of `textEmbeddingModel`. */
-  embedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  embedding(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV2<string>;
   /** Alias of `textEmbeddingModel`. */
-  textEmbedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV2<string>;
+  textEmbedding(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV2<string>;
   /** The models this workspace serves in this region (`GET /models`). */
   listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
   /**
@@ -33,15 +56,21 @@ export interface LangdockProvider extends ProviderV2, LangdockAgentMembers<Langu
 }
 
 const v2Models = {
-  chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) => new LangdockChatLanguageModel(chat),
-  embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) => new LangdockEmbeddingModel(embedder),
-  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) => new LangdockAgentLanguageModel(agent),
+  chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) =>
+    new LangdockChatLanguageModel(chat),
+  embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) =>
+    new LangdockEmbeddingModel(embedder),
+  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) =>
+    new LangdockAgentLanguageModel(agent),
 };
 
-const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v2Models, { agentTools: langdockAgentTools });
+const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider =>
+  assembleLangdockProvider(core, v2Models, { agentTools: langdockAgentTools });
 
 /** A Langdock provider for AI SDK 5 (`LanguageModelV2`). AI SDK 6 and 7 have native entries: '/v3' and '/v4'. */
-export function createLangdock(regionOrSettings: LangdockRegion | LangdockProviderSettings = {}): LangdockProvider {
+export function createLangdock(
+  regionOrSettings: LangdockRegion | LangdockProviderSettings = {},
+): LangdockProvider {
   return buildLangdockProvider(createLangdockProviderCore(regionOrSettings));
 }
 

@@ -6,7 +6,12 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
 import type { LangdockUsage } from '../core/langdock-api-types';
-import { readLangdockReasoning, type LangdockChatCall, type LangdockFinish, type LangdockWarning } from '../core/langdock-chat-call';
+import {
+  readLangdockReasoning,
+  type LangdockChatCall,
+  type LangdockFinish,
+  type LangdockWarning,
+} from '../core/langdock-chat-call';
 import type { LangdockStreamSpec } from '../core/langdock-chat';
 import { tagLangdockFileData } from '../core/tag-langdock-file-data';
 import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
@@ -15,21 +20,47 @@ import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
 // adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.
 
 export function toLangdockCall(options: LanguageModelV2CallOptions): LangdockChatCall {
-  return { ...options, prompt: tagLangdockFileData(options.prompt), tools: options.tools, reasoning: readLangdockReasoning(options) };
+  return {
+    ...options,
+    prompt: tagLangdockFileData(options.prompt),
+    tools: options.tools,
+    reasoning: readLangdockReasoning(options),
+  };
 }
 
-const v2Settings: ReadonlySet<string> = new Set(['maxOutputTokens', 'temperature', 'stopSequences', 'topP', 'topK', 'presencePenalty', 'frequencyPenalty', 'responseFormat', 'seed', 'tools', 'toolChoice']);
+const v2Settings: ReadonlySet<string> = new Set([
+  'maxOutputTokens',
+  'temperature',
+  'stopSequences',
+  'topP',
+  'topK',
+  'presencePenalty',
+  'frequencyPenalty',
+  'responseFormat',
+  'seed',
+  'tools',
+  'toolChoice',
+]);
 
-export function toV2Warnings(warnings: LangdockWarning[], tools: LanguageModelV2CallOptions['tools']): LanguageModelV2CallWarning[] {
+export function toV2Warnings(
+  warnings: LangdockWarning[],
+  tools: LanguageModelV2CallOptions['tools'],
+): LanguageModelV2CallWarning[] {
   return warnings.map((warning): LanguageModelV2CallWarning => {
     switch (warning.type) {
       case 'unsupported-setting':
         return v2Settings.has(warning.setting)
-          ? { type: 'unsupported-setting', setting: warning.setting as keyof LanguageModelV2CallOptions, details: warning.details }
+          ? {
+              type: 'unsupported-setting',
+              setting: warning.setting as keyof LanguageModelV2CallOptions,
+              details: warning.details,
+            }
           : { type: 'other', message: `${warning.setting}: ${warning.details}` };
       case 'unsupported-tool': {
         const tool = tools?.find((candidate) => candidate.name === warning.toolName);
-        return tool ? { type: 'unsupported-tool', tool, details: warning.details } : { type: 'other', message: `Tool ${warning.toolName}: ${warning.details}` };
+        return tool
+          ? { type: 'unsupported-tool', tool, details: warning.details }
+          : { type: 'other', message: `Tool ${warning.toolName}: ${warning.details}` };
       }
       case 'other':
         return warning;
@@ -56,14 +87,18 @@ export function toV2Usage(usage: LangdockUsage | undefined): LanguageModelV2Usag
 type V2Start = Extract<LanguageModelV2StreamPart, { type: 'stream-start' }>;
 type V2Finish = Extract<LanguageModelV2StreamPart, { type: 'finish' }>;
 
-export function v2StreamSpec(tools: LanguageModelV2CallOptions['tools']): LangdockStreamSpec<V2Start, V2Finish> {
+export function v2StreamSpec(
+  tools: LanguageModelV2CallOptions['tools'],
+): LangdockStreamSpec<V2Start, V2Finish> {
   return {
     startPart: (warnings) => ({ type: 'stream-start', warnings: toV2Warnings(warnings, tools) }),
     finishPart: (finish) => ({
       type: 'finish',
       finishReason: toV2FinishReason(finish),
       usage: toV2Usage(finish.usage),
-      ...(finish.providerMetadata !== undefined && { providerMetadata: { langdock: finish.providerMetadata } }),
+      ...(finish.providerMetadata !== undefined && {
+        providerMetadata: { langdock: finish.providerMetadata },
+      }),
     }),
     reportsInterruption: false,
   };

@@ -1,4 +1,9 @@
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult } from '@ai-sdk/provider-v3';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamResult,
+} from '@ai-sdk/provider-v3';
 import type { LangdockAgent } from '../core/langdock-agent';
 import { v3AgentStreamSpec } from './langdock-v3-agent-mapping';
 import { toLangdockCall } from './langdock-v3-mapping';
@@ -16,7 +21,10 @@ export class LangdockAgentLanguageModel implements LanguageModelV3 {
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
-    const { content, start, finish, metadata, request, response } = await this.agent.generate(toLangdockCall(options), v3AgentStreamSpec);
+    const { content, start, finish, metadata, request, response } = await this.agent.generate(
+      toLangdockCall(options),
+      v3AgentStreamSpec,
+    );
     return {
       content,
       finishReason: finish.finishReason,
@@ -29,7 +37,10 @@ export class LangdockAgentLanguageModel implements LanguageModelV3 {
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
-    const { stream, request, response } = await this.agent.stream(toLangdockCall(options), v3AgentStreamSpec);
+    const { stream, request, response } = await this.agent.stream(
+      toLangdockCall(options),
+      v3AgentStreamSpec,
+    );
     return { stream, request: { body: request.body }, response };
   }
 }

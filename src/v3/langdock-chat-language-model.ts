@@ -1,4 +1,9 @@
-import type { LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3GenerateResult, LanguageModelV3StreamResult } from '@ai-sdk/provider-v3';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamResult,
+} from '@ai-sdk/provider-v3';
 import type { LangdockChat } from '../core/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
@@ -17,11 +22,17 @@ export class LangdockChatLanguageModel implements LanguageModelV3 {
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const result = await this.chat.generate(toLangdockCall(options));
-    return { ...toLangdockUnifiedGenerateResult(result, false), request: { body: result.request.body } };
+    return {
+      ...toLangdockUnifiedGenerateResult(result, false),
+      request: { body: result.request.body },
+    };
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
-    const { stream, request, response } = await this.chat.stream(toLangdockCall(options), v3StreamSpec);
+    const { stream, request, response } = await this.chat.stream(
+      toLangdockCall(options),
+      v3StreamSpec,
+    );
     return { stream, request: { body: request.body }, response };
   }
 }

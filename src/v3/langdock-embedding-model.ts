@@ -1,4 +1,8 @@
-import type { EmbeddingModelV3, EmbeddingModelV3CallOptions, EmbeddingModelV3Result } from '@ai-sdk/provider-v3';
+import type {
+  EmbeddingModelV3,
+  EmbeddingModelV3CallOptions,
+  EmbeddingModelV3Result,
+} from '@ai-sdk/provider-v3';
 import type { LangdockEmbedder } from '../core/langdock-embedder';
 import { toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
@@ -17,7 +21,16 @@ export class LangdockEmbeddingModel implements EmbeddingModelV3 {
   }
 
   async doEmbed(options: EmbeddingModelV3CallOptions): Promise<EmbeddingModelV3Result> {
-    const { embeddings, usage, warnings, response } = await this.embedder.embed(this.provider, options, { canWarn: true });
-    return { embeddings, ...(usage !== undefined && { usage }), warnings: toLangdockUnifiedWarnings(warnings), response };
+    const { embeddings, usage, warnings, response } = await this.embedder.embed(
+      this.provider,
+      options,
+      { canWarn: true },
+    );
+    return {
+      embeddings,
+      ...(usage !== undefined && { usage }),
+      warnings: toLangdockUnifiedWarnings(warnings),
+      response,
+    };
   }
 }

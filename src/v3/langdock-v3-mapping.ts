@@ -8,7 +8,11 @@ import { langdockUnifiedStreamSpec } from '../core/langdock-unified-results';
 // `reasoning` along: it is read, as on the V4 entry.
 
 export function toLangdockCall(options: LanguageModelV3CallOptions): LangdockChatCall {
-  return { ...options, prompt: tagLangdockFileData(options.prompt), reasoning: readLangdockReasoning(options) };
+  return {
+    ...options,
+    prompt: tagLangdockFileData(options.prompt),
+    reasoning: readLangdockReasoning(options),
+  };
 }
 
 type V3Start = Extract<LanguageModelV3StreamPart, { type: 'stream-start' }>;

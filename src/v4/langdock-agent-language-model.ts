@@ -1,4 +1,9 @@
-import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamResult } from '@ai-sdk/provider-v4';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider-v4';
 import type { LangdockAgent } from '../core/langdock-agent';
 import { v4AgentStreamSpec } from './langdock-v4-agent-mapping';
 import { toLangdockCall } from './langdock-v4-mapping';
@@ -16,7 +21,10 @@ export class LangdockAgentLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { content, start, finish, metadata, request, response } = await this.agent.generate(toLangdockCall(options), v4AgentStreamSpec);
+    const { content, start, finish, metadata, request, response } = await this.agent.generate(
+      toLangdockCall(options),
+      v4AgentStreamSpec,
+    );
     return {
       content,
       finishReason: finish.finishReason,
@@ -29,7 +37,10 @@ export class LangdockAgentLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { stream, request, response } = await this.agent.stream(toLangdockCall(options), v4AgentStreamSpec);
+    const { stream, request, response } = await this.agent.stream(
+      toLangdockCall(options),
+      v4AgentStreamSpec,
+    );
     return { stream, request, response };
   }
 }

@@ -1,4 +1,9 @@
-import type { LanguageModelV4, LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamResult } from '@ai-sdk/provider-v4';
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider-v4';
 import type { LangdockChat } from '../core/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
@@ -21,7 +26,10 @@ export class LangdockChatLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { stream, request, response } = await this.chat.stream(toLangdockCall(options), v4StreamSpec);
+    const { stream, request, response } = await this.chat.stream(
+      toLangdockCall(options),
+      v4StreamSpec,
+    );
     return { stream, request, response };
   }
 }

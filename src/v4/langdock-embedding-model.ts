@@ -1,4 +1,8 @@
-import type { EmbeddingModelV4, EmbeddingModelV4CallOptions, EmbeddingModelV4Result } from '@ai-sdk/provider-v4';
+import type {
+  EmbeddingModelV4,
+  EmbeddingModelV4CallOptions,
+  EmbeddingModelV4Result,
+} from '@ai-sdk/provider-v4';
 import type { LangdockEmbedder } from '../core/langdock-embedder';
 import { toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
@@ -17,7 +21,16 @@ export class LangdockEmbeddingModel implements EmbeddingModelV4 {
   }
 
   async doEmbed(options: EmbeddingModelV4CallOptions): Promise<EmbeddingModelV4Result> {
-    const { embeddings, usage, warnings, response } = await this.embedder.embed(this.provider, options, { canWarn: true });
-    return { embeddings, ...(usage !== undefined && { usage }), warnings: toLangdockUnifiedWarnings(warnings), response };
+    const { embeddings, usage, warnings, response } = await this.embedder.embed(
+      this.provider,
+      options,
+      { canWarn: true },
+    );
+    return {
+      embeddings,
+      ...(usage !== undefined && { usage }),
+      warnings: toLangdockUnifiedWarnings(warnings),
+      response,
+    };
   }
 }

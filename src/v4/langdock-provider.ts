@@ -1,9 +1,17 @@
 import type { EmbeddingModelV4, LanguageModelV4, ProviderV4 } from '@ai-sdk/provider-v4';
 import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
 import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
-import type { LangdockEmbeddingModelId, LangdockEmbeddingModelSettings } from '../core/langdock-embedding-options';
+import type {
+  LangdockEmbeddingModelId,
+  LangdockEmbeddingModelSettings,
+} from '../core/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
-import { assembleLangdockProvider, createLangdockProviderCore, defaultLangdockProviderCore, type LangdockProviderCore } from '../core/langdock-provider-core';
+import {
+  assembleLangdockProvider,
+  createLangdockProviderCore,
+  defaultLangdockProviderCore,
+  type LangdockProviderCore,
+} from '../core/langdock-provider-core';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
 import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
 import { LangdockChatLanguageModel } from './langdock-chat-language-model';
@@ -14,29 +22,50 @@ export interface LangdockProvider extends ProviderV4, LangdockAgentMembers<Langu
   (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV4;
   /** A chat completions model. */
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV4;
-  languageModel(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV4;
+  languageModel(
+    modelId: LangdockChatModelId,
+    settings?: LangdockChatModelSettings,
+  ): LanguageModelV4;
   /** An embeddings model, for `embed` and `embedMany`. */
-  textEmbeddingModel(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV4;
+  textEmbeddingModel(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV4;
   /** Alias of `textEmbeddingModel` (the name AI SDK 6 and 7 use). */
-  embeddingModel(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV4;
+  embeddingModel(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV4;
   /** Alias of `textEmbeddingModel`. */
-  embedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV4;
+  embedding(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV4;
   /** Alias of `textEmbeddingModel`. */
-  textEmbedding(modelId: LangdockEmbeddingModelId, settings?: LangdockEmbeddingModelSettings): EmbeddingModelV4;
+  textEmbedding(
+    modelId: LangdockEmbeddingModelId,
+    settings?: LangdockEmbeddingModelSettings,
+  ): EmbeddingModelV4;
   /** The models this workspace serves in this region (`GET /models`). */
   listModels(options?: LangdockListModelsOptions): Promise<LangdockModel[]>;
 }
 
 const v4Models = {
-  chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) => new LangdockChatLanguageModel(chat),
-  embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) => new LangdockEmbeddingModel(embedder),
-  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) => new LangdockAgentLanguageModel(agent),
+  chat: (chat: ConstructorParameters<typeof LangdockChatLanguageModel>[0]) =>
+    new LangdockChatLanguageModel(chat),
+  embedding: (embedder: ConstructorParameters<typeof LangdockEmbeddingModel>[0]) =>
+    new LangdockEmbeddingModel(embedder),
+  agent: (agent: ConstructorParameters<typeof LangdockAgentLanguageModel>[0]) =>
+    new LangdockAgentLanguageModel(agent),
 };
 
-const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider => assembleLangdockProvider(core, v4Models, { specificationVersion: 'v4' as const });
+const buildLangdockProvider = (core: LangdockProviderCore): LangdockProvider =>
+  assembleLangdockProvider(core, v4Models, { specificationVersion: 'v4' as const });
 
 /** A Langdock provider for AI SDK 7 (`LanguageModelV4`). */
-export function createLangdock(regionOrSettings: LangdockRegion | LangdockProviderSettings = {}): LangdockProvider {
+export function createLangdock(
+  regionOrSettings: LangdockRegion | LangdockProviderSettings = {},
+): LangdockProvider {
   return buildLangdockProvider(createLangdockProviderCore(regionOrSettings));
 }
 

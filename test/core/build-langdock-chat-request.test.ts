@@ -5,9 +5,15 @@ import { buildLangdockChatRequest } from '../../src/core/build-langdock-chat-req
 import type { LangdockChatOptions } from '../../src/core/langdock-chat-options';
 import { getLangdockModelCapabilities } from '../../src/core/langdock-model-capabilities';
 
-const prompt: LangdockChatCall['prompt'] = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
+const prompt: LangdockChatCall['prompt'] = [
+  { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
+];
 
-function build(options: Partial<LangdockChatCall> = {}, langdockOptions?: LangdockChatOptions, modelId = 'gpt-4.1') {
+function build(
+  options: Partial<LangdockChatCall> = {},
+  langdockOptions?: LangdockChatOptions,
+  modelId = 'gpt-4.1',
+) {
   return buildLangdockChatRequest({
     modelId,
     capabilities: getLangdockModelCapabilities(modelId),
@@ -18,7 +24,10 @@ function build(options: Partial<LangdockChatCall> = {}, langdockOptions?: Langdo
 
 describe('buildLangdockChatRequest', () => {
   it('sends only model and messages by default', () => {
-    expect(build()).toEqual({ body: { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] }, warnings: [] });
+    expect(build()).toEqual({
+      body: { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] },
+      warnings: [],
+    });
   });
 
   it.each<[string, Partial<LangdockChatCall>, object]>([
@@ -32,7 +41,11 @@ describe('buildLangdockChatRequest', () => {
     ['responseFormat text', { responseFormat: { type: 'text' } }, {}],
   ])('sends %s', (_name, options, expected) => {
     const { body, warnings } = build(options);
-    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+      ...expected,
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -40,11 +53,18 @@ describe('buildLangdockChatRequest', () => {
     ['reasoningEffort', { reasoningEffort: 'minimal' }, { reasoning_effort: 'minimal' }],
     ['user', { user: 'user-123' }, { user: 'user-123' }],
     ['maxCompletionTokens', { maxCompletionTokens: 300 }, { max_completion_tokens: 300 }],
-  ])('sends providerOptions.langdock.%s on a reasoning model', (_name, langdockOptions, expected) => {
-    const { body, warnings } = build({}, langdockOptions, 'gpt-5-mini');
-    expect(body).toEqual({ model: 'gpt-5-mini', messages: [{ role: 'user', content: 'Hi' }], ...expected });
-    expect(warnings).toEqual([]);
-  });
+  ])(
+    'sends providerOptions.langdock.%s on a reasoning model',
+    (_name, langdockOptions, expected) => {
+      const { body, warnings } = build({}, langdockOptions, 'gpt-5-mini');
+      expect(body).toEqual({
+        model: 'gpt-5-mini',
+        messages: [{ role: 'user', content: 'Hi' }],
+        ...expected,
+      });
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it.each<[string, LangdockChatOptions, object]>([
     ['logitBias', { logitBias: { '50256': -100 } }, { logit_bias: { '50256': -100 } }],
@@ -55,12 +75,19 @@ describe('buildLangdockChatRequest', () => {
     ['user', { user: 'u' }, { user: 'u' }],
   ])('sends providerOptions.langdock.%s on a chat model', (_name, langdockOptions, expected) => {
     const { body, warnings } = build({}, langdockOptions);
-    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+      ...expected,
+    });
     expect(warnings).toEqual([]);
   });
 
   it('sends system messages with the role systemMessageMode names', () => {
-    const { body } = build({ prompt: [{ role: 'system', content: 'S' }, ...prompt] }, { systemMessageMode: 'developer' });
+    const { body } = build(
+      { prompt: [{ role: 'system', content: 'S' }, ...prompt] },
+      { systemMessageMode: 'developer' },
+    );
     expect(body.messages[0]).toEqual({ role: 'developer', content: 'S' });
   });
 
@@ -69,46 +96,77 @@ describe('buildLangdockChatRequest', () => {
       tools: [{ type: 'function', name: 't', inputSchema: { type: 'object', properties: {} } }],
       toolChoice: { type: 'required' },
     });
-    expect(body.tools).toEqual([{ type: 'function', function: { name: 't', parameters: { type: 'object', properties: {} } } }]);
+    expect(body.tools).toEqual([
+      { type: 'function', function: { name: 't', parameters: { type: 'object', properties: {} } } },
+    ]);
     expect(body.tool_choice).toBe('required');
   });
 
-  it.each(['n', 'serviceTier', 'parallelToolCalls', 'streamOptions'] as const)('warns about %s and never sends it', (option) => {
-    const { body, warnings } = build({}, { [option]: option === 'n' ? 2 : true });
-    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
-    expect(JSON.stringify(body)).not.toMatch(/"n"|service_tier|parallel_tool_calls|stream_options/);
-    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining(`providerOptions.langdock.${option} was not sent`) }]);
-  });
+  it.each(['n', 'serviceTier', 'parallelToolCalls', 'streamOptions'] as const)(
+    'warns about %s and never sends it',
+    (option) => {
+      const { body, warnings } = build({}, { [option]: option === 'n' ? 2 : true });
+      expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(JSON.stringify(body)).not.toMatch(
+        /"n"|service_tier|parallel_tool_calls|stream_options/,
+      );
+      expect(warnings).toEqual([
+        {
+          type: 'other',
+          message: expect.stringContaining(`providerOptions.langdock.${option} was not sent`),
+        },
+      ]);
+    },
+  );
 
   it('warns about topK and does not send it', () => {
     const { body, warnings } = build({ topK: 5 });
     expect(body).not.toHaveProperty('top_k');
-    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'topK', details: 'Langdock chat completions have no top_k.' }]);
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported-setting',
+        setting: 'topK',
+        details: 'Langdock chat completions have no top_k.',
+      },
+    ]);
   });
 
   describe('reasoning models', () => {
     it('send maxOutputTokens as max_completion_tokens, never max_tokens', () => {
       const { body } = build({ maxOutputTokens: 500 }, {}, 'o4-mini');
-      expect(body).toEqual({ model: 'o4-mini', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 500 });
+      expect(body).toEqual({
+        model: 'o4-mini',
+        messages: [{ role: 'user', content: 'Hi' }],
+        max_completion_tokens: 500,
+      });
     });
 
     it('drop sampling settings with a warning each', () => {
-      const { body, warnings } = build({ temperature: 0.2, topP: 0.5, frequencyPenalty: 1, presencePenalty: 1 }, {}, 'gpt-5');
+      const { body, warnings } = build(
+        { temperature: 0.2, topP: 0.5, frequencyPenalty: 1, presencePenalty: 1 },
+        {},
+        'gpt-5',
+      );
       expect(body).toEqual({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] });
-      expect(warnings.map((warning) => warning.type === 'unsupported-setting' && warning.setting)).toEqual([
-        'temperature',
-        'topP',
-        'frequencyPenalty',
-        'presencePenalty',
-      ]);
+      expect(
+        warnings.map((warning) => warning.type === 'unsupported-setting' && warning.setting),
+      ).toEqual(['temperature', 'topP', 'frequencyPenalty', 'presencePenalty']);
     });
 
     it('drop logprobs and logitBias with warnings', () => {
       const { body, warnings } = build({}, { logprobs: 3, logitBias: { '1': 5 } }, 'o3');
       expect(body).toEqual({ model: 'o3', messages: [{ role: 'user', content: 'Hi' }] });
       expect(warnings).toEqual([
-        { type: 'other', message: 'providerOptions.langdock.logprobs was not sent: o3 is a reasoning model, which offers no logprobs.' },
-        { type: 'other', message: 'providerOptions.langdock.logitBias was not sent: o3 is a reasoning model, which offers no logitBias.' },
+        {
+          type: 'other',
+          message:
+            'providerOptions.langdock.logprobs was not sent: o3 is a reasoning model, which offers no logprobs.',
+        },
+        {
+          type: 'other',
+          message:
+            'providerOptions.langdock.logitBias was not sent: o3 is a reasoning model, which offers no logitBias.',
+        },
       ]);
     });
 
@@ -119,18 +177,26 @@ describe('buildLangdockChatRequest', () => {
       ['gpt-5.1', { reasoningEffort: 'low' as const }, false],
       ['gpt-5', { reasoningEffort: 'minimal' as const }, false],
     ])('%s with %j keeps sampling settings: %s', (modelId, langdockOptions, kept) => {
-      const request = build({ temperature: 0.4, topP: 0.9 }, { ...langdockOptions, logprobs: true }, modelId);
+      const request = build(
+        { temperature: 0.4, topP: 0.9 },
+        { ...langdockOptions, logprobs: true },
+        modelId,
+      );
       if (kept) {
         expect(request.body).toMatchObject({ temperature: 0.4, top_p: 0.9, logprobs: true });
         expect(request.warnings).toEqual([]);
       } else {
         expect(request.body).not.toHaveProperty('temperature');
         expect(request.body).not.toHaveProperty('logprobs');
-        expect(request.warnings.map((warning) => (warning.type === 'unsupported-setting' ? warning.setting : warning.type === 'other' ? warning.message.slice(0, 35) : warning.toolName))).toEqual([
-          'temperature',
-          'topP',
-          'providerOptions.langdock.logprobs w',
-        ]);
+        expect(
+          request.warnings.map((warning) =>
+            warning.type === 'unsupported-setting'
+              ? warning.setting
+              : warning.type === 'other'
+                ? warning.message.slice(0, 35)
+                : warning.toolName,
+          ),
+        ).toEqual(['temperature', 'topP', 'providerOptions.langdock.logprobs w']);
       }
     });
 
@@ -138,7 +204,11 @@ describe('buildLangdockChatRequest', () => {
       const { body, warnings } = build({}, { reasoningEffort: 'xhigh' }, 'gpt-5-mini');
       expect(body.reasoning_effort).toBe('high');
       expect(warnings).toEqual([
-        { type: 'other', message: "providerOptions.langdock.reasoningEffort 'xhigh' was sent as 'high', the closest of the values gpt-5-mini accepts (minimal, low, medium, high)." },
+        {
+          type: 'other',
+          message:
+            "providerOptions.langdock.reasoningEffort 'xhigh' was sent as 'high', the closest of the values gpt-5-mini accepts (minimal, low, medium, high).",
+        },
       ]);
     });
 
@@ -154,22 +224,53 @@ describe('buildLangdockChatRequest', () => {
     });
 
     it('sends max_tokens, no reasoning_effort and no temperature to DeepSeek-R1, and keeps its logprobs', () => {
-      const { body, warnings } = build({ maxOutputTokens: 100, temperature: 0.3 }, { reasoningEffort: 'high', logprobs: true }, 'DeepSeek-R1');
-      expect(body).toEqual({ model: 'DeepSeek-R1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100, logprobs: true });
+      const { body, warnings } = build(
+        { maxOutputTokens: 100, temperature: 0.3 },
+        { reasoningEffort: 'high', logprobs: true },
+        'DeepSeek-R1',
+      );
+      expect(body).toEqual({
+        model: 'DeepSeek-R1',
+        messages: [{ role: 'user', content: 'Hi' }],
+        max_tokens: 100,
+        logprobs: true,
+      });
       expect(warnings).toEqual([
-        { type: 'other', message: "providerOptions.langdock.reasoningEffort 'high' was not sent: DeepSeek-R1 takes no reasoning_effort." },
-        { type: 'unsupported-setting', setting: 'temperature', details: 'DeepSeek-R1 is a reasoning model, which accepts no temperature; it was not sent.' },
+        {
+          type: 'other',
+          message:
+            "providerOptions.langdock.reasoningEffort 'high' was not sent: DeepSeek-R1 takes no reasoning_effort.",
+        },
+        {
+          type: 'unsupported-setting',
+          setting: 'temperature',
+          details:
+            'DeepSeek-R1 is a reasoning model, which accepts no temperature; it was not sent.',
+        },
       ]);
     });
 
     it('keeps only the sampling settings gpt-5.1 documents at effort none', () => {
-      const { body, warnings } = build({ temperature: 0.3, presencePenalty: 0.5 }, { logitBias: { '50256': -100 } }, 'gpt-5.1');
+      const { body, warnings } = build(
+        { temperature: 0.3, presencePenalty: 0.5 },
+        { logitBias: { '50256': -100 } },
+        'gpt-5.1',
+      );
       expect(body).toMatchObject({ temperature: 0.3 });
       expect(body).not.toHaveProperty('presence_penalty');
       expect(body).not.toHaveProperty('logit_bias');
       expect(warnings).toEqual([
-        { type: 'unsupported-setting', setting: 'presencePenalty', details: 'gpt-5.1 is a reasoning model, which accepts no presencePenalty; it was not sent.' },
-        { type: 'other', message: 'providerOptions.langdock.logitBias was not sent: gpt-5.1 is a reasoning model, which offers no logitBias.' },
+        {
+          type: 'unsupported-setting',
+          setting: 'presencePenalty',
+          details:
+            'gpt-5.1 is a reasoning model, which accepts no presencePenalty; it was not sent.',
+        },
+        {
+          type: 'other',
+          message:
+            'providerOptions.langdock.logitBias was not sent: gpt-5.1 is a reasoning model, which offers no logitBias.',
+        },
       ]);
     });
 
@@ -194,14 +295,25 @@ describe('buildLangdockChatRequest', () => {
   it('does not send reasoningEffort to a model that is not a reasoning model, and says how to override', () => {
     const { body, warnings } = build({}, { reasoningEffort: 'high' });
     expect(body).not.toHaveProperty('reasoning_effort');
-    expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('langdock(modelId, { reasoningModel: true })') }]);
+    expect(warnings).toEqual([
+      {
+        type: 'other',
+        message: expect.stringContaining('langdock(modelId, { reasoningModel: true })'),
+      },
+    ]);
   });
 
   it('lets maxCompletionTokens win over maxOutputTokens, with a warning', () => {
     const { body, warnings } = build({ maxOutputTokens: 10 }, { maxCompletionTokens: 20 });
     expect(body).toMatchObject({ max_completion_tokens: 20 });
     expect(body).not.toHaveProperty('max_tokens');
-    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'maxOutputTokens', details: expect.stringContaining('takes precedence') }]);
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported-setting',
+        setting: 'maxOutputTokens',
+        details: expect.stringContaining('takes precedence'),
+      },
+    ]);
   });
 
   describe('JSON mode', () => {
@@ -210,12 +322,21 @@ describe('buildLangdockChatRequest', () => {
     it('sends json_object and tells the model the schema', () => {
       const { body } = build({ responseFormat: { type: 'json', schema } });
       expect(body.response_format).toEqual({ type: 'json_object' });
-      expect(body.messages[0]).toEqual({ role: 'system', content: expect.stringContaining(JSON.stringify(schema)) });
+      expect(body.messages[0]).toEqual({
+        role: 'system',
+        content: expect.stringContaining(JSON.stringify(schema)),
+      });
     });
 
     it('sends json_schema with structuredOutputs and strictJsonSchema', () => {
-      const { body, warnings } = build({ responseFormat: { type: 'json', schema, name: 'thing' } }, { structuredOutputs: true, strictJsonSchema: true });
-      expect(body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'thing', schema, strict: true } });
+      const { body, warnings } = build(
+        { responseFormat: { type: 'json', schema, name: 'thing' } },
+        { structuredOutputs: true, strictJsonSchema: true },
+      );
+      expect(body.response_format).toEqual({
+        type: 'json_schema',
+        json_schema: { name: 'thing', schema, strict: true },
+      });
       expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }]);
       expect(warnings).toEqual([]);
     });
@@ -223,24 +344,56 @@ describe('buildLangdockChatRequest', () => {
     it('warns that structuredOutputs does nothing outside JSON mode', () => {
       const { body, warnings } = build({}, { structuredOutputs: true });
       expect(body).not.toHaveProperty('response_format');
-      expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('structuredOutputs applies only in JSON mode with a schema') }]);
+      expect(warnings).toEqual([
+        {
+          type: 'other',
+          message: expect.stringContaining(
+            'structuredOutputs applies only in JSON mode with a schema',
+          ),
+        },
+      ]);
     });
 
     it('warns that strictJsonSchema does nothing without json_schema', () => {
-      const { warnings } = build({ responseFormat: { type: 'json', schema } }, { strictJsonSchema: true });
-      expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('strictJsonSchema applies only') }]);
+      const { warnings } = build(
+        { responseFormat: { type: 'json', schema } },
+        { strictJsonSchema: true },
+      );
+      expect(warnings).toEqual([
+        { type: 'other', message: expect.stringContaining('strictJsonSchema applies only') },
+      ]);
     });
   });
 
   describe('refuses bad settings before any request', () => {
     it.each<[string, Partial<LangdockChatCall>, string]>([
-      ['five stop sequences', { stopSequences: ['a', 'b', 'c', 'd', 'e'] }, 'Langdock accepts at most 4 stop sequences; got 5'],
-      ['temperature above 2', { temperature: 2.5 }, 'temperature must be a number from 0 to 2 on Langdock; got 2.5'],
+      [
+        'five stop sequences',
+        { stopSequences: ['a', 'b', 'c', 'd', 'e'] },
+        'Langdock accepts at most 4 stop sequences; got 5',
+      ],
+      [
+        'temperature above 2',
+        { temperature: 2.5 },
+        'temperature must be a number from 0 to 2 on Langdock; got 2.5',
+      ],
       ['negative temperature', { temperature: -1 }, 'temperature must be a number from 0 to 2'],
       ['topP above 1', { topP: 1.5 }, 'topP must be a number from 0 to 1'],
-      ['frequencyPenalty below -2', { frequencyPenalty: -3 }, 'frequencyPenalty must be a number from -2 to 2'],
-      ['presencePenalty NaN', { presencePenalty: Number.NaN }, 'presencePenalty must be a number from -2 to 2'],
-      ['fractional maxOutputTokens', { maxOutputTokens: 1.5 }, 'maxOutputTokens must be an integer'],
+      [
+        'frequencyPenalty below -2',
+        { frequencyPenalty: -3 },
+        'frequencyPenalty must be a number from -2 to 2',
+      ],
+      [
+        'presencePenalty NaN',
+        { presencePenalty: Number.NaN },
+        'presencePenalty must be a number from -2 to 2',
+      ],
+      [
+        'fractional maxOutputTokens',
+        { maxOutputTokens: 1.5 },
+        'maxOutputTokens must be an integer',
+      ],
       ['zero maxOutputTokens', { maxOutputTokens: 0 }, 'maxOutputTokens must be at least 1'],
       ['fractional seed', { seed: 0.5 }, 'seed must be an integer'],
     ])('%s', (_name, options, message) => {
@@ -254,23 +407,55 @@ describe('the parameter surface (#12)', () => {
   it.each<[string, LangdockChatOptions, object]>([
     ['verbosity', { verbosity: 'low' }, { verbosity: 'low' }],
     ['promptCacheKey', { promptCacheKey: 'tenant-7:faq' }, { prompt_cache_key: 'tenant-7:faq' }],
-    ['metadata', { metadata: { tenant: '7', flow: 'faq' } }, { metadata: { tenant: '7', flow: 'faq' } }],
+    [
+      'metadata',
+      { metadata: { tenant: '7', flow: 'faq' } },
+      { metadata: { tenant: '7', flow: 'faq' } },
+    ],
     ['store', { store: false }, { store: false }],
-    ['prediction', { prediction: { type: 'content', content: 'const x = 1;' } }, { prediction: { type: 'content', content: 'const x = 1;' } }],
-    ['prediction as parts', { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } }, { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } }],
+    [
+      'prediction',
+      { prediction: { type: 'content', content: 'const x = 1;' } },
+      { prediction: { type: 'content', content: 'const x = 1;' } },
+    ],
+    [
+      'prediction as parts',
+      { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } },
+      { prediction: { type: 'content', content: [{ type: 'text', text: 'a' }] } },
+    ],
     ['safetyIdentifier', { safetyIdentifier: 'u-4f2a' }, { safety_identifier: 'u-4f2a' }],
-    ['extraBody', { extraBody: { modalities: ['text'], web_search_options: { search_context_size: 'low' } } }, { modalities: ['text'], web_search_options: { search_context_size: 'low' } }],
+    [
+      'extraBody',
+      { extraBody: { modalities: ['text'], web_search_options: { search_context_size: 'low' } } },
+      { modalities: ['text'], web_search_options: { search_context_size: 'low' } },
+    ],
   ])('sends providerOptions.langdock.%s', (_name, langdockOptions, expected) => {
     const { body, warnings } = build({}, langdockOptions);
-    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], ...expected });
+    expect(body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+      ...expected,
+    });
     expect(warnings).toEqual([]);
   });
 
-  it.each(['n', 'service_tier', 'parallel_tool_calls', 'stream_options'])('keeps %s out of extraBody too, with a warning', (name) => {
-    const { body, warnings } = build({}, { extraBody: { [name]: 1, top_k: 3 } });
-    expect(body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], top_k: 3 });
-    expect(warnings).toEqual([{ type: 'other', message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.` }]);
-  });
+  it.each(['n', 'service_tier', 'parallel_tool_calls', 'stream_options'])(
+    'keeps %s out of extraBody too, with a warning',
+    (name) => {
+      const { body, warnings } = build({}, { extraBody: { [name]: 1, top_k: 3 } });
+      expect(body).toEqual({
+        model: 'gpt-4.1',
+        messages: [{ role: 'user', content: 'Hi' }],
+        top_k: 3,
+      });
+      expect(warnings).toEqual([
+        {
+          type: 'other',
+          message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.`,
+        },
+      ]);
+    },
+  );
 
   it.each([
     ['temperature', 'temperature'],
@@ -284,6 +469,9 @@ describe('the parameter surface (#12)', () => {
   });
 
   it('leaves out null values in extraBody', () => {
-    expect(build({}, { extraBody: { audio: null } }).body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }] });
+    expect(build({}, { extraBody: { audio: null } }).body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { InvalidArgumentError, TooManyEmbeddingValuesForCallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { buildLangdockEmbeddingRequest, MAX_UTF8_BYTES_PER_TOKEN } from '../../src/core/build-langdock-embedding-request';
+import {
+  buildLangdockEmbeddingRequest,
+  MAX_UTF8_BYTES_PER_TOKEN,
+} from '../../src/core/build-langdock-embedding-request';
 import { LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS } from '../../src/core/langdock-embedding-options';
 
 const MAX_BYTES = LANGDOCK_MAX_EMBEDDING_INPUT_TOKENS * MAX_UTF8_BYTES_PER_TOKEN;
@@ -28,7 +31,11 @@ function buildError(overrides: Parameters<typeof build>[0]): Error {
 
 describe('buildLangdockEmbeddingRequest', () => {
   it('sends the values as an array with float encoding, and nothing unset', () => {
-    expect(build()).toEqual({ model: 'text-embedding-3-small', input: ['a', 'b'], encoding_format: 'float' });
+    expect(build()).toEqual({
+      model: 'text-embedding-3-small',
+      input: ['a', 'b'],
+      encoding_format: 'float',
+    });
   });
 
   it.each([
@@ -36,25 +43,47 @@ describe('buildLangdockEmbeddingRequest', () => {
     ['user', { user: 'user-42' }, { user: 'user-42' }],
     ['both', { dimensions: 1024, user: 'u' }, { dimensions: 1024, user: 'u' }],
   ])('sends %s', (_name, langdockOptions, expected) => {
-    expect(build({ langdockOptions })).toEqual({ model: 'text-embedding-3-small', input: ['a', 'b'], encoding_format: 'float', ...expected });
+    expect(build({ langdockOptions })).toEqual({
+      model: 'text-embedding-3-small',
+      input: ['a', 'b'],
+      encoding_format: 'float',
+      ...expected,
+    });
   });
 
   it('refuses dimensions for a model that cannot shorten its vectors, pointing at supportsDimensions', () => {
-    const error = buildError({ modelId: 'text-embedding-ada-002', supportsDimensions: false, langdockOptions: { dimensions: 256 } });
+    const error = buildError({
+      modelId: 'text-embedding-ada-002',
+      supportsDimensions: false,
+      langdockOptions: { dimensions: 256 },
+    });
     expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect(error.message).toContain('text-embedding-ada-002 does not take dimensions; only text-embedding-3 models');
+    expect(error.message).toContain(
+      'text-embedding-ada-002 does not take dimensions; only text-embedding-3 models',
+    );
     expect(error.message).toContain('{ supportsDimensions: true }');
   });
 
   it('sends user to a model without dimensions', () => {
-    expect(build({ modelId: 'text-embedding-ada-002', supportsDimensions: false, langdockOptions: { user: 'u' } })).toMatchObject({ user: 'u' });
+    expect(
+      build({
+        modelId: 'text-embedding-ada-002',
+        supportsDimensions: false,
+        langdockOptions: { user: 'u' },
+      }),
+    ).toMatchObject({ user: 'u' });
   });
 
   it('throws TooManyEmbeddingValuesForCallError above the limit, and accepts exactly the limit', () => {
     const values = ['a', 'b', 'c'];
     const error = buildError({ values, maxEmbeddingsPerCall: 2 });
     expect(TooManyEmbeddingValuesForCallError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: 'langdock.embedding', modelId: 'text-embedding-3-small', maxEmbeddingsPerCall: 2, values });
+    expect(error).toMatchObject({
+      provider: 'langdock.embedding',
+      modelId: 'text-embedding-3-small',
+      maxEmbeddingsPerCall: 2,
+      values,
+    });
     expect(build({ values, maxEmbeddingsPerCall: 3 }).input).toEqual(values);
   });
 
@@ -84,7 +113,9 @@ describe('buildLangdockEmbeddingRequest', () => {
     } else {
       const error = buildError({ values: ['ok', value] });
       expect(error).toBeInstanceOf(InvalidArgumentError);
-      expect(error.message).toMatch(/^values\[1\] is too long to embed: Langdock takes at most 8192 tokens per input, and its \d+ UTF-8 bytes are at least 819[3-9] tokens/);
+      expect(error.message).toMatch(
+        /^values\[1\] is too long to embed: Langdock takes at most 8192 tokens per input, and its \d+ UTF-8 bytes are at least 819[3-9] tokens/,
+      );
       expect(error.message).toContain('Split it into smaller chunks.');
     }
   });

@@ -46,12 +46,20 @@ describe('agentResponse (a useChat route in one line)', () => {
     });
     expect(servers.current.requests).toHaveLength(0);
     const body = await response.text();
-    expect(servers.current.requests[0]!.body).toEqual({ agentId: 'agent-1', messages, stream: true });
+    expect(servers.current.requests[0]!.body).toEqual({
+      agentId: 'agent-1',
+      messages,
+      stream: true,
+    });
     const sent = events(body);
     // The captured stream's glued events arrive as two events of their own.
-    const deltas = sent.filter((event) => (event as { type?: string }).type === 'text-delta').map((event) => (event as { delta: string }).delta);
+    const deltas = sent
+      .filter((event) => (event as { type?: string }).type === 'text-delta')
+      .map((event) => (event as { delta: string }).delta);
     expect(deltas).toEqual(['1', ' …', '  \n', '2']);
-    expect(sent.map((event) => (typeof event === 'string' ? event : (event as { type: string }).type))).toEqual([
+    expect(
+      sent.map((event) => (typeof event === 'string' ? event : (event as { type: string }).type)),
+    ).toEqual([
       'data-conversation-id',
       'start',
       'start-step',
@@ -72,7 +80,12 @@ describe('agentResponse (a useChat route in one line)', () => {
   it("marks the agent's tool chunks provider-executed, and passes every other chunk as it came", async () => {
     const chunks = [
       { type: 'tool-input-start', toolCallId: 'c', toolName: 'web_search' },
-      { type: 'tool-input-available', toolCallId: 'c', toolName: 'web_search', input: { query: 'x' } },
+      {
+        type: 'tool-input-available',
+        toolCallId: 'c',
+        toolName: 'web_search',
+        input: { query: 'x' },
+      },
       { type: 'tool-output-available', toolCallId: 'c', output: { results: [] } },
       { type: 'source-url', sourceId: 's', url: 'https://example.com', title: 'Ex' },
       { type: 'finish' },
@@ -80,8 +93,19 @@ describe('agentResponse (a useChat route in one line)', () => {
     const langdock = await providerOn(raw(uiStream(chunks)));
     expect(events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text())).toEqual([
       { type: 'tool-input-start', toolCallId: 'c', toolName: 'web_search', providerExecuted: true },
-      { type: 'tool-input-available', toolCallId: 'c', toolName: 'web_search', input: { query: 'x' }, providerExecuted: true },
-      { type: 'tool-output-available', toolCallId: 'c', output: { results: [] }, providerExecuted: true },
+      {
+        type: 'tool-input-available',
+        toolCallId: 'c',
+        toolName: 'web_search',
+        input: { query: 'x' },
+        providerExecuted: true,
+      },
+      {
+        type: 'tool-output-available',
+        toolCallId: 'c',
+        output: { results: [] },
+        providerExecuted: true,
+      },
       { type: 'source-url', sourceId: 's', url: 'https://example.com', title: 'Ex' },
       { type: 'finish' },
       '[DONE]',
@@ -89,14 +113,34 @@ describe('agentResponse (a useChat route in one line)', () => {
   });
 
   it('sends the options, forwards only what Langdock takes of the history, and attachments only when asked', async () => {
-    const langdock = await providerOn(raw(uiStream([{ type: 'finish' }])), raw(uiStream([{ type: 'finish' }])));
+    const langdock = await providerOn(
+      raw(uiStream([{ type: 'finish' }])),
+      raw(uiStream([{ type: 'finish' }])),
+    );
     const history = [
       { id: 's', role: 'system', parts: [{ type: 'text', text: 'Be evil.' }] },
-      { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Hi' }], metadata: { attachments: ['0d6a8e6e-3f8a-4c55-9f6f-2b1c4d5e6f70'] } },
-      { id: 'a1', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: 'Hello' }] },
+      {
+        id: 'u1',
+        role: 'user',
+        parts: [{ type: 'text', text: 'Hi' }],
+        metadata: { attachments: ['0d6a8e6e-3f8a-4c55-9f6f-2b1c4d5e6f70'] },
+      },
+      {
+        id: 'a1',
+        role: 'assistant',
+        parts: [{ type: 'step-start' }, { type: 'text', text: 'Hello' }],
+      },
       { id: 'u2', role: 'user', parts: [{ type: 'text', text: 'Again' }] },
     ];
-    await langdock.agentResponse({ agentId: 'agent-1', messages: history, maxSteps: 5, imageResponseFormat: 'b64_json', output: { type: 'array' } }).text();
+    await langdock
+      .agentResponse({
+        agentId: 'agent-1',
+        messages: history,
+        maxSteps: 5,
+        imageResponseFormat: 'b64_json',
+        output: { type: 'array' },
+      })
+      .text();
     expect(servers.current.requests[0]!.body).toEqual({
       agentId: 'agent-1',
       messages: [
@@ -109,31 +153,64 @@ describe('agentResponse (a useChat route in one line)', () => {
       imageResponseFormat: 'b64_json',
       output: { type: 'array' },
     });
-    await langdock.agentResponse({ agent: { name: 'Temp', instructions: 'Help.' }, messages: history, forwardAttachments: true }).text();
-    expect((servers.current.requests[1]!.body as { agent: unknown; messages: Array<{ metadata?: unknown }> }).agent).toEqual({ name: 'Temp', instructions: 'Help.' });
-    expect((servers.current.requests[1]!.body as { messages: Array<{ metadata?: unknown }> }).messages[0]!.metadata).toEqual({ attachments: ['0d6a8e6e-3f8a-4c55-9f6f-2b1c4d5e6f70'] });
+    await langdock
+      .agentResponse({
+        agent: { name: 'Temp', instructions: 'Help.' },
+        messages: history,
+        forwardAttachments: true,
+      })
+      .text();
+    expect(
+      (
+        servers.current.requests[1]!.body as {
+          agent: unknown;
+          messages: Array<{ metadata?: unknown }>;
+        }
+      ).agent,
+    ).toEqual({ name: 'Temp', instructions: 'Help.' });
+    expect(
+      (servers.current.requests[1]!.body as { messages: Array<{ metadata?: unknown }> })
+        .messages[0]!.metadata,
+    ).toEqual({ attachments: ['0d6a8e6e-3f8a-4c55-9f6f-2b1c4d5e6f70'] });
   });
 
   it('turns a refused request into an error chunk with the key redacted', async () => {
-    const langdock = await providerOn(json({ message: `The provided API key is invalid: ${API_KEY}` }, 401));
+    const langdock = await providerOn(
+      json({ message: `The provided API key is invalid: ${API_KEY}` }, 401),
+    );
     const body = await langdock.agentResponse({ agentId: 'agent-1', messages }).text();
     expect(body).not.toContain(API_KEY);
     expect(events(body)).toEqual([
       {
         type: 'error',
-        errorText: 'Langdock API error 401: The provided API key is invalid: [redacted]. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+        errorText:
+          'Langdock API error 401: The provided API key is invalid: [redacted]. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
       },
       '[DONE]',
     ]);
   });
 
   it('passes the agent’s own error chunk redacted, and adds none after it', async () => {
-    const langdock = await providerOn(raw(uiStream([{ type: 'start' }, { type: 'error', errorText: `failed with Bearer ${API_KEY}` }])));
-    expect(events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text())).toEqual([{ type: 'start' }, { type: 'error', errorText: 'failed with [redacted]' }, '[DONE]']);
+    const langdock = await providerOn(
+      raw(
+        uiStream([
+          { type: 'start' },
+          { type: 'error', errorText: `failed with Bearer ${API_KEY}` },
+        ]),
+      ),
+    );
+    expect(events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text())).toEqual([
+      { type: 'start' },
+      { type: 'error', errorText: 'failed with [redacted]' },
+      '[DONE]',
+    ]);
   });
 
   it('reports a stream that ended without its finish chunk, and an event that is not JSON', async () => {
-    const langdock = await providerOn(raw('data: {"type":"start"}\n\ndata: {oops\n\n'), raw(uiStream([{ type: 'text-delta', id: 't', delta: 'Hal' }], { done: false })));
+    const langdock = await providerOn(
+      raw('data: {"type":"start"}\n\ndata: {oops\n\n'),
+      raw(uiStream([{ type: 'text-delta', id: 't', delta: 'Hal' }], { done: false })),
+    );
     expect(events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text())).toEqual([
       { type: 'start' },
       { type: 'error', errorText: 'Langdock sent an event that is not JSON; it was left out.' },
@@ -141,7 +218,11 @@ describe('agentResponse (a useChat route in one line)', () => {
     ]);
     expect(events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text())).toEqual([
       { type: 'text-delta', id: 't', delta: 'Hal' },
-      { type: 'error', errorText: "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete." },
+      {
+        type: 'error',
+        errorText:
+          "The Langdock agent's stream ended before its finish chunk: the answer may be incomplete.",
+      },
       '[DONE]',
     ]);
   });
@@ -153,7 +234,9 @@ describe('agentResponse (a useChat route in one line)', () => {
     });
     const sent = events(await langdock.agentResponse({ agentId: 'agent-1', messages }).text());
     expect(sent[0]).toEqual({ type: 'start' });
-    expect((sent[1] as { errorText: string }).errorText).toMatch(/^The connection to Langdock was lost mid-stream.*the answer is incomplete\.$/);
+    expect((sent[1] as { errorText: string }).errorText).toMatch(
+      /^The connection to Langdock was lost mid-stream.*the answer is incomplete\.$/,
+    );
     expect(sent[2]).toBe('[DONE]');
   });
 
@@ -180,7 +263,9 @@ describe('agentResponse (a useChat route in one line)', () => {
       response.write(uiStream([{ type: 'start' }], { done: false }));
     });
     const controller = new AbortController();
-    const reader = langdock.agentResponse({ agentId: 'agent-1', messages, abortSignal: controller.signal }).body!.getReader();
+    const reader = langdock
+      .agentResponse({ agentId: 'agent-1', messages, abortSignal: controller.signal })
+      .body!.getReader();
     await reader.read();
     controller.abort();
     await closed;
@@ -190,17 +275,26 @@ describe('agentResponse (a useChat route in one line)', () => {
 
   it('answers 400 for messages that are not UI messages, before any request', async () => {
     const langdock = await providerOn();
-    const response = langdock.agentResponse({ agentId: 'agent-1', messages: [{ role: 'user', content: 'Hi' }] });
+    const response = langdock.agentResponse({
+      agentId: 'agent-1',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe('messages[0] is not a UI message: it needs a role and an array of parts.');
+    expect(await response.text()).toBe(
+      'messages[0] is not a UI message: it needs a role and an array of parts.',
+    );
     expect(servers.current.requests).toHaveLength(0);
   });
 
   it('throws for options a route author got wrong', () => {
     const langdock = createLangdock({ apiKey: API_KEY });
     expect(() => langdock.agentResponse({ messages })).toThrow(InvalidArgumentError);
-    expect(() => langdock.agentResponse({ messages })).toThrow('pass exactly one of agentId (a saved agent) and agent (a temporary agent)');
-    expect(() => langdock.agentResponse({ agentId: 'a', messages, maxSteps: 99 })).toThrow('agentResponse.maxSteps: Too big: expected number to be <=20');
+    expect(() => langdock.agentResponse({ messages })).toThrow(
+      'pass exactly one of agentId (a saved agent) and agent (a temporary agent)',
+    );
+    expect(() => langdock.agentResponse({ agentId: 'a', messages, maxSteps: 99 })).toThrow(
+      'agentResponse.maxSteps: Too big: expected number to be <=20',
+    );
   });
 
   it('turns a missing key into an error chunk rather than a failed route', async () => {

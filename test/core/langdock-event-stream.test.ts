@@ -6,7 +6,9 @@ import { counterIds } from '../helpers/stream-parts';
 
 const encoder = new TextEncoder();
 const event = (delta: object, finish_reason: string | null = null) =>
-  encoder.encode(`data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta, finish_reason }] })}\n\n`);
+  encoder.encode(
+    `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta, finish_reason }] })}\n\n`,
+  );
 
 /** A body that sends `chunks`, then either stays open forever, ends, or fails with `error`. */
 function body(chunks: Uint8Array[], then: 'hang' | 'end' | { error: Error }) {
@@ -27,17 +29,28 @@ function body(chunks: Uint8Array[], then: 'hang' | 'end' | { error: Error }) {
   return { stream, cancelled: () => cancelled };
 }
 
-const v2Spec = { ...v2StreamSpec(undefined), startPart: { type: 'stream-start' as const, warnings: [] } };
+const v2Spec = {
+  ...v2StreamSpec(undefined),
+  startPart: { type: 'stream-start' as const, warnings: [] },
+};
 
 function partStream(stream: ReadableStream<Uint8Array>, abortSignal?: AbortSignal) {
-  return createLangdockPartStream({ ...v2Spec, body: stream, abortSignal, generateId: counterIds(), url: 'http://test', requestBodyValues: { model: 'm' } });
+  return createLangdockPartStream({
+    ...v2Spec,
+    body: stream,
+    abortSignal,
+    generateId: counterIds(),
+    url: 'http://test',
+    requestBodyValues: { model: 'm' },
+  });
 }
 
 async function drain(stream: ReadableStream<LanguageModelV2StreamPart>) {
   const parts: LanguageModelV2StreamPart[] = [];
   const reader = stream.getReader();
   try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      parts.push(next.value);
     return { parts, error: undefined };
   } catch (error) {
     return { parts, error };
@@ -47,12 +60,24 @@ async function drain(stream: ReadableStream<LanguageModelV2StreamPart>) {
 describe('createLangdockPartStream', () => {
   it('turns a body that fails mid-stream into an error part and a finish part', async () => {
     const failure = new TypeError('terminated', { cause: new Error('other side closed') });
-    const { parts, error } = await drain(partStream(body([event({ content: 'Hel' })], { error: failure }).stream));
+    const { parts, error } = await drain(
+      partStream(body([event({ content: 'Hel' })], { error: failure }).stream),
+    );
     expect(error).toBeUndefined();
-    expect(parts.map((part) => part.type)).toEqual(['stream-start', 'response-metadata', 'text-start', 'text-delta', 'error', 'text-end', 'finish']);
+    expect(parts.map((part) => part.type)).toEqual([
+      'stream-start',
+      'response-metadata',
+      'text-start',
+      'text-delta',
+      'error',
+      'text-end',
+      'finish',
+    ]);
     const lost = (parts[4] as { error: APICallError }).error;
     expect(APICallError.isInstance(lost)).toBe(true);
-    expect(lost.message).toBe('The connection to Langdock was lost mid-stream (terminated: other side closed); the answer is incomplete.');
+    expect(lost.message).toBe(
+      'The connection to Langdock was lost mid-stream (terminated: other side closed); the answer is incomplete.',
+    );
     expect(lost.isRetryable).toBe(true);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'error' });
   });
@@ -94,8 +119,12 @@ describe('createLangdockPartStream', () => {
       maxEventLength: 32,
     });
     const { parts } = await drain(stream);
-    const errors = parts.filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error.message);
-    expect(errors).toEqual([expect.stringContaining('A Langdock stream event is larger than 32 characters')]);
+    const errors = parts
+      .filter((part) => part.type === 'error')
+      .map((part) => (part as { error: Error }).error.message);
+    expect(errors).toEqual([
+      expect.stringContaining('A Langdock stream event is larger than 32 characters'),
+    ]);
   });
 
   it('cancels the body when the consumer cancels, without errors', async () => {
@@ -114,7 +143,9 @@ describe('createLangdockPartStream', () => {
     const source = body(chunks, 'hang');
     const { parts, error } = await drain(partStream(source.stream));
     expect(error).toBeUndefined();
-    expect((parts.find((part) => part.type === 'error') as { error: Error }).error.message).toContain('A Langdock stream event is larger than');
+    expect(
+      (parts.find((part) => part.type === 'error') as { error: Error }).error.message,
+    ).toContain('A Langdock stream event is larger than');
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'error' });
     expect(source.cancelled()).toBeUndefined();
   });

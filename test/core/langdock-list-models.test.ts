@@ -1,7 +1,11 @@
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLangdock } from '../../src/v2/index';
-import { langdockCreatedToDate, mapLangdockModel, validateLangdockModelList } from '../../src/core/langdock-list-models';
+import {
+  langdockCreatedToDate,
+  mapLangdockModel,
+  validateLangdockModelList,
+} from '../../src/core/langdock-list-models';
 import { json, serverPerTest, text, type Reply } from '../helpers/test-server';
 
 const API_KEY = 'ld-test-key-0123456789';
@@ -13,7 +17,11 @@ afterEach(() => {
 
 async function langdockOn(...replies: Reply[]) {
   const server = await servers.start(...replies);
-  return createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, headers: { 'x-team': 'search', 'x-both': 'provider' } });
+  return createLangdock({
+    apiKey: API_KEY,
+    baseURL: server.baseURL,
+    headers: { 'x-team': 'search', 'x-both': 'provider' },
+  });
 }
 
 const failureOf = (call: Promise<unknown>) =>
@@ -27,7 +35,13 @@ const failureOf = (call: Promise<unknown>) =>
 const modelList = {
   object: 'list',
   data: [
-    { id: 'gpt-5-mini', object: 'model', created: 1_715_000_000_000, owned_by: 'system', region: 'eu' },
+    {
+      id: 'gpt-5-mini',
+      object: 'model',
+      created: 1_715_000_000_000,
+      owned_by: 'system',
+      region: 'eu',
+    },
     { id: 'text-embedding-3-small', object: 'model', created: 1_715_000_000, owned_by: 'openai' },
     { id: 'byok-llama', object: 'model' },
   ],
@@ -42,11 +56,26 @@ describe('listModels', () => {
     expect(request.method).toBe('GET');
     expect(request.path).toBe('/openai/eu/v1/models');
     expect(request.body).toBeUndefined();
-    expect(request.headers).toMatchObject({ authorization: `Bearer ${API_KEY}`, 'x-team': 'search', 'x-call': '1', 'x-both': 'call' });
+    expect(request.headers).toMatchObject({
+      authorization: `Bearer ${API_KEY}`,
+      'x-team': 'search',
+      'x-call': '1',
+      'x-both': 'call',
+    });
 
     expect(models).toEqual([
-      { id: 'gpt-5-mini', created: new Date(1_715_000_000_000), ownedBy: 'system', raw: modelList.data[0] },
-      { id: 'text-embedding-3-small', created: new Date(1_715_000_000_000), ownedBy: 'openai', raw: modelList.data[1] },
+      {
+        id: 'gpt-5-mini',
+        created: new Date(1_715_000_000_000),
+        ownedBy: 'system',
+        raw: modelList.data[0],
+      },
+      {
+        id: 'text-embedding-3-small',
+        created: new Date(1_715_000_000_000),
+        ownedBy: 'openai',
+        raw: modelList.data[1],
+      },
       { id: 'byok-llama', created: undefined, ownedBy: undefined, raw: modelList.data[2] },
     ]);
     expect(models[0]!.raw.region).toBe('eu');
@@ -54,7 +83,14 @@ describe('listModels', () => {
 
   it('accepts a bare array, since Langdock publishes no schema for this endpoint', async () => {
     const langdock = await langdockOn(json([{ id: 'gpt-4.1', created: 1_700_000_000_000 }]));
-    expect(await langdock.listModels()).toEqual([{ id: 'gpt-4.1', created: new Date(1_700_000_000_000), ownedBy: undefined, raw: { id: 'gpt-4.1', created: 1_700_000_000_000 } }]);
+    expect(await langdock.listModels()).toEqual([
+      {
+        id: 'gpt-4.1',
+        created: new Date(1_700_000_000_000),
+        ownedBy: undefined,
+        raw: { id: 'gpt-4.1', created: 1_700_000_000_000 },
+      },
+    ]);
   });
 
   it('explains a 404: the deployment may not offer model listing', async () => {
@@ -69,8 +105,16 @@ describe('listModels', () => {
   });
 
   it.each([
-    [401, { message: 'The provided API key is invalid.' }, 'Langdock API error 401: The provided API key is invalid. Check the API key'],
-    [429, { message: 'Rate limit for public API exceeded' }, '500 requests and 60,000 tokens per minute per model'],
+    [
+      401,
+      { message: 'The provided API key is invalid.' },
+      'Langdock API error 401: The provided API key is invalid. Check the API key',
+    ],
+    [
+      429,
+      { message: 'Rate limit for public API exceeded' },
+      '500 requests and 60,000 tokens per minute per model',
+    ],
   ])('maps a %i like chat does', async (status, body, message) => {
     const langdock = await langdockOn(json(body, status));
     const error = (await failureOf(langdock.listModels())) as APICallError;
@@ -87,9 +131,21 @@ describe('listModels', () => {
   });
 
   it.each([
-    ['an HTML page', text('<html><title>Login</title></html>', 200, { 'content-type': 'text/html' }), 'Langdock answered 200 with a body that is not JSON: the server answered with an HTML page: "Login". Check baseURL.'],
-    ['a list without data', json({ object: 'list' }), 'Langdock answered with an unexpected model list: response.data must be an array.'],
-    ['an entry without id', json({ data: [{ id: 'gpt-4.1' }, { object: 'model' }] }), 'Langdock answered with an unexpected model list: response.data[1].id must be a non-empty string.'],
+    [
+      'an HTML page',
+      text('<html><title>Login</title></html>', 200, { 'content-type': 'text/html' }),
+      'Langdock answered 200 with a body that is not JSON: the server answered with an HTML page: "Login". Check baseURL.',
+    ],
+    [
+      'a list without data',
+      json({ object: 'list' }),
+      'Langdock answered with an unexpected model list: response.data must be an array.',
+    ],
+    [
+      'an entry without id',
+      json({ data: [{ id: 'gpt-4.1' }, { object: 'model' }] }),
+      'Langdock answered with an unexpected model list: response.data[1].id must be a non-empty string.',
+    ],
   ])('fails clearly on %s', async (_name, reply, message) => {
     const langdock = await langdockOn(reply);
     const error = await failureOf(langdock.listModels());
@@ -109,7 +165,10 @@ describe('listModels', () => {
     const calls: string[] = [];
     const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
       calls.push(`${String(url)} ${new Headers(init?.headers).get('authorization')}`);
-      return new Response(JSON.stringify(modelList), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(modelList), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     });
     vi.stubEnv('LANGDOCK_API_KEY', '');
     vi.stubEnv('LANGDOCK_BASE_URL', '');
@@ -150,7 +209,10 @@ describe('validateLangdockModelList and mapLangdockModel', () => {
   });
 
   it('accepts an empty list', () => {
-    expect(validateLangdockModelList({ object: 'list', data: [] })).toEqual({ success: true, value: [] });
+    expect(validateLangdockModelList({ object: 'list', data: [] })).toEqual({
+      success: true,
+      value: [],
+    });
   });
 
   it('ignores an owned_by that is no string', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getLangdockModelCapabilities, langdockSamplingSettings, nearestLangdockReasoningEffort } from '../../src/core/langdock-model-capabilities';
+import {
+  getLangdockModelCapabilities,
+  langdockSamplingSettings,
+  nearestLangdockReasoningEffort,
+} from '../../src/core/langdock-model-capabilities';
 
 describe('getLangdockModelCapabilities', () => {
   it.each([
@@ -37,8 +41,12 @@ describe('getLangdockModelCapabilities', () => {
   });
 
   it('lets a model setting override the detection both ways', () => {
-    expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).isReasoningModel).toBe(true);
-    expect(getLangdockModelCapabilities('o3', { isReasoningModel: false }).isReasoningModel).toBe(false);
+    expect(
+      getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).isReasoningModel,
+    ).toBe(true);
+    expect(getLangdockModelCapabilities('o3', { isReasoningModel: false }).isReasoningModel).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -66,7 +74,9 @@ describe('getLangdockModelCapabilities', () => {
   });
 
   it('knows no efforts for a reasoning model whose family it cannot tell', () => {
-    expect(getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).reasoningEfforts).toBeUndefined();
+    expect(
+      getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).reasoningEfforts,
+    ).toBeUndefined();
   });
 
   it.each([
@@ -85,12 +95,18 @@ describe('getLangdockModelCapabilities', () => {
     ['DeepSeek-R1', undefined, 'logprobs logitBias'],
   ] as const)('%s at effort %s accepts: %s', (modelId, effort, expected) => {
     const capabilities = getLangdockModelCapabilities(modelId);
-    expect(langdockSamplingSettings.filter((setting) => capabilities.acceptsSampling(setting, effort)).join(' ')).toBe(expected);
+    expect(
+      langdockSamplingSettings
+        .filter((setting) => capabilities.acceptsSampling(setting, effort))
+        .join(' '),
+    ).toBe(expected);
   });
 
   it('accepts no sampling settings on a reasoning model of unknown family', () => {
     const capabilities = getLangdockModelCapabilities('my-deployment', { isReasoningModel: true });
-    expect(langdockSamplingSettings.filter((setting) => capabilities.acceptsSampling(setting, 'none'))).toEqual([]);
+    expect(
+      langdockSamplingSettings.filter((setting) => capabilities.acceptsSampling(setting, 'none')),
+    ).toEqual([]);
   });
 
   it.each([

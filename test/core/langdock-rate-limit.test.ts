@@ -7,9 +7,17 @@ import {
   LangdockRateLimitError,
   type LangdockRateLimits,
 } from '../../src/core/langdock-rate-limit';
-import { langdockRetryAfterMs, langdockUsageTokens, settleFailedLease } from '../../src/core/langdock-rate-limit-lease';
+import {
+  langdockRetryAfterMs,
+  langdockUsageTokens,
+  settleFailedLease,
+} from '../../src/core/langdock-rate-limit-lease';
 
-const limits: LangdockRateLimits = { requestsPerMinute: 3, tokensPerMinute: 1_000, windowMs: 60_000 };
+const limits: LangdockRateLimits = {
+  requestsPerMinute: 3,
+  tokensPerMinute: 1_000,
+  windowMs: 60_000,
+};
 
 /** A clock the test moves, and a sleep that moves it instead of waiting (recording each wait). */
 function fakeTime(start = 1_000_000) {
@@ -36,9 +44,35 @@ describe('langdockWindowWait', () => {
   it.each([
     ['an empty window', [], 100, undefined],
     ['room for both', [{ at: 0, tokens: 400 }], 500, undefined],
-    ['too many requests: until the oldest of the last 3 leaves', [{ at: 0, tokens: 1 }, { at: 10, tokens: 1 }, { at: 20, tokens: 1 }], 1, { waitMs: 60_000 - 30, binding: 'requests' }],
-    ['too many tokens: until enough of the oldest leave', [{ at: 0, tokens: 600 }, { at: 20, tokens: 300 }], 500, { waitMs: 60_000 - 30, binding: 'tokens' }],
-    ['too many tokens, two must leave', [{ at: 0, tokens: 300 }, { at: 20, tokens: 300 }, { at: 25, tokens: 300 }], 500, { waitMs: 60_000 + 20 - 30, binding: 'tokens' }],
+    [
+      'too many requests: until the oldest of the last 3 leaves',
+      [
+        { at: 0, tokens: 1 },
+        { at: 10, tokens: 1 },
+        { at: 20, tokens: 1 },
+      ],
+      1,
+      { waitMs: 60_000 - 30, binding: 'requests' },
+    ],
+    [
+      'too many tokens: until enough of the oldest leave',
+      [
+        { at: 0, tokens: 600 },
+        { at: 20, tokens: 300 },
+      ],
+      500,
+      { waitMs: 60_000 - 30, binding: 'tokens' },
+    ],
+    [
+      'too many tokens, two must leave',
+      [
+        { at: 0, tokens: 300 },
+        { at: 20, tokens: 300 },
+        { at: 25, tokens: 300 },
+      ],
+      500,
+      { waitMs: 60_000 + 20 - 30, binding: 'tokens' },
+    ],
   ] as const)('%s', (_, entries, tokens, expected) => {
     expect(langdockWindowWait(entries, tokens, limits, 30)).toEqual(expected);
   });
@@ -109,7 +143,9 @@ describe('LangdockRateLimiter with the memory store', () => {
   it('refuses a call larger than the whole token budget', async () => {
     const time = fakeTime();
     const { limiter } = limiterWith(time);
-    await expect(limiter.acquire('b', 1_001)).rejects.toThrow('This call needs about 1001 tokens (its prompt plus the output it may use), more than the 1000 tokens a minute');
+    await expect(limiter.acquire('b', 1_001)).rejects.toThrow(
+      'This call needs about 1001 tokens (its prompt plus the output it may use), more than the 1000 tokens a minute',
+    );
   });
 
   it('stops waiting when the call is aborted (with the real sleep)', async () => {
@@ -138,7 +174,9 @@ describe('LangdockRateLimiter with the memory store', () => {
       },
     };
     const limiter = new LangdockRateLimiter({ ...limits, store });
-    await expect(limiter.acquire('b', 900, controller.signal)).rejects.toThrow('gave up during the round trip');
+    await expect(limiter.acquire('b', 900, controller.signal)).rejects.toThrow(
+      'gave up during the round trip',
+    );
     await Promise.resolve();
     expect(settled).toEqual([0]);
   });
@@ -146,7 +184,9 @@ describe('LangdockRateLimiter with the memory store', () => {
   it('never starts when the call was aborted before', async () => {
     const time = fakeTime();
     const { limiter } = limiterWith(time);
-    await expect(limiter.acquire('b', 1, AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+    await expect(limiter.acquire('b', 1, AbortSignal.abort(new Error('already')))).rejects.toThrow(
+      'already',
+    );
   });
 });
 
@@ -175,10 +215,23 @@ describe('the lease helpers', () => {
 describe('settleFailedLease', () => {
   const lease = () => {
     const calls: string[] = [];
-    return { calls, lease: { reserved: 10, settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`), rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`) } };
+    return {
+      calls,
+      lease: {
+        reserved: 10,
+        settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`),
+        rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`),
+      },
+    };
   };
   const failure = (statusCode: number, responseHeaders: Record<string, string> = {}) =>
-    new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode, responseHeaders });
+    new APICallError({
+      message: 'x',
+      url: 'u',
+      requestBodyValues: {},
+      statusCode,
+      responseHeaders,
+    });
 
   it.each([
     ['a 429 blocks for its retry-after', failure(429, { 'retry-after': '3' }), ['rejected 3000']],

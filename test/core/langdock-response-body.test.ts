@@ -22,11 +22,20 @@ describe('readResponseBody', () => {
         },
       }),
     );
-    expect(await readResponseBody(oneByteAtATime, bytes.length)).toEqual({ text: 'ä€🌍', complete: true });
-    expect(await readResponseBody(body('abc', 'def'), 6)).toEqual({ text: 'abcdef', complete: true });
+    expect(await readResponseBody(oneByteAtATime, bytes.length)).toEqual({
+      text: 'ä€🌍',
+      complete: true,
+    });
+    expect(await readResponseBody(body('abc', 'def'), 6)).toEqual({
+      text: 'abcdef',
+      complete: true,
+    });
   });
 
   it('keeps what fits and stops at the first byte past the limit', async () => {
-    expect(await readResponseBody(body('abc', 'defg', 'never read'), 6)).toEqual({ text: 'abcdef', complete: false });
+    expect(await readResponseBody(body('abc', 'defg', 'never read'), 6)).toEqual({
+      text: 'abcdef',
+      complete: false,
+    });
   });
 });

@@ -52,11 +52,15 @@ describe('SseDecoder', () => {
     for (let i = 0; i < 9; i++) decoder.pushText('0123456789');
     decoder.pushText('\n\n');
     expect(events).toEqual(['0123456789'.repeat(9)]);
-    expect(() => decoder.pushText(`data: ${'x'.repeat(101)}`)).toThrow('A Langdock stream event is larger than 100 characters');
+    expect(() => decoder.pushText(`data: ${'x'.repeat(101)}`)).toThrow(
+      'A Langdock stream event is larger than 100 characters',
+    );
   });
 
   it('gives the same events however the bytes are split (property)', () => {
-    const event = fc.string({ unit: 'grapheme', maxLength: 20 }).map((text) => JSON.stringify(text));
+    const event = fc
+      .string({ unit: 'grapheme', maxLength: 20 })
+      .map((text) => JSON.stringify(text));
     fc.assert(
       fc.property(
         fc.array(event, { minLength: 1, maxLength: 8 }),
@@ -65,10 +69,15 @@ describe('SseDecoder', () => {
         fc.array(fc.nat(), { maxLength: 12 }),
         (events, lineEnd, withComments, cuts) => {
           const text = events
-            .map((data) => `${withComments ? `: ping${lineEnd}` : ''}data: ${data}${lineEnd}${lineEnd}`)
+            .map(
+              (data) =>
+                `${withComments ? `: ping${lineEnd}` : ''}data: ${data}${lineEnd}${lineEnd}`,
+            )
             .join('');
           const bytes = new TextEncoder().encode(text);
-          const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+          const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort(
+            (a, b) => a - b,
+          );
           const pieces: Uint8Array[] = [];
           let last = 0;
           for (const position of [...positions, bytes.length]) {

@@ -18,24 +18,49 @@ const base: BuildOptions = {
 };
 
 // Node-only names that would throw or be undefined on an edge runtime.
-const nodeOnly = [/\bnode:[a-z_/]+/g, /\bBuffer\b/g, /\bprocess\b/g, /\b__dirname\b/g, /\b__filename\b/g, /\bsetImmediate\b/g, /\brequire\(/g];
+const nodeOnly = [
+  /\bnode:[a-z_/]+/g,
+  /\bBuffer\b/g,
+  /\bprocess\b/g,
+  /\b__dirname\b/g,
+  /\b__filename\b/g,
+  /\bsetImmediate\b/g,
+  /\brequire\(/g,
+];
 
 // Each entry, with the usage its spec reports for the same completion.
 const entries = [
   ['src/index.ts', { inputTokens: 5, outputTokens: 3, totalTokens: 8 }],
-  ['src/v3/index.ts', { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } }],
-  ['src/v4/index.ts', { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } }],
+  [
+    'src/v3/index.ts',
+    { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } },
+  ],
+  [
+    'src/v4/index.ts',
+    { inputTokens: { total: 5, noCache: 5 }, outputTokens: { total: 3, text: 3 } },
+  ],
 ] as const;
 
 describe.each(entries)('the library bundle of %s', (entry, usage) => {
   const common: BuildOptions = { ...base, entryPoints: [entry] };
 
   it('imports only its dependencies and uses no Node built-ins or Node globals', async () => {
-    const result = await build({ ...common, format: 'esm', metafile: true, external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod', 'zod/*'] });
+    const result = await build({
+      ...common,
+      format: 'esm',
+      metafile: true,
+      external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod', 'zod/*'],
+    });
     const inputs = Object.values(result.metafile!.inputs);
-    const externals = new Set(inputs.flatMap((input) => input.imports.filter((entry) => entry.external).map((entry) => entry.path)));
+    const externals = new Set(
+      inputs.flatMap((input) =>
+        input.imports.filter((entry) => entry.external).map((entry) => entry.path),
+      ),
+    );
     expect([...externals].sort()).toEqual(['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod/v4']);
-    expect(Object.keys(result.metafile!.inputs).filter((path) => !path.startsWith('src/'))).toEqual([]);
+    expect(Object.keys(result.metafile!.inputs).filter((path) => !path.startsWith('src/'))).toEqual(
+      [],
+    );
     const code = result.outputFiles![0]!.text;
     expect(nodeOnly.flatMap((pattern) => code.match(pattern) ?? [])).toEqual([]);
   });
@@ -76,13 +101,33 @@ describe.each(entries)('the library bundle of %s', (entry, usage) => {
     })()`);
     const result = JSON.parse(outcome);
 
-    expect(result.seen).toEqual({ process: 'undefined', require: 'undefined', Buffer: 'undefined', EdgeRuntime: 'string' });
-    expect(result.calls.map((call: { url: string }) => call.url)).toEqual(['https://langdock.test/openai/eu/v1/chat/completions', 'https://langdock.test/openai/eu/v1/chat/completions']);
+    expect(result.seen).toEqual({
+      process: 'undefined',
+      require: 'undefined',
+      Buffer: 'undefined',
+      EdgeRuntime: 'string',
+    });
+    expect(result.calls.map((call: { url: string }) => call.url)).toEqual([
+      'https://langdock.test/openai/eu/v1/chat/completions',
+      'https://langdock.test/openai/eu/v1/chat/completions',
+    ]);
     expect(result.calls[0].userAgent).toContain('runtime/vercel-edge');
-    expect(result.calls[1].body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    expect(result.calls[1].body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     expect(result.text).toEqual([{ type: 'text', text: 'Hallo aus Berlin' }]);
     expect(result.usage).toMatchObject(usage);
-    expect(result.parts).toEqual(['stream-start', 'response-metadata', 'text-start', 'Grüß', ' dich', 'text-end', 'finish']);
+    expect(result.parts).toEqual([
+      'stream-start',
+      'response-metadata',
+      'text-start',
+      'Grüß',
+      ' dich',
+      'text-end',
+      'finish',
+    ]);
     expect(result.keyError.name).toBe('AI_LoadAPIKeyError');
     expect(result.keyError.message).toContain('LANGDOCK_API_KEY');
     expect(result.calls).toHaveLength(2);

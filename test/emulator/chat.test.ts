@@ -18,7 +18,12 @@ const usage = (prompt: number, completion: number): Record<string, unknown> => (
   completion_tokens: completion,
   total_tokens: prompt + completion,
   prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-  completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+  completion_tokens_details: {
+    reasoning_tokens: 0,
+    audio_tokens: 0,
+    accepted_prediction_tokens: 0,
+    rejected_prediction_tokens: 0,
+  },
 });
 
 describe('non-streaming chat completions', () => {
@@ -26,7 +31,8 @@ describe('non-streaming chat completions', () => {
     const result = await chat(emulator, { model: 'gpt-4.1', messages: [userMessage('Hi there')] });
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const content = 'You said: "Hi there". This is a deterministic reply from the Langdock emulator.';
+    const content =
+      'You said: "Hi there". This is a deterministic reply from the Langdock emulator.';
     expect(result.json).toEqual({
       id: expect.stringMatching(/^chatcmpl-emulator\d{8}$/),
       object: 'chat.completion',
@@ -46,7 +52,11 @@ describe('non-streaming chat completions', () => {
   });
 
   it('honours max_tokens with a truncated text and finish_reason length', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('Hello')], max_tokens: 3 });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [userMessage('Hello')],
+      max_tokens: 3,
+    });
     expect(result.json).toMatchObject({
       choices: [{ message: { content: 'You said: "H' }, finish_reason: 'length' }],
       usage: { completion_tokens: 3 },
@@ -55,22 +65,45 @@ describe('non-streaming chat completions', () => {
 
   it('counts CJK text as a token per character in usage and under max_tokens', async () => {
     const full = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('世界世界世界')] });
-    const content = 'You said: "世界世界世界". This is a deterministic reply from the Langdock emulator.';
+    const content =
+      'You said: "世界世界世界". This is a deterministic reply from the Langdock emulator.';
     expect(full.status).toBe(200);
-    expect(full.json).toMatchObject({ choices: [{ message: { content } }], usage: usage(6, Math.ceil(content.length / 4)) });
-    const cut = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('世界世界世界')], max_tokens: 5 });
+    expect(full.json).toMatchObject({
+      choices: [{ message: { content } }],
+      usage: usage(6, Math.ceil(content.length / 4)),
+    });
+    const cut = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [userMessage('世界世界世界')],
+      max_tokens: 5,
+    });
     expect(cut.status).toBe(200);
-    expect(cut.json).toMatchObject({ choices: [{ message: { content: 'You said: "世界世界世' }, finish_reason: 'length' }], usage: usage(6, 5) });
+    expect(cut.json).toMatchObject({
+      choices: [{ message: { content: 'You said: "世界世界世' }, finish_reason: 'length' }],
+      usage: usage(6, 5),
+    });
   });
 
   it('honours max_completion_tokens on reasoning models', async () => {
-    const result = await chat(emulator, { model: 'o4-mini', messages: [userMessage('Hello')], max_completion_tokens: 2 });
-    expect(result.json).toMatchObject({ choices: [{ message: { content: 'You said' }, finish_reason: 'length' }] });
+    const result = await chat(emulator, {
+      model: 'o4-mini',
+      messages: [userMessage('Hello')],
+      max_completion_tokens: 2,
+    });
+    expect(result.json).toMatchObject({
+      choices: [{ message: { content: 'You said' }, finish_reason: 'length' }],
+    });
   });
 
   it('cuts at the earliest stop sequence', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('alpha beta')], stop: ['beta', ': '] });
-    expect(result.json).toMatchObject({ choices: [{ message: { content: 'You said' }, finish_reason: 'stop' }] });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [userMessage('alpha beta')],
+      stop: ['beta', ': '],
+    });
+    expect(result.json).toMatchObject({
+      choices: [{ message: { content: 'You said' }, finish_reason: 'stop' }],
+    });
   });
 
   it('answers a tool call in OpenAI shape', async () => {
@@ -80,7 +113,14 @@ describe('non-streaming chat completions', () => {
       tools: [
         {
           type: 'function',
-          function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+          function: {
+            name: 'get_weather',
+            parameters: {
+              type: 'object',
+              properties: { city: { type: 'string' } },
+              required: ['city'],
+            },
+          },
         },
       ],
     });
@@ -90,7 +130,13 @@ describe('non-streaming chat completions', () => {
           message: {
             role: 'assistant',
             content: null,
-            tool_calls: [{ id: expect.stringMatching(/^call_/), type: 'function', function: { name: 'get_weather', arguments: '{"city":"Hamburg"}' } }],
+            tool_calls: [
+              {
+                id: expect.stringMatching(/^call_/),
+                type: 'function',
+                function: { name: 'get_weather', arguments: '{"city":"Hamburg"}' },
+              },
+            ],
           },
           finish_reason: 'tool_calls',
         },
@@ -99,14 +145,28 @@ describe('non-streaming chat completions', () => {
   });
 
   it('returns logprobs for each content token when asked', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('Hi')], logprobs: true, top_logprobs: 2, max_tokens: 2 });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      messages: [userMessage('Hi')],
+      logprobs: true,
+      top_logprobs: 2,
+      max_tokens: 2,
+    });
     expect(result.json).toMatchObject({
       choices: [
         {
           message: { content: 'You said' },
           logprobs: {
             content: [
-              { token: 'You ', logprob: -0.01, bytes: [89, 111, 117, 32], top_logprobs: [{ token: 'You ', logprob: -0.01 }, { token: 'You ~1', logprob: -1.51 }] },
+              {
+                token: 'You ',
+                logprob: -0.01,
+                bytes: [89, 111, 117, 32],
+                top_logprobs: [
+                  { token: 'You ', logprob: -0.01 },
+                  { token: 'You ~1', logprob: -1.51 },
+                ],
+              },
               { token: 'sai', logprob: -0.03 },
               { token: 'd', logprob: -0.05 },
             ],
@@ -118,11 +178,19 @@ describe('non-streaming chat completions', () => {
   });
 
   it('serves the dedicated-deployment prefix and the us region', async () => {
-    for (const base of [emulator.baseURLFor('us'), emulator.baseURLFor('eu', { dedicated: true })]) {
-      const result = await chat({ ...emulator, baseURL: base }, { model: 'gpt-4o', messages: [userMessage('x')] });
+    for (const base of [
+      emulator.baseURLFor('us'),
+      emulator.baseURLFor('eu', { dedicated: true }),
+    ]) {
+      const result = await chat(
+        { ...emulator, baseURL: base },
+        { model: 'gpt-4o', messages: [userMessage('x')] },
+      );
       expect(result.status).toBe(200);
     }
-    expect(emulator.baseURLFor('eu', { dedicated: true })).toBe(`${emulator.url}/api/public/openai/eu/v1`);
+    expect(emulator.baseURLFor('eu', { dedicated: true })).toBe(
+      `${emulator.url}/api/public/openai/eu/v1`,
+    );
     expect(emulator.requests.at(-1)?.path).toBe('/api/public/openai/eu/v1/chat/completions');
   });
 });
@@ -146,16 +214,27 @@ describe('request recording', () => {
 });
 
 describe('models that show their reasoning (DeepSeek-R1)', () => {
-  const reasoning = 'The user wrote "Think first". I am the Langdock emulator, so I am answering with my fixed template.';
-  const answer = 'You said: "Think first". This is a deterministic reply from the Langdock emulator.';
+  const reasoning =
+    'The user wrote "Think first". I am the Langdock emulator, so I am answering with my fixed template.';
+  const answer =
+    'You said: "Think first". This is a deterministic reply from the Langdock emulator.';
 
   it('answers with reasoning_content and counts it as reasoning tokens', async () => {
-    const result = await chat(emulator, { model: 'DeepSeek-R1', messages: [userMessage('Think first')], max_tokens: 200 });
+    const result = await chat(emulator, {
+      model: 'DeepSeek-R1',
+      messages: [userMessage('Think first')],
+      max_tokens: 200,
+    });
     expect(result.status).toBe(200);
     const reasoningTokens = Math.ceil(reasoning.length / 4);
     const answerTokens = Math.ceil(answer.length / 4);
     expect(result.json).toMatchObject({
-      choices: [{ message: { role: 'assistant', content: answer, reasoning_content: reasoning }, finish_reason: 'stop' }],
+      choices: [
+        {
+          message: { role: 'assistant', content: answer, reasoning_content: reasoning },
+          finish_reason: 'stop',
+        },
+      ],
       usage: {
         prompt_tokens: 3,
         completion_tokens: answerTokens + reasoningTokens,
@@ -166,10 +245,22 @@ describe('models that show their reasoning (DeepSeek-R1)', () => {
   });
 
   it('streams reasoning_content before the content', async () => {
-    const result = await chat(emulator, { model: 'DeepSeek-R1', stream: true, messages: [userMessage('Think first')] });
-    const deltas = sseChunks(result.text).flatMap((chunk) => (chunk.choices as Array<{ delta: { content?: string | null; reasoning_content?: string } }>).map((choice) => choice.delta));
-    const firstContent = deltas.findIndex((delta) => typeof delta.content === 'string' && delta.content !== '');
-    const lastReasoning = deltas.map((delta) => delta.reasoning_content !== undefined).lastIndexOf(true);
+    const result = await chat(emulator, {
+      model: 'DeepSeek-R1',
+      stream: true,
+      messages: [userMessage('Think first')],
+    });
+    const deltas = sseChunks(result.text).flatMap((chunk) =>
+      (
+        chunk.choices as Array<{ delta: { content?: string | null; reasoning_content?: string } }>
+      ).map((choice) => choice.delta),
+    );
+    const firstContent = deltas.findIndex(
+      (delta) => typeof delta.content === 'string' && delta.content !== '',
+    );
+    const lastReasoning = deltas
+      .map((delta) => delta.reasoning_content !== undefined)
+      .lastIndexOf(true);
     expect(lastReasoning).toBeGreaterThan(0);
     expect(lastReasoning).toBeLessThan(firstContent);
     expect(deltas.map((delta) => delta.reasoning_content ?? '').join('')).toBe(reasoning);

@@ -31,12 +31,17 @@ function vector(body: EmbeddingBody, index = 0): number[] {
   return embedding;
 }
 
-const norm = (values: number[]): number => Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
-const cosine = (a: number[], b: number[]): number => a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0) / (norm(a) * norm(b));
+const norm = (values: number[]): number =>
+  Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
+const cosine = (a: number[], b: number[]): number =>
+  a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0) / (norm(a) * norm(b));
 
 describe('embeddings', () => {
   it('answers in OpenAI shape with default sizes and usage', async () => {
-    const body = await embed({ model: 'text-embedding-3-small', input: ['hello world', 'another text'] });
+    const body = await embed({
+      model: 'text-embedding-3-small',
+      input: ['hello world', 'another text'],
+    });
     expect(body.object).toBe('list');
     expect(body.model).toBe('text-embedding-3-small');
     expect(body.data.map((item) => [item.object, item.index])).toEqual([
@@ -50,10 +55,18 @@ describe('embeddings', () => {
   });
 
   it('is deterministic, normalized, and similar for texts sharing words', async () => {
-    const a = vector(await embed({ model: 'text-embedding-3-small', input: 'the cat sat on the mat' }));
-    const again = vector(await embed({ model: 'text-embedding-3-small', input: 'the cat sat on the mat' }));
-    const near = vector(await embed({ model: 'text-embedding-3-small', input: 'the cat sat on a mat' }));
-    const far = vector(await embed({ model: 'text-embedding-3-small', input: 'quarterly revenue grew strongly' }));
+    const a = vector(
+      await embed({ model: 'text-embedding-3-small', input: 'the cat sat on the mat' }),
+    );
+    const again = vector(
+      await embed({ model: 'text-embedding-3-small', input: 'the cat sat on the mat' }),
+    );
+    const near = vector(
+      await embed({ model: 'text-embedding-3-small', input: 'the cat sat on a mat' }),
+    );
+    const far = vector(
+      await embed({ model: 'text-embedding-3-small', input: 'quarterly revenue grew strongly' }),
+    );
     expect(again).toEqual(a);
     expect(norm(a)).toBeCloseTo(1, 5);
     expect(cosine(a, near)).toBeGreaterThan(0.7);
@@ -62,7 +75,9 @@ describe('embeddings', () => {
 
   it('shortens text-embedding-3 vectors to dimensions, keeping the leading direction', async () => {
     const full = vector(await embed({ model: 'text-embedding-3-large', input: 'shorten me' }));
-    const short = vector(await embed({ model: 'text-embedding-3-large', input: 'shorten me', dimensions: 256 }));
+    const short = vector(
+      await embed({ model: 'text-embedding-3-large', input: 'shorten me', dimensions: 256 }),
+    );
     expect(short).toHaveLength(256);
     expect(norm(short)).toBeCloseTo(1, 5);
     const head = full.slice(0, 256);
@@ -70,11 +85,25 @@ describe('embeddings', () => {
   });
 
   it('encodes base64 as little-endian float32 with the same numbers', async () => {
-    const floats = vector(await embed({ model: 'text-embedding-3-small', input: 'encode me', encoding_format: 'float' }));
-    const encoded = (await embed({ model: 'text-embedding-3-small', input: 'encode me', encoding_format: 'base64' })).data[0]?.embedding;
+    const floats = vector(
+      await embed({
+        model: 'text-embedding-3-small',
+        input: 'encode me',
+        encoding_format: 'float',
+      }),
+    );
+    const encoded = (
+      await embed({
+        model: 'text-embedding-3-small',
+        input: 'encode me',
+        encoding_format: 'base64',
+      })
+    ).data[0]?.embedding;
     expect(typeof encoded).toBe('string');
     const bytes = Buffer.from(String(encoded), 'base64');
-    const decoded = Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+    const decoded = Array.from(
+      new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4),
+    );
     expect(decoded).toEqual(floats);
   });
 
@@ -83,7 +112,8 @@ describe('embeddings', () => {
       rule: 'dimensions only on text-embedding-3',
       body: { model: 'text-embedding-ada-002', input: 'x', dimensions: 256 },
       status: 400,
-      message: "'dimensions' is not supported by model 'text-embedding-ada-002'; only text-embedding-3 models take it.",
+      message:
+        "'dimensions' is not supported by model 'text-embedding-ada-002'; only text-embedding-3 models take it.",
       param: 'dimensions',
       code: 'unsupported_parameter',
     },
@@ -91,7 +121,8 @@ describe('embeddings', () => {
       rule: 'dimensions within the native size',
       body: { model: 'text-embedding-3-small', input: 'x', dimensions: 2000 },
       status: 400,
-      message: "'dimensions' must be an integer between 1 and 1536 for model 'text-embedding-3-small'.",
+      message:
+        "'dimensions' must be an integer between 1 and 1536 for model 'text-embedding-3-small'.",
       param: 'dimensions',
       code: null,
     },
@@ -155,11 +186,22 @@ describe('embeddings', () => {
   });
 
   it('counts CJK text as a token per character against the 8192-token limit', async () => {
-    const fits = await embed({ model: 'text-embedding-3-small', input: ['东京'.repeat(4096), 'ok'] });
+    const fits = await embed({
+      model: 'text-embedding-3-small',
+      input: ['东京'.repeat(4096), 'ok'],
+    });
     expect(fits.usage).toEqual({ prompt_tokens: 8192 + 1, total_tokens: 8192 + 1 });
-    const result = await embeddings(emulator, { model: 'text-embedding-3-small', input: ['ok', `${'东京'.repeat(4096)}都`] });
+    const result = await embeddings(emulator, {
+      model: 'text-embedding-3-small',
+      input: ['ok', `${'东京'.repeat(4096)}都`],
+    });
     expect(result.status).toBe(400);
-    expect(result.json).toEqual(backendError("'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input.", 'input[1]'));
+    expect(result.json).toEqual(
+      backendError(
+        "'input[1]' has about 8193 tokens; the maximum is 8192 tokens per input.",
+        'input[1]',
+      ),
+    );
   });
 });
 
@@ -167,19 +209,47 @@ describe('models list', () => {
   it('lists the default models in OpenAI list shape with created in milliseconds', async () => {
     const result = await call(`${emulator.baseURL}/models`);
     expect(result.status).toBe(200);
-    const body = result.json as { object: string; data: Array<{ id: string; object: string; created: number; owned_by: string }> };
+    const body = result.json as {
+      object: string;
+      data: Array<{ id: string; object: string; created: number; owned_by: string }>;
+    };
     expect(body.object).toBe('list');
     // Every row of the emulator's model table, in table order.
     expect(body.data.map((model) => model.id)).toEqual([
-      'gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-chat', 'gpt-5.1', 'gpt-5.1-chat', 'gpt-5.2', 'o1', 'o3', 'o3-mini', 'o4-mini',
-      'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'gpt-35-turbo', 'DeepSeek-R1',
-      'text-embedding-3-small', 'text-embedding-3-large', 'text-embedding-ada-002',
+      'gpt-5',
+      'gpt-5-mini',
+      'gpt-5-nano',
+      'gpt-5-chat',
+      'gpt-5.1',
+      'gpt-5.1-chat',
+      'gpt-5.2',
+      'o1',
+      'o3',
+      'o3-mini',
+      'o4-mini',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      'gpt-4.1-nano',
+      'gpt-4o',
+      'gpt-4o-mini',
+      'gpt-35-turbo',
+      'DeepSeek-R1',
+      'text-embedding-3-small',
+      'text-embedding-3-large',
+      'text-embedding-ada-002',
     ]);
-    expect(body.data[0]).toEqual({ id: 'gpt-5', object: 'model', created: 1_715_000_000_000, owned_by: 'system' });
+    expect(body.data[0]).toEqual({
+      id: 'gpt-5',
+      object: 'model',
+      created: 1_715_000_000_000,
+      owned_by: 'system',
+    });
   });
 
   it('uses configured models for the list and for validation', async () => {
-    const custom = await startLangdockEmulator({ models: ['my-model', { id: 'my-reasoner', reasoning: true, created: 5 }] });
+    const custom = await startLangdockEmulator({
+      models: ['my-model', { id: 'my-reasoner', reasoning: true, created: 5 }],
+    });
     try {
       const list = await call(`${custom.baseURL}/models`);
       expect(list.json).toEqual({
@@ -189,7 +259,9 @@ describe('models list', () => {
           { id: 'my-reasoner', object: 'model', created: 5, owned_by: 'system' },
         ],
       });
-      const gone = await call(`${custom.baseURL}/chat/completions`, { body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] } });
+      const gone = await call(`${custom.baseURL}/chat/completions`, {
+        body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] },
+      });
       expect(gone.status).toBe(404);
       const reasoner = await call(`${custom.baseURL}/chat/completions`, {
         body: { model: 'my-reasoner', messages: [{ role: 'user', content: 'x' }], max_tokens: 5 },

@@ -26,7 +26,11 @@ export async function call(url: string, options: CallOptions = {}): Promise<Http
     headers['content-type'] = 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
-  const response = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const response = await fetch(url, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: parseJson(text) };
 }
@@ -39,7 +43,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function chat(emulator: LangdockEmulator, body: unknown, options: Omit<CallOptions, 'body'> = {}): Promise<HttpResult> {
+export function chat(
+  emulator: LangdockEmulator,
+  body: unknown,
+  options: Omit<CallOptions, 'body'> = {},
+): Promise<HttpResult> {
   return call(`${emulator.baseURL}/chat/completions`, { ...options, body });
 }
 
@@ -75,6 +83,10 @@ export interface BackendErrorBody {
 }
 
 /** The body the Azure backend refuses with: OpenAI's shape, which the official SDK reads. */
-export function backendError(message: string, param: string | null = null, code: string | null = null): BackendErrorBody {
+export function backendError(
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+): BackendErrorBody {
   return { error: { message, type: 'invalid_request_error', param, code } };
 }

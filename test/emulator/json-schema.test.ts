@@ -5,17 +5,33 @@ describe('sampleFromSchema', () => {
   it.each([
     { name: 'string', schema: { type: 'string' }, expected: 'example' },
     { name: 'integer with minimum', schema: { type: 'integer', minimum: 3 }, expected: 3 },
-    { name: 'number with maximum below 1', schema: { type: 'number', maximum: 0.5 }, expected: 0.5 },
+    {
+      name: 'number with maximum below 1',
+      schema: { type: 'number', maximum: 0.5 },
+      expected: 0.5,
+    },
     { name: 'boolean', schema: { type: 'boolean' }, expected: false },
-    { name: 'enum picks the first', schema: { type: 'string', enum: ['celsius', 'fahrenheit'] }, expected: 'celsius' },
+    {
+      name: 'enum picks the first',
+      schema: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+      expected: 'celsius',
+    },
     { name: 'const', schema: { const: 'fixed' }, expected: 'fixed' },
     { name: 'default', schema: { type: 'integer', default: 7 }, expected: 7 },
     { name: 'nullable type list', schema: { type: ['null', 'integer'] }, expected: 1 },
     { name: 'date format', schema: { type: 'string', format: 'date' }, expected: '2025-01-01' },
     { name: 'minLength pads', schema: { type: 'string', minLength: 10 }, expected: 'example...' },
     { name: 'maxLength cuts', schema: { type: 'string', maxLength: 3 }, expected: 'exa' },
-    { name: 'array uses minItems', schema: { type: 'array', items: { type: 'integer' }, minItems: 2 }, expected: [1, 1] },
-    { name: 'tuple', schema: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'boolean' }] }, expected: ['example', false] },
+    {
+      name: 'array uses minItems',
+      schema: { type: 'array', items: { type: 'integer' }, minItems: 2 },
+      expected: [1, 1],
+    },
+    {
+      name: 'tuple',
+      schema: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'boolean' }] },
+      expected: ['example', false],
+    },
   ])('$name', ({ schema, expected }) => {
     expect(sampleFromSchema(schema)).toEqual(expected);
   });
@@ -23,11 +39,19 @@ describe('sampleFromSchema', () => {
   it('fills required properties, and optional ones only when asked', () => {
     const schema = {
       type: 'object',
-      properties: { title: { type: 'string' }, count: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        title: { type: 'string' },
+        count: { type: 'integer' },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
       required: ['title'],
     };
     expect(sampleFromSchema(schema)).toEqual({ title: 'example title' });
-    expect(sampleFromSchema(schema, { includeOptional: true })).toEqual({ title: 'example title', count: 1, tags: ['example tags'] });
+    expect(sampleFromSchema(schema, { includeOptional: true })).toEqual({
+      title: 'example title',
+      count: 1,
+      tags: ['example tags'],
+    });
   });
 
   it('resolves $ref, anyOf and allOf', () => {
@@ -36,12 +60,23 @@ describe('sampleFromSchema', () => {
       properties: {
         person: { $ref: '#/$defs/person' },
         score: { anyOf: [{ type: 'null' }, { type: 'number', minimum: 2 }] },
-        merged: { allOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
+        merged: {
+          allOf: [
+            { properties: { a: { type: 'string' } }, required: ['a'] },
+            { properties: { b: { type: 'integer' } }, required: ['b'] },
+          ],
+        },
       },
       required: ['person', 'score', 'merged'],
-      $defs: { person: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      $defs: {
+        person: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      },
     };
-    expect(sampleFromSchema(schema)).toEqual({ person: { name: 'example name' }, score: 2, merged: { a: 'example a', b: 1 } });
+    expect(sampleFromSchema(schema)).toEqual({
+      person: { name: 'example name' },
+      score: 2,
+      merged: { a: 'example a', b: 1 },
+    });
   });
 
   it('stops at recursive schemas', () => {
@@ -62,7 +97,11 @@ describe('sampleFromSchema', () => {
       },
       required: ['city', 'days'],
     };
-    expect(sampleFromSchema(schema, { hintText: 'Weather in San Francisco for 3 days in fahrenheit please' })).toEqual({
+    expect(
+      sampleFromSchema(schema, {
+        hintText: 'Weather in San Francisco for 3 days in fahrenheit please',
+      }),
+    ).toEqual({
       city: 'San Francisco',
       days: 3,
       unit: 'fahrenheit',
@@ -75,15 +114,23 @@ describe('sampleFromSchema', () => {
   });
 
   it('hands prompt numbers out in order', () => {
-    const schema = { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] };
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'number' }, b: { type: 'number' } },
+      required: ['a', 'b'],
+    };
     expect(sampleFromSchema(schema, { hintText: 'Add 3 and 4.5' })).toEqual({ a: 3, b: 4.5 });
   });
 });
 
 describe('findJsonSchemaInText', () => {
   it('finds the first object that looks like a schema', () => {
-    const text = 'Example {"not": "a schema"} then JSON schema:\n{"type":"object","properties":{"x":{"type":"string","pattern":"^{"}}}\nDone.';
-    expect(findJsonSchemaInText(text)).toEqual({ type: 'object', properties: { x: { type: 'string', pattern: '^{' } } });
+    const text =
+      'Example {"not": "a schema"} then JSON schema:\n{"type":"object","properties":{"x":{"type":"string","pattern":"^{"}}}\nDone.';
+    expect(findJsonSchemaInText(text)).toEqual({
+      type: 'object',
+      properties: { x: { type: 'string', pattern: '^{' } },
+    });
   });
 
   it('returns undefined without a schema', () => {

@@ -2,7 +2,11 @@
 // id rule, the emulator by its sourced model table. Where they differ, one of them hides a defect.
 import { describe, expect, it } from 'vitest';
 import { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS } from '../../emulator/index';
-import { getLangdockModelCapabilities, langdockSamplingSettings, type LangdockSamplingSetting } from '../../src/core/langdock-model-capabilities';
+import {
+  getLangdockModelCapabilities,
+  langdockSamplingSettings,
+  type LangdockSamplingSetting,
+} from '../../src/core/langdock-model-capabilities';
 
 /** The library names settings as the AI SDK does; the emulator by their wire names. */
 const wireNames: Record<LangdockSamplingSetting, string[]> = {
@@ -52,39 +56,63 @@ const agreeing = allIds.filter((id) => !disagreeing.has(id));
 describe('library and emulator agree on which models reason, their efforts and when they take sampling settings', () => {
   it('compares every chat row of the emulator’s table and every wrapped id', () => {
     expect(tableIds).toHaveLength(18);
-    expect(knownLibraryDisagreements.map((item) => item.id).filter((id) => !allIds.includes(id))).toEqual([]);
+    expect(
+      knownLibraryDisagreements.map((item) => item.id).filter((id) => !allIds.includes(id)),
+    ).toEqual([]);
     expect(agreeing.length + knownLibraryDisagreements.length).toBe(allIds.length);
   });
 
   it.each(agreeing)('%s', (id) => {
     const emulator = emulatorModelProfile(id).reasoning;
-    expect({ id, isReasoningModel: getLangdockModelCapabilities(id).isReasoningModel }).toEqual({ id, isReasoningModel: emulator });
+    expect({ id, isReasoningModel: getLangdockModelCapabilities(id).isReasoningModel }).toEqual({
+      id,
+      isReasoningModel: emulator,
+    });
   });
 
   it.each(agreeing)('%s: the same reasoning_effort values and default', (id) => {
     const library = getLangdockModelCapabilities(id);
     const emulator = emulatorModelProfile(id);
-    expect({ id, efforts: library.reasoningEfforts, defaultEffort: library.defaultReasoningEffort }).toEqual({
+    expect({
+      id,
+      efforts: library.reasoningEfforts,
+      defaultEffort: library.defaultReasoningEffort,
+    }).toEqual({
       id,
       efforts: emulator.reasoningEfforts,
       defaultEffort: emulator.defaultReasoningEffort,
     });
   });
 
-  it.each(agreeing)('%s: the same sampling settings refused at every effort, and the same output-token parameter', (id) => {
-    const library = getLangdockModelCapabilities(id);
-    const emulator = emulatorModelProfile(id);
-    for (const effort of [undefined, ...REASONING_EFFORTS]) {
-      const refusedByLibrary = langdockSamplingSettings.filter((setting) => !library.acceptsSampling(setting, effort)).flatMap((setting) => wireNames[setting]);
-      expect({ id, effort, refused: [...refusedByLibrary].sort() }).toEqual({ id, effort, refused: [...emulator.samplingRefusedAt(effort)].sort() });
-    }
-    expect({ id, maxTokens: library.tokenLimit === 'max_tokens' }).toEqual({ id, maxTokens: emulator.acceptsMaxTokens });
-  });
+  it.each(agreeing)(
+    '%s: the same sampling settings refused at every effort, and the same output-token parameter',
+    (id) => {
+      const library = getLangdockModelCapabilities(id);
+      const emulator = emulatorModelProfile(id);
+      for (const effort of [undefined, ...REASONING_EFFORTS]) {
+        const refusedByLibrary = langdockSamplingSettings
+          .filter((setting) => !library.acceptsSampling(setting, effort))
+          .flatMap((setting) => wireNames[setting]);
+        expect({ id, effort, refused: [...refusedByLibrary].sort() }).toEqual({
+          id,
+          effort,
+          refused: [...emulator.samplingRefusedAt(effort)].sort(),
+        });
+      }
+      expect({ id, maxTokens: library.tokenLimit === 'max_tokens' }).toEqual({
+        id,
+        maxTokens: emulator.acceptsMaxTokens,
+      });
+    },
+  );
 
-  it.each(knownLibraryDisagreements)('$id is a known library defect and still disagrees', ({ id, library, emulator, why }) => {
-    expect(why).not.toBe('');
-    expect(emulatorModelProfile(id).reasoning).toBe(emulator);
-    const fixed = `the library now says isReasoningModel: ${String(!library)} for ${id}; remove it from knownLibraryDisagreements`;
-    expect(getLangdockModelCapabilities(id).isReasoningModel, fixed).toBe(library);
-  });
+  it.each(knownLibraryDisagreements)(
+    '$id is a known library defect and still disagrees',
+    ({ id, library, emulator, why }) => {
+      expect(why).not.toBe('');
+      expect(emulatorModelProfile(id).reasoning).toBe(emulator);
+      const fixed = `the library now says isReasoningModel: ${String(!library)} for ${id}; remove it from knownLibraryDisagreements`;
+      expect(getLangdockModelCapabilities(id).isReasoningModel, fixed).toBe(library);
+    },
+  );
 });

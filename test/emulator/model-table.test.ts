@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emulatorModelProfile, MODEL_TABLE, REASONING_EFFORTS, resolveModelRow, SAMPLING_SETTINGS } from '../../emulator/model-table';
+import {
+  emulatorModelProfile,
+  MODEL_TABLE,
+  REASONING_EFFORTS,
+  resolveModelRow,
+  SAMPLING_SETTINGS,
+} from '../../emulator/model-table';
 
 describe('resolveModelRow: the emulator’s own matching rule', () => {
   it.each([
@@ -32,9 +38,29 @@ describe('the model table', () => {
   it('has unique ids and at least the models the issue names', () => {
     const ids = MODEL_TABLE.map((row) => row.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-5-chat', 'gpt-5.1', 'gpt-5.1-chat', 'gpt-5.2', 'o1', 'o3', 'o3-mini', 'o4-mini', 'gpt-4.1',
-      'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'gpt-35-turbo', 'DeepSeek-R1', 'text-embedding-3-small', 'text-embedding-3-large',
-      'text-embedding-ada-002']) {
+    for (const id of [
+      'gpt-5',
+      'gpt-5-mini',
+      'gpt-5-nano',
+      'gpt-5-chat',
+      'gpt-5.1',
+      'gpt-5.1-chat',
+      'gpt-5.2',
+      'o1',
+      'o3',
+      'o3-mini',
+      'o4-mini',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      'gpt-4.1-nano',
+      'gpt-4o',
+      'gpt-4o-mini',
+      'gpt-35-turbo',
+      'DeepSeek-R1',
+      'text-embedding-3-small',
+      'text-embedding-3-large',
+      'text-embedding-ada-002',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -46,8 +72,12 @@ describe('the model table', () => {
       if (row.kind !== 'chat') continue;
       for (const effort of row.reasoningEfforts) expect(REASONING_EFFORTS).toContain(effort);
       for (const setting of row.refusesSampling) expect(SAMPLING_SETTINGS).toContain(setting);
-      if (row.defaultReasoningEffort !== undefined) expect(row.reasoningEfforts).toContain(row.defaultReasoningEffort);
-      if (!row.reasoning) expect({ id: row.id, efforts: row.reasoningEfforts, refuses: row.refusesSampling }).toEqual({ id: row.id, efforts: [], refuses: [] });
+      if (row.defaultReasoningEffort !== undefined)
+        expect(row.reasoningEfforts).toContain(row.defaultReasoningEffort);
+      if (!row.reasoning)
+        expect({ id: row.id, efforts: row.reasoningEfforts, refuses: row.refusesSampling }).toEqual(
+          { id: row.id, efforts: [], refuses: [] },
+        );
     }
   });
 
@@ -78,14 +108,26 @@ describe('the model table', () => {
 describe('emulatorModelProfile', () => {
   const all = [...SAMPLING_SETTINGS];
   it.each([
-    { id: 'gpt-5.1', effort: undefined, refused: ['presence_penalty', 'frequency_penalty', 'logit_bias'] },
-    { id: 'gpt-5.1', effort: 'none', refused: ['presence_penalty', 'frequency_penalty', 'logit_bias'] },
+    {
+      id: 'gpt-5.1',
+      effort: undefined,
+      refused: ['presence_penalty', 'frequency_penalty', 'logit_bias'],
+    },
+    {
+      id: 'gpt-5.1',
+      effort: 'none',
+      refused: ['presence_penalty', 'frequency_penalty', 'logit_bias'],
+    },
     { id: 'gpt-5.1', effort: 'low', refused: all },
     { id: 'gpt-5.2', effort: 'xhigh', refused: all },
     { id: 'gpt-5', effort: undefined, refused: all },
     { id: 'gpt-5', effort: 'minimal', refused: all },
     { id: 'o3', effort: 'high', refused: all },
-    { id: 'DeepSeek-R1', effort: undefined, refused: ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty'] },
+    {
+      id: 'DeepSeek-R1',
+      effort: undefined,
+      refused: ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty'],
+    },
     { id: 'gpt-4o', effort: undefined, refused: [] },
     { id: 'gpt-50-preview', effort: undefined, refused: [] },
   ])('$id at effort $effort refuses $refused', ({ id, effort, refused }) => {
@@ -107,6 +149,11 @@ describe('emulatorModelProfile', () => {
 
   it('resolves wrapped ids to their row', () => {
     const profile = emulatorModelProfile('azure/gpt-5.1-2025-11-13');
-    expect([profile.row, profile.reasoning, profile.defaultReasoningEffort, profile.acceptsMaxTokens]).toEqual(['gpt-5.1', true, 'none', false]);
+    expect([
+      profile.row,
+      profile.reasoning,
+      profile.defaultReasoningEffort,
+      profile.acceptsMaxTokens,
+    ]).toEqual(['gpt-5.1', true, 'none', false]);
   });
 });

@@ -15,7 +15,16 @@ import { MODEL_TABLE } from '../../emulator/index';
 
 const KEY = 'sdk-cli-key';
 // gpt-35-turbo gets one request per minute, so the rate-limit rule can be hit without touching other models.
-const COMMON_FLAGS = ['--port', '0', '--api-key', KEY, '--allow-json-schema', '--model-rpm', 'gpt-35-turbo=1', '--quiet'];
+const COMMON_FLAGS = [
+  '--port',
+  '0',
+  '--api-key',
+  KEY,
+  '--allow-json-schema',
+  '--model-rpm',
+  'gpt-35-turbo=1',
+  '--quiet',
+];
 
 interface RunningCli {
   child: ChildProcessByStdio<null, Readable, Readable>;
@@ -26,7 +35,9 @@ let dir: string;
 const running: RunningCli[] = [];
 
 async function startCli(cliPath: string, flags: readonly string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, [cliPath, ...COMMON_FLAGS, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...COMMON_FLAGS, ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push({ child, url: '' });
   child.stdout.setEncoding('utf8');
   const output = await new Promise<string>((resolve, reject) => {
@@ -35,7 +46,9 @@ async function startCli(cliPath: string, flags: readonly string[]): Promise<Runn
       text += data;
       if (text.includes('US base URL')) resolve(text);
     });
-    child.once('exit', (code) => reject(new Error(`the CLI exited with ${String(code)} before listening: ${text}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the CLI exited with ${String(code)} before listening: ${text}`)),
+    );
   });
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output)?.[1];
   if (url === undefined) throw new Error(`no URL in: ${output}`);
@@ -48,7 +61,14 @@ let openaiShaped: RunningCli;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'langdock-emulator-sdk-'));
   const cliPath = join(dir, 'cli.mjs');
-  await build({ entryPoints: ['emulator/cli.ts'], bundle: true, platform: 'node', format: 'esm', outfile: cliPath, logLevel: 'silent' });
+  await build({
+    entryPoints: ['emulator/cli.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: cliPath,
+    logLevel: 'silent',
+  });
   layered = await startCli(cliPath, []);
   openaiShaped = await startCli(cliPath, ['--error-shape', 'openai', '--no-retry-after']);
 }, 30_000);
@@ -63,7 +83,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function sdk(cli: RunningCli, options: { apiKey?: string; region?: string; headers?: Record<string, string> } = {}): OpenAI {
+function sdk(
+  cli: RunningCli,
+  options: { apiKey?: string; region?: string; headers?: Record<string, string> } = {},
+): OpenAI {
   return new OpenAI({
     apiKey: options.apiKey ?? KEY,
     baseURL: `${cli.url}/openai/${options.region ?? 'eu'}/v1`,
@@ -72,12 +95,18 @@ function sdk(cli: RunningCli, options: { apiKey?: string; region?: string; heade
   });
 }
 
-const reply = (text: string): string => `You said: "${text}". This is a deterministic reply from the Langdock emulator.`;
-const user = (content: string): Array<{ role: 'user'; content: string }> => [{ role: 'user', content }];
+const reply = (text: string): string =>
+  `You said: "${text}". This is a deterministic reply from the Langdock emulator.`;
+const user = (content: string): Array<{ role: 'user'; content: string }> => [
+  { role: 'user', content },
+];
 
 describe('the official openai SDK against the spawned CLI', () => {
   it('creates a chat completion', async () => {
-    const completion = await sdk(layered).chat.completions.create({ model: 'gpt-4.1', messages: user('Hello CLI') });
+    const completion = await sdk(layered).chat.completions.create({
+      model: 'gpt-4.1',
+      messages: user('Hello CLI'),
+    });
     expect(completion.choices[0]?.message.content).toBe(reply('Hello CLI'));
     expect(completion.choices[0]?.finish_reason).toBe('stop');
     expect(completion.usage?.prompt_tokens).toBe(3);
@@ -85,11 +114,17 @@ describe('the official openai SDK against the spawned CLI', () => {
 
   it('streams, and the stream helper assembles the same text', async () => {
     const client = sdk(layered);
-    const stream = await client.chat.completions.create({ model: 'gpt-4.1', stream: true, messages: user('Stream CLI') });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      stream: true,
+      messages: user('Stream CLI'),
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe(reply('Stream CLI'));
-    const final = await client.chat.completions.stream({ model: 'gpt-4.1', messages: user('Stream CLI') }).finalChatCompletion();
+    const final = await client.chat.completions
+      .stream({ model: 'gpt-4.1', messages: user('Stream CLI') })
+      .finalChatCompletion();
     expect(final.choices[0]?.message.content).toBe(text);
   });
 
@@ -104,7 +139,12 @@ describe('the official openai SDK against the spawned CLI', () => {
           function: {
             name: 'get_weather',
             description: 'Get the weather for a city',
-            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+            parameters: {
+              type: 'object',
+              properties: { city: { type: 'string' } },
+              required: ['city'],
+              additionalProperties: false,
+            },
             parse: (input: string): { city: string } => JSON.parse(input) as { city: string },
             function: ({ city }: { city: string }) => {
               calls.push(city);
@@ -114,24 +154,43 @@ describe('the official openai SDK against the spawned CLI', () => {
         },
       ],
     });
-    expect(await runner.finalContent()).toBe('Based on the tool results: get_weather returned {"forecast":"sunny in Lisbon"}.');
+    expect(await runner.finalContent()).toBe(
+      'Based on the tool results: get_weather returned {"forecast":"sunny in Lisbon"}.',
+    );
     expect(calls).toEqual(['Lisbon']);
   });
 
   it('answers JSON mode with JSON, and parse() with an object matching the zod schema', async () => {
     const client = sdk(layered);
-    const json = await client.chat.completions.create({ model: 'gpt-4.1', messages: user('Answer in JSON please'), response_format: { type: 'json_object' } });
-    expect(JSON.parse(json.choices[0]?.message.content ?? '')).toEqual({ answer: reply('Answer in JSON please') });
+    const json = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: user('Answer in JSON please'),
+      response_format: { type: 'json_object' },
+    });
+    expect(JSON.parse(json.choices[0]?.message.content ?? '')).toEqual({
+      answer: reply('Answer in JSON please'),
+    });
     const City = z.object({ name: z.string(), population: z.number() });
-    const parsed = await client.chat.completions.parse({ model: 'gpt-4.1', messages: user('Describe Lisbon'), response_format: zodResponseFormat(City, 'city') });
+    const parsed = await client.chat.completions.parse({
+      model: 'gpt-4.1',
+      messages: user('Describe Lisbon'),
+      response_format: zodResponseFormat(City, 'city'),
+    });
     expect(City.safeParse(parsed.choices[0]?.message.parsed).success).toBe(true);
   });
 
   it('creates embeddings with the SDK’s default base64 encoding and decodes them', async () => {
     const client = sdk(layered);
-    const small = await client.embeddings.create({ model: 'text-embedding-3-small', input: ['one', 'two'] });
+    const small = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['one', 'two'],
+    });
     expect(small.data.map((item) => item.embedding.length)).toEqual([1536, 1536]);
-    const short = await client.embeddings.create({ model: 'text-embedding-3-large', input: 'one', dimensions: 256 });
+    const short = await client.embeddings.create({
+      model: 'text-embedding-3-large',
+      input: 'one',
+      dimensions: 256,
+    });
     expect(short.data[0]?.embedding).toHaveLength(256);
     const norm = Math.hypot(...(short.data[0]?.embedding ?? []));
     expect(Math.abs(norm - 1)).toBeLessThan(1e-5);
@@ -147,7 +206,11 @@ describe('the official openai SDK against the spawned CLI', () => {
     const client = sdk(layered);
     const texts = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
-        const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: user(`stream ${i}`) });
+        const stream = await client.chat.completions.create({
+          model: 'gpt-4o',
+          stream: true,
+          messages: user(`stream ${i}`),
+        });
         let text = '';
         for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
         return text;
@@ -172,10 +235,17 @@ function loose(body: Record<string, unknown>): ChatCompletionCreateParamsNonStre
   return body as unknown as ChatCompletionCreateParamsNonStreaming;
 }
 
-const chatWith = (body: Record<string, unknown>) => (cli: RunningCli) => sdk(cli).chat.completions.create(loose({ model: 'gpt-4.1', messages: user('x'), ...body }));
+const chatWith = (body: Record<string, unknown>) => (cli: RunningCli) =>
+  sdk(cli).chat.completions.create(loose({ model: 'gpt-4.1', messages: user('x'), ...body }));
 
 const refusals: Refusal[] = [
-  { rule: 'wrong key', layer: 'gateway', status: 401, words: 'The provided API key is invalid.', send: (cli) => sdk(cli, { apiKey: 'wrong' }).models.list() },
+  {
+    rule: 'wrong key',
+    layer: 'gateway',
+    status: 401,
+    words: 'The provided API key is invalid.',
+    send: (cli) => sdk(cli, { apiKey: 'wrong' }).models.list(),
+  },
   {
     rule: 'browser origin',
     layer: 'gateway',
@@ -183,7 +253,13 @@ const refusals: Refusal[] = [
     words: 'Requests from browsers are not allowed.',
     send: (cli) => sdk(cli, { headers: { origin: 'https://app.example' } }).models.list(),
   },
-  { rule: 'unknown region', layer: 'gateway', status: 404, words: "Region 'asia' does not exist. Use 'eu' or 'us'.", send: (cli) => sdk(cli, { region: 'asia' }).models.list() },
+  {
+    rule: 'unknown region',
+    layer: 'gateway',
+    status: 404,
+    words: "Region 'asia' does not exist. Use 'eu' or 'us'.",
+    send: (cli) => sdk(cli, { region: 'asia' }).models.list(),
+  },
   {
     rule: 'unknown route',
     layer: 'gateway',
@@ -191,13 +267,23 @@ const refusals: Refusal[] = [
     words: 'No route for POST /openai/eu/v1/completions.',
     send: (cli) => sdk(cli).completions.create({ model: 'gpt-4.1', prompt: 'x' }),
   },
-  { rule: 'wrong method', layer: 'gateway', status: 405, words: 'Use POST for /chat/completions.', send: (cli) => sdk(cli).get('/chat/completions') },
+  {
+    rule: 'wrong method',
+    layer: 'gateway',
+    status: 405,
+    words: 'Use POST for /chat/completions.',
+    send: (cli) => sdk(cli).get('/chat/completions'),
+  },
   {
     rule: 'invalid JSON',
     layer: 'gateway',
     status: 400,
     words: 'Request body is not valid JSON.',
-    send: (cli) => sdk(cli).post('/chat/completions', { body: '{"model": ', headers: { 'content-type': 'application/json' } }),
+    send: (cli) =>
+      sdk(cli).post('/chat/completions', {
+        body: '{"model": ',
+        headers: { 'content-type': 'application/json' },
+      }),
   },
   ...(
     [
@@ -213,8 +299,20 @@ const refusals: Refusal[] = [
     words: `'${name}' is not supported by the Langdock API. Remove it from the request.`,
     send: chatWith(body),
   })),
-  { rule: 'unknown parameter', layer: 'backend', status: 400, words: 'Unrecognized request argument supplied: top_k', send: chatWith({ top_k: 3 }) },
-  { rule: 'unknown model', layer: 'backend', status: 404, words: "Model 'gpt-9' not found.", send: chatWith({ model: 'gpt-9' }) },
+  {
+    rule: 'unknown parameter',
+    layer: 'backend',
+    status: 400,
+    words: 'Unrecognized request argument supplied: top_k',
+    send: chatWith({ top_k: 3 }),
+  },
+  {
+    rule: 'unknown model',
+    layer: 'backend',
+    status: 404,
+    words: "Model 'gpt-9' not found.",
+    send: chatWith({ model: 'gpt-9' }),
+  },
   {
     rule: 'embedding model cannot chat',
     layer: 'backend',
@@ -226,7 +324,8 @@ const refusals: Refusal[] = [
     rule: 'reasoning_effort the model does not take',
     layer: 'backend',
     status: 400,
-    words: "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model. Supported values are: 'low', 'medium', and 'high'.",
+    words:
+      "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model. Supported values are: 'low', 'medium', and 'high'.",
     send: chatWith({ model: 'o1', reasoning_effort: 'minimal' }),
   },
   {
@@ -240,14 +339,16 @@ const refusals: Refusal[] = [
     rule: 'max_tokens on a reasoning model',
     layer: 'backend',
     status: 400,
-    words: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    words:
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
     send: chatWith({ model: 'o4-mini', max_tokens: 5 }),
   },
   {
     rule: 'temperature at an effort that refuses it',
     layer: 'backend',
     status: 400,
-    words: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+    words:
+      "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
     send: chatWith({ model: 'gpt-5.1', reasoning_effort: 'low', temperature: 0.2 }),
   },
   {
@@ -269,7 +370,9 @@ const refusals: Refusal[] = [
     layer: 'backend',
     status: 400,
     words: "with role 'tool' must be a response to a preceding message with 'tool_calls'.",
-    send: chatWith({ messages: [...user('x'), { role: 'tool', tool_call_id: 'call_1', content: 'sunny' }] }),
+    send: chatWith({
+      messages: [...user('x'), { role: 'tool', tool_call_id: 'call_1', content: 'sunny' }],
+    }),
   },
   {
     rule: 'an unknown role',
@@ -285,66 +388,137 @@ const refusals: Refusal[] = [
     words: "'messages' must contain the word 'json' in some form",
     send: chatWith({ response_format: { type: 'json_object' } }),
   },
-  { rule: 'five stop sequences', layer: 'backend', status: 400, words: "'stop' has 5 sequences; at most 4 are allowed.", send: chatWith({ stop: ['a', 'b', 'c', 'd', 'e'] }) },
-  { rule: 'tool_choice without tools', layer: 'backend', status: 400, words: "'tool_choice' is only allowed when 'tools' are specified.", send: chatWith({ tool_choice: 'auto' }) },
-  { rule: 'top_logprobs without logprobs', layer: 'backend', status: 400, words: "'top_logprobs' requires 'logprobs' to be true.", send: chatWith({ top_logprobs: 2 }) },
-  { rule: 'temperature out of range', layer: 'backend', status: 400, words: "'temperature' must be a number between 0 and 2.", send: chatWith({ temperature: 3 }) },
-  { rule: 'verbosity out of its values', layer: 'backend', status: 400, words: "'verbosity' must be one of low, medium, high.", send: chatWith({ verbosity: 'loud' }) },
-  { rule: 'store that is not a boolean', layer: 'backend', status: 400, words: "'store' must be a boolean.", send: chatWith({ store: 'yes' }) },
+  {
+    rule: 'five stop sequences',
+    layer: 'backend',
+    status: 400,
+    words: "'stop' has 5 sequences; at most 4 are allowed.",
+    send: chatWith({ stop: ['a', 'b', 'c', 'd', 'e'] }),
+  },
+  {
+    rule: 'tool_choice without tools',
+    layer: 'backend',
+    status: 400,
+    words: "'tool_choice' is only allowed when 'tools' are specified.",
+    send: chatWith({ tool_choice: 'auto' }),
+  },
+  {
+    rule: 'top_logprobs without logprobs',
+    layer: 'backend',
+    status: 400,
+    words: "'top_logprobs' requires 'logprobs' to be true.",
+    send: chatWith({ top_logprobs: 2 }),
+  },
+  {
+    rule: 'temperature out of range',
+    layer: 'backend',
+    status: 400,
+    words: "'temperature' must be a number between 0 and 2.",
+    send: chatWith({ temperature: 3 }),
+  },
+  {
+    rule: 'verbosity out of its values',
+    layer: 'backend',
+    status: 400,
+    words: "'verbosity' must be one of low, medium, high.",
+    send: chatWith({ verbosity: 'loud' }),
+  },
+  {
+    rule: 'store that is not a boolean',
+    layer: 'backend',
+    status: 400,
+    words: "'store' must be a boolean.",
+    send: chatWith({ store: 'yes' }),
+  },
   {
     rule: 'an image detail out of its values',
     layer: 'backend',
     status: 400,
     words: "'messages[0].content[0].image_url.detail' must be one of auto, low, high.",
-    send: chatWith({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AA==', detail: 'max' } }] }] }),
+    send: chatWith({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: 'data:image/png;base64,AA==', detail: 'max' } },
+          ],
+        },
+      ],
+    }),
   },
   {
     rule: 'dimensions on text-embedding-ada-002',
     layer: 'backend',
     status: 400,
     words: "'dimensions' is not supported by model 'text-embedding-ada-002'",
-    send: (cli) => sdk(cli).embeddings.create({ model: 'text-embedding-ada-002', input: 'x', dimensions: 8 }),
+    send: (cli) =>
+      sdk(cli).embeddings.create({ model: 'text-embedding-ada-002', input: 'x', dimensions: 8 }),
   },
   {
     rule: 'an embedding input over 8192 tokens',
     layer: 'backend',
     status: 400,
     words: "'input[0]' has about 8193 tokens; the maximum is 8192 tokens per input.",
-    send: (cli) => sdk(cli).embeddings.create({ model: 'text-embedding-3-small', input: 'x'.repeat(8192 * 4 + 1) }),
+    send: (cli) =>
+      sdk(cli).embeddings.create({
+        model: 'text-embedding-3-small',
+        input: 'x'.repeat(8192 * 4 + 1),
+      }),
   },
 ];
 
-async function refusal(send: () => Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+async function refusal(
+  send: () => Promise<unknown>,
+): Promise<InstanceType<typeof OpenAI.APIError>> {
   const outcome = await send().then(
     () => undefined,
     (error: unknown) => error,
   );
-  if (!(outcome instanceof OpenAI.APIError)) throw new Error(`expected an APIError, got ${String(outcome)}`);
+  if (!(outcome instanceof OpenAI.APIError))
+    throw new Error(`expected an APIError, got ${String(outcome)}`);
   return outcome;
 }
 
 describe('every refusal of the emulator, as the SDK reports it', () => {
-  it.each(refusals)('--error-shape openai: $rule -> $status with the emulator’s words', async ({ send, status, words }) => {
-    const error = await refusal(() => send(openaiShaped));
-    expect(error.status).toBe(status);
-    expect(error.message).toContain(words);
-  });
+  it.each(refusals)(
+    '--error-shape openai: $rule -> $status with the emulator’s words',
+    async ({ send, status, words }) => {
+      const error = await refusal(() => send(openaiShaped));
+      expect(error.status).toBe(status);
+      expect(error.message).toContain(words);
+    },
+  );
 
-  it.each(refusals)('layered (the default): $rule is a $layer refusal', async ({ send, status, words, layer }) => {
-    const error = await refusal(() => send(layered));
-    expect(error.status).toBe(status);
-    // The SDK reads only OpenAI's `{error}`; Langdock's gateway `{message}` reaches it without text, as from Langdock itself.
-    if (layer === 'backend') expect(error.message).toContain(words);
-    else expect(error.message).toBe(`${status} status code (no body)`);
-  });
+  it.each(refusals)(
+    'layered (the default): $rule is a $layer refusal',
+    async ({ send, status, words, layer }) => {
+      const error = await refusal(() => send(layered));
+      expect(error.status).toBe(status);
+      // The SDK reads only OpenAI's `{error}`; Langdock's gateway `{message}` reaches it without text, as from Langdock itself.
+      if (layer === 'backend') expect(error.message).toContain(words);
+      else expect(error.message).toBe(`${status} status code (no body)`);
+    },
+  );
 
   it.each([
-    { shape: 'layered', cli: () => layered, message: '429 status code (no body)', retryAfter: '60' },
-    { shape: 'openai', cli: () => openaiShaped, message: '429 Rate limit for public API exceeded', retryAfter: null },
+    {
+      shape: 'layered',
+      cli: () => layered,
+      message: '429 status code (no body)',
+      retryAfter: '60',
+    },
+    {
+      shape: 'openai',
+      cli: () => openaiShaped,
+      message: '429 Rate limit for public API exceeded',
+      retryAfter: null,
+    },
   ])('rate limit ($shape): 429, retry-after $retryAfter', async ({ cli, message, retryAfter }) => {
     const client = sdk(cli());
     await client.chat.completions.create({ model: 'gpt-35-turbo', messages: user('first') });
-    const error = await refusal(() => client.chat.completions.create({ model: 'gpt-35-turbo', messages: user('second') }));
+    const error = await refusal(() =>
+      client.chat.completions.create({ model: 'gpt-35-turbo', messages: user('second') }),
+    );
     expect(error.status).toBe(429);
     expect(error.message).toBe(message);
     expect(error.headers?.get('retry-after') ?? null).toBe(retryAfter);

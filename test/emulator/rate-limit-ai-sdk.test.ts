@@ -15,7 +15,11 @@ afterEach(async () => {
 });
 
 async function start(retryAfter: boolean): Promise<LangdockEmulator> {
-  emulator = await startLangdockEmulator({ apiKeys: ['retry-key'], rateLimit: { rpm: 1, windowMs: WINDOW_MS }, retryAfter });
+  emulator = await startLangdockEmulator({
+    apiKeys: ['retry-key'],
+    rateLimit: { rpm: 1, windowMs: WINDOW_MS },
+    retryAfter,
+  });
   return emulator;
 }
 
@@ -27,11 +31,23 @@ describe('the AI SDK against the emulator’s rate limit', () => {
   it('waits as long as retry-after says, and the one retry succeeds', async () => {
     const server = await start(true);
     const langdock = createLangdock({ baseURL: server.baseURL, apiKey: 'retry-key' });
-    const first = await generateText({ model: langdock('gpt-4.1'), prompt: 'first', maxRetries: 0 });
-    expect(first.text).toBe('You said: "first". This is a deterministic reply from the Langdock emulator.');
+    const first = await generateText({
+      model: langdock('gpt-4.1'),
+      prompt: 'first',
+      maxRetries: 0,
+    });
+    expect(first.text).toBe(
+      'You said: "first". This is a deterministic reply from the Langdock emulator.',
+    );
 
-    const second = await generateText({ model: langdock('gpt-4.1'), prompt: 'second', maxRetries: 1 });
-    expect(second.text).toBe('You said: "second". This is a deterministic reply from the Langdock emulator.');
+    const second = await generateText({
+      model: langdock('gpt-4.1'),
+      prompt: 'second',
+      maxRetries: 1,
+    });
+    expect(second.text).toBe(
+      'You said: "second". This is a deterministic reply from the Langdock emulator.',
+    );
     // The first request, the refused one, and the retry after retry-after: 3 (the whole window).
     expect(chatRequests(server)).toBe(3);
   }, 15_000);
@@ -41,13 +57,26 @@ describe('the AI SDK against the emulator’s rate limit', () => {
     const langdock = createLangdock({ baseURL: server.baseURL, apiKey: 'retry-key' });
     await generateText({ model: langdock('gpt-4.1'), prompt: 'first', maxRetries: 0 });
 
-    const error = await generateText({ model: langdock('gpt-4.1'), prompt: 'second', maxRetries: 1 }).catch((caught: unknown) => caught);
+    const error = await generateText({
+      model: langdock('gpt-4.1'),
+      prompt: 'second',
+      maxRetries: 1,
+    }).catch((caught: unknown) => caught);
     expect(RetryError.isInstance(error)).toBe(true);
     if (!RetryError.isInstance(error)) return;
     expect(error.reason).toBe('maxRetriesExceeded');
     expect(error.errors).toHaveLength(2);
-    expect(error.errors.map((attempt) => (attempt as { statusCode?: number }).statusCode)).toEqual([429, 429]);
-    expect(error.errors.map((attempt) => (attempt as { responseHeaders?: Record<string, string> }).responseHeaders?.['retry-after'])).toEqual([undefined, undefined]);
+    expect(error.errors.map((attempt) => (attempt as { statusCode?: number }).statusCode)).toEqual([
+      429, 429,
+    ]);
+    expect(
+      error.errors.map(
+        (attempt) =>
+          (attempt as { responseHeaders?: Record<string, string> }).responseHeaders?.[
+            'retry-after'
+          ],
+      ),
+    ).toEqual([undefined, undefined]);
     expect(chatRequests(server)).toBe(3);
   }, 15_000);
 });

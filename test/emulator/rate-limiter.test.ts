@@ -44,13 +44,16 @@ describe('retry-after is the time until the window frees', () => {
     { elapsed: 30_500, seconds: 30 },
     { elapsed: 59_000, seconds: 1 },
     { elapsed: 59_999, seconds: 1 },
-  ])('after $elapsed ms of a 60 s window: $seconds s, rounded up, at least 1', ({ elapsed, seconds }) => {
-    const time = clock();
-    const limiter = new RateLimiter({ rpm: 1 }, time.now);
-    expect(limiter.admit('a', 1).allowed).toBe(true);
-    time.advance(elapsed);
-    expect(limiter.admit('a', 1)).toEqual({ allowed: false, retryAfterSeconds: seconds });
-  });
+  ])(
+    'after $elapsed ms of a 60 s window: $seconds s, rounded up, at least 1',
+    ({ elapsed, seconds }) => {
+      const time = clock();
+      const limiter = new RateLimiter({ rpm: 1 }, time.now);
+      expect(limiter.admit('a', 1).allowed).toBe(true);
+      time.advance(elapsed);
+      expect(limiter.admit('a', 1)).toEqual({ allowed: false, retryAfterSeconds: seconds });
+    },
+  );
 
   it('uses the configured window length', () => {
     const time = clock();
@@ -65,7 +68,10 @@ describe('retry-after is the time until the window frees', () => {
 
   it('applies per-model limits over the shared ones', () => {
     const time = clock();
-    const limiter = new RateLimiter({ rpm: 3, tpm: 100, models: { slow: { rpm: 1 }, small: { tpm: 5 } } }, time.now);
+    const limiter = new RateLimiter(
+      { rpm: 3, tpm: 100, models: { slow: { rpm: 1 }, small: { tpm: 5 } } },
+      time.now,
+    );
     expect(limiter.limitFor('slow')).toEqual({ rpm: 1, tpm: 100, windowMs: 60_000 });
     expect(limiter.limitFor('other')).toEqual({ rpm: 3, tpm: 100, windowMs: 60_000 });
     expect(limiter.admit('slow', 1).allowed).toBe(true);
@@ -102,12 +108,18 @@ describe('429 over HTTP', () => {
     const time = clock();
     const emulator = await startLangdockEmulator({ rateLimit: { tpm: 10 }, now: time.now });
     try {
-      const big = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('x'.repeat(44))] });
+      const big = await chat(emulator, {
+        model: 'gpt-4o',
+        messages: [userMessage('x'.repeat(44))],
+      });
       expect(big.status).toBe(429);
       expect(big.json).toEqual({ message: 'Rate limit for public API exceeded' });
       // 11 tokens never fit in 10: waiting cannot help, so no retry-after (it used to say 60).
       expect(big.headers.get('retry-after')).toBeNull();
-      expect((await embeddings(emulator, { model: 'text-embedding-3-small', input: 'x'.repeat(40) })).status).toBe(200);
+      expect(
+        (await embeddings(emulator, { model: 'text-embedding-3-small', input: 'x'.repeat(40) }))
+          .status,
+      ).toBe(200);
       time.advance(400);
       const second = await embeddings(emulator, { model: 'text-embedding-3-small', input: 'x' });
       expect(second.status).toBe(429);
@@ -120,11 +132,17 @@ describe('429 over HTTP', () => {
   it('counts CJK prompts as a token per character', async () => {
     const emulator = await startLangdockEmulator({ rateLimit: { tpm: 10 } });
     try {
-      const cjk = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('東京都東京都東京都東京')] });
+      const cjk = await chat(emulator, {
+        model: 'gpt-4o',
+        messages: [userMessage('東京都東京都東京都東京')],
+      });
       expect(cjk.status).toBe(429);
       expect(cjk.json).toEqual({ message: 'Rate limit for public API exceeded' });
       expect(cjk.headers.get('retry-after')).toBeNull();
-      const ascii = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('Tokyo Tokyo')] });
+      const ascii = await chat(emulator, {
+        model: 'gpt-4o',
+        messages: [userMessage('Tokyo Tokyo')],
+      });
       expect(ascii.status).toBe(200);
     } finally {
       await emulator.close();
@@ -146,14 +164,26 @@ describe('429 over HTTP', () => {
   });
 
   it('limits some models differently and answers in OpenAI’s shape on request', async () => {
-    const emulator = await startLangdockEmulator({ rateLimit: { rpm: 5, models: { 'gpt-4o': { rpm: 1 } } }, errorShape: 'openai' });
+    const emulator = await startLangdockEmulator({
+      rateLimit: { rpm: 5, models: { 'gpt-4o': { rpm: 1 } } },
+      errorShape: 'openai',
+    });
     try {
       const body = { model: 'gpt-4o', messages: [userMessage('hi')] };
       expect((await chat(emulator, body)).status).toBe(200);
       const limited = await chat(emulator, body);
       expect(limited.status).toBe(429);
-      expect(limited.json).toEqual({ error: { message: 'Rate limit for public API exceeded', type: 'requests', param: null, code: 'rate_limit_exceeded' } });
-      const other = await Promise.all([1, 2, 3].map(() => chat(emulator, { ...body, model: 'gpt-4.1' })));
+      expect(limited.json).toEqual({
+        error: {
+          message: 'Rate limit for public API exceeded',
+          type: 'requests',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+      });
+      const other = await Promise.all(
+        [1, 2, 3].map(() => chat(emulator, { ...body, model: 'gpt-4.1' })),
+      );
       expect(other.map((result) => result.status)).toEqual([200, 200, 200]);
     } finally {
       await emulator.close();
@@ -163,7 +193,11 @@ describe('429 over HTTP', () => {
   it('does not limit at all with rateLimit: false', async () => {
     const emulator = await startLangdockEmulator({ rateLimit: false });
     try {
-      const results = await Promise.all(Array.from({ length: 5 }, () => chat(emulator, { model: 'gpt-4o', messages: [userMessage('x'.repeat(400_000))] })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          chat(emulator, { model: 'gpt-4o', messages: [userMessage('x'.repeat(400_000))] }),
+        ),
+      );
       expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200, 200]);
     } finally {
       await emulator.close();

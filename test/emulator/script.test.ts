@@ -20,7 +20,11 @@ const body = { model: 'gpt-4o', stream: true, messages: [userMessage('hi')] };
 
 /** Reads a streamed body until it ends or breaks, keeping what arrived before a break. */
 async function readUntilBreak(url: string): Promise<{ text: string; error: unknown }> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer k' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: 'Bearer k' },
+    body: JSON.stringify(body),
+  });
   const reader = response.body?.getReader();
   if (reader === undefined) throw new Error('no body');
   const decoder = new TextDecoder();
@@ -39,13 +43,27 @@ async function readUntilBreak(url: string): Promise<{ text: string; error: unkno
 describe('scripted HTTP responses', () => {
   it('plays queued responses in order, before any rule, then falls back to the built-in responder', async () => {
     emulator.script(
-      { type: 'response', status: 500, body: { error: { message: 'boom', type: 'server_error', param: null, code: null } } },
-      { type: 'response', status: 429, body: { message: 'Rate limit for public API exceeded' }, headers: { 'retry-after': '7' } },
+      {
+        type: 'response',
+        status: 500,
+        body: { error: { message: 'boom', type: 'server_error', param: null, code: null } },
+      },
+      {
+        type: 'response',
+        status: 429,
+        body: { message: 'Rate limit for public API exceeded' },
+        headers: { 'retry-after': '7' },
+      },
     );
     expect(emulator.pendingScripts).toBe(2);
-    const first = await call(`${emulator.baseURL}/chat/completions`, { key: null, body: { nonsense: true } });
+    const first = await call(`${emulator.baseURL}/chat/completions`, {
+      key: null,
+      body: { nonsense: true },
+    });
     expect(first.status).toBe(500);
-    expect(first.json).toEqual({ error: { message: 'boom', type: 'server_error', param: null, code: null } });
+    expect(first.json).toEqual({
+      error: { message: 'boom', type: 'server_error', param: null, code: null },
+    });
     const second = await chat(emulator, { model: 'gpt-4o', messages: [userMessage('x')] });
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toBe('7');
@@ -61,7 +79,11 @@ describe('scripted HTTP responses', () => {
   });
 
   it('sends string bodies verbatim, HTML as text/html', async () => {
-    emulator.script({ type: 'response', status: 524, body: '<html><body>A timeout occurred</body></html>' });
+    emulator.script({
+      type: 'response',
+      status: 524,
+      body: '<html><body>A timeout occurred</body></html>',
+    });
     const result = await chat(emulator, body);
     expect(result.status).toBe(524);
     expect(result.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -102,7 +124,9 @@ describe('scripted streams', () => {
     emulator.script({ type: 'stream', chunks: [{ id: 'a', choices: [] }, '{not json', 'plain'] });
     const result = await chat(emulator, body);
     expect(result.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    expect(result.text).toBe('data: {"id":"a","choices":[]}\n\ndata: {not json\n\ndata: plain\n\ndata: [DONE]\n\n');
+    expect(result.text).toBe(
+      'data: {"id":"a","choices":[]}\n\ndata: {not json\n\ndata: plain\n\ndata: [DONE]\n\n',
+    );
   });
 
   it('can leave out [DONE]', async () => {

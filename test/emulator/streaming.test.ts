@@ -27,7 +27,12 @@ afterAll(async () => {
 });
 
 type Chunk = Record<string, unknown>;
-type Choice = { index: number; delta: Record<string, unknown>; finish_reason: string | null; logprobs: unknown };
+type Choice = {
+  index: number;
+  delta: Record<string, unknown>;
+  finish_reason: string | null;
+  logprobs: unknown;
+};
 
 function choiceOf(chunk: Chunk): Choice {
   const choices = chunk.choices as Choice[];
@@ -41,28 +46,58 @@ const weatherTool = {
   function: {
     name: 'get_weather',
     description: 'Weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city', 'days'] },
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string' }, days: { type: 'integer' } },
+      required: ['city', 'days'],
+    },
   },
 };
 
 describe('streamed text', () => {
-  const content = 'You said: "Stream this". This is a deterministic reply from the Langdock emulator.';
+  const content =
+    'You said: "Stream this". This is a deterministic reply from the Langdock emulator.';
 
   it('sends role, content deltas, finish and [DONE] in that order, without usage by default', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream this')] });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Stream this')],
+    });
     expect(result.status).toBe(200);
     expect(result.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const chunks = sseChunks(result.text);
 
     for (const chunk of chunks) {
-      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices']);
-      expect(chunk).toMatchObject({ object: 'chat.completion.chunk', created: Math.floor(fixedNow / 1000), model: 'gpt-4o' });
+      expect(Object.keys(chunk)).toEqual([
+        'id',
+        'object',
+        'created',
+        'model',
+        'system_fingerprint',
+        'choices',
+      ]);
+      expect(chunk).toMatchObject({
+        object: 'chat.completion.chunk',
+        created: Math.floor(fixedNow / 1000),
+        model: 'gpt-4o',
+      });
       expect(chunk.id).toBe(chunks[0]?.id);
     }
     const [role, ...rest] = chunks;
-    expect(choiceOf(role ?? {})).toEqual({ index: 0, delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null, logprobs: null });
+    expect(choiceOf(role ?? {})).toEqual({
+      index: 0,
+      delta: { role: 'assistant', content: '', refusal: null },
+      finish_reason: null,
+      logprobs: null,
+    });
     const finish = rest.pop();
-    expect(choiceOf(finish ?? {})).toEqual({ index: 0, delta: {}, finish_reason: 'stop', logprobs: null });
+    expect(choiceOf(finish ?? {})).toEqual({
+      index: 0,
+      delta: {},
+      finish_reason: 'stop',
+      logprobs: null,
+    });
 
     const deltas = rest.map((chunk) => choiceOf(chunk));
     expect(deltas.length).toBeGreaterThan(5);
@@ -76,7 +111,11 @@ describe('streamed text', () => {
   });
 
   it('ends with a usage chunk after the finish chunk with streamUsage', async () => {
-    const result = await chat(withUsage, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream this')] });
+    const result = await chat(withUsage, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Stream this')],
+    });
     expect(result.status).toBe(200);
     const chunks = sseChunks(result.text);
     const usageChunk = chunks.at(-1);
@@ -94,23 +133,43 @@ describe('streamed text', () => {
         completion_tokens: Math.ceil(content.length / 4),
         total_tokens: 3 + Math.ceil(content.length / 4),
         prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+        completion_tokens_details: {
+          reasoning_tokens: 0,
+          audio_tokens: 0,
+          accepted_prediction_tokens: 0,
+          rejected_prediction_tokens: 0,
+        },
       },
     });
-    const streamed = chunks.slice(1, -2).map((chunk) => choiceOf(chunk).delta.content).join('');
+    const streamed = chunks
+      .slice(1, -2)
+      .map((chunk) => choiceOf(chunk).delta.content)
+      .join('');
     expect(streamed).toBe(content);
   });
 
   it('ends with finish_reason length under max_tokens', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Stream')], max_tokens: 2 });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Stream')],
+      max_tokens: 2,
+    });
     const chunks = sseChunks(result.text);
-    const text = chunks.slice(1, -1).map((chunk) => choiceOf(chunk).delta.content).join('');
+    const text = chunks
+      .slice(1, -1)
+      .map((chunk) => choiceOf(chunk).delta.content)
+      .join('');
     expect(text).toBe('You said');
     expect(choiceOf(chunks.at(-1) ?? {}).finish_reason).toBe('length');
   });
 
   it('starts with Azure prompt-filter chunk when azureFilterChunk is on', async () => {
-    const result = await chat(azure, { model: 'gpt-4o', stream: true, messages: [userMessage('Hi')] });
+    const result = await chat(azure, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Hi')],
+    });
     const chunks = sseChunks(result.text);
     const safe = { filtered: false, severity: 'safe' };
     expect(chunks[0]).toEqual({
@@ -119,47 +178,100 @@ describe('streamed text', () => {
       created: 0,
       model: '',
       choices: [],
-      prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: safe, self_harm: safe, sexual: safe, violence: safe } }],
+      prompt_filter_results: [
+        {
+          prompt_index: 0,
+          content_filter_results: { hate: safe, self_harm: safe, sexual: safe, violence: safe },
+        },
+      ],
     });
-    expect(chunks[1]).toMatchObject({ object: 'chat.completion.chunk', choices: [{ delta: { role: 'assistant' }, content_filter_results: {} }] });
-    expect(chunks[2]).toMatchObject({ choices: [{ delta: { content: 'You ' }, content_filter_results: { hate: safe } }] });
+    expect(chunks[1]).toMatchObject({
+      object: 'chat.completion.chunk',
+      choices: [{ delta: { role: 'assistant' }, content_filter_results: {} }],
+    });
+    expect(chunks[2]).toMatchObject({
+      choices: [{ delta: { content: 'You ' }, content_filter_results: { hate: safe } }],
+    });
   });
 });
 
 describe('streamed tool calls', () => {
   it('sends the call header with empty arguments, then argument pieces, then tool_calls', async () => {
-    const result = await chat(emulator, { model: 'gpt-4o', stream: true, messages: [userMessage('Weather in Paris for 4 days?')], tools: [weatherTool] });
+    const result = await chat(emulator, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Weather in Paris for 4 days?')],
+      tools: [weatherTool],
+    });
     const chunks = sseChunks(result.text);
-    expect(choiceOf(chunks[0] ?? {}).delta).toEqual({ role: 'assistant', content: null, refusal: null });
+    expect(choiceOf(chunks[0] ?? {}).delta).toEqual({
+      role: 'assistant',
+      content: null,
+      refusal: null,
+    });
     const header = choiceOf(chunks[1] ?? {}).delta;
     expect(header).toEqual({
-      tool_calls: [{ index: 0, id: expect.stringMatching(/^call_[0-9a-f]{24}$/), type: 'function', function: { name: 'get_weather', arguments: '' } }],
+      tool_calls: [
+        {
+          index: 0,
+          id: expect.stringMatching(/^call_[0-9a-f]{24}$/),
+          type: 'function',
+          function: { name: 'get_weather', arguments: '' },
+        },
+      ],
     });
     const argumentDeltas = chunks.slice(2, -1).map((chunk) => choiceOf(chunk).delta);
     expect(argumentDeltas.length).toBeGreaterThan(2);
     for (const delta of argumentDeltas) {
-      expect(delta).toEqual({ tool_calls: [{ index: 0, function: { arguments: expect.any(String) } }] });
+      expect(delta).toEqual({
+        tool_calls: [{ index: 0, function: { arguments: expect.any(String) } }],
+      });
     }
-    const args = argumentDeltas.map((delta) => (delta.tool_calls as Array<{ function: { arguments: string } }>)[0]?.function.arguments).join('');
+    const args = argumentDeltas
+      .map(
+        (delta) =>
+          (delta.tool_calls as Array<{ function: { arguments: string } }>)[0]?.function.arguments,
+      )
+      .join('');
     expect(JSON.parse(args)).toEqual({ city: 'Paris', days: 4 });
-    expect(choiceOf(chunks.at(-1) ?? {})).toEqual({ index: 0, delta: {}, finish_reason: 'tool_calls', logprobs: null });
+    expect(choiceOf(chunks.at(-1) ?? {})).toEqual({
+      index: 0,
+      delta: {},
+      finish_reason: 'tool_calls',
+      logprobs: null,
+    });
   });
 
   it('reports the completion tokens of the arguments with streamUsage', async () => {
-    const result = await chat(withUsage, { model: 'gpt-4o', stream: true, messages: [userMessage('Weather in Paris for 4 days?')], tools: [weatherTool] });
+    const result = await chat(withUsage, {
+      model: 'gpt-4o',
+      stream: true,
+      messages: [userMessage('Weather in Paris for 4 days?')],
+      tools: [weatherTool],
+    });
     const chunks = sseChunks(result.text);
     const args = '{"city":"Paris","days":4}';
     expect(choiceOf(chunks.at(-2) ?? {}).finish_reason).toBe('tool_calls');
-    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: Math.ceil(('get_weather' + args).length / 4) } });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { completion_tokens: Math.ceil(('get_weather' + args).length / 4) },
+    });
   });
 });
 
 describe('pacing', () => {
   it('sleeps chunkDelayMs between streamed chunks, never before the first', async () => {
     const sleeps: number[] = [];
-    const slow = await startLangdockEmulator({ chunkDelayMs: 20, sleep: async (ms) => void sleeps.push(ms) });
+    const slow = await startLangdockEmulator({
+      chunkDelayMs: 20,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     try {
-      const result = await chat(slow, { model: 'gpt-4o', stream: true, messages: [userMessage('ab')] });
+      const result = await chat(slow, {
+        model: 'gpt-4o',
+        stream: true,
+        messages: [userMessage('ab')],
+      });
       const events = sseData(result.text).length;
       expect(events).toBeGreaterThan(3);
       expect(sleeps).toEqual(Array.from({ length: events - 1 }, () => 20));
@@ -191,7 +303,9 @@ describe('pacing', () => {
       let text = '';
       while (!text.endsWith('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
       // The emulator is parked in the first sleep, so only the role chunk can have been written.
-      expect(sseData(text).map((data) => choiceOf(JSON.parse(data) as Chunk).delta)).toEqual([{ role: 'assistant', content: '', refusal: null }]);
+      expect(sseData(text).map((data) => choiceOf(JSON.parse(data) as Chunk).delta)).toEqual([
+        { role: 'assistant', content: '', refusal: null },
+      ]);
       wake();
       await expect.poll(() => asleep.length).toBe(2);
       // A sleep that never resolves must still let the response go once the client leaves.
@@ -218,14 +332,27 @@ describe('chunk building properties', () => {
 
   it('stream deltas always rebuild the non-streamed content', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 120 }), fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), (text, maxTokens) => {
-        const parsed = validateChatRequest({ model: 'gpt-4o', messages: [{ role: 'user', content: text }], max_tokens: maxTokens }, { catalog, allowJsonSchema: false });
-        if (!parsed.ok) throw new Error(parsed.error.message);
-        const outcome = finishReply(respond(parsed.value), parsed.value);
-        const chunks = buildChunks(outcome, { id: 'x', created: 1, model: 'gpt-4o' }, { azureFilterChunk: false, usage: true });
-        const streamed = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? '')).join('');
-        expect(streamed).toBe(outcome.content);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 120 }),
+        fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }),
+        (text, maxTokens) => {
+          const parsed = validateChatRequest(
+            { model: 'gpt-4o', messages: [{ role: 'user', content: text }], max_tokens: maxTokens },
+            { catalog, allowJsonSchema: false },
+          );
+          if (!parsed.ok) throw new Error(parsed.error.message);
+          const outcome = finishReply(respond(parsed.value), parsed.value);
+          const chunks = buildChunks(
+            outcome,
+            { id: 'x', created: 1, model: 'gpt-4o' },
+            { azureFilterChunk: false, usage: true },
+          );
+          const streamed = chunks
+            .flatMap((chunk) => chunk.choices.map((choice) => choice.delta.content ?? ''))
+            .join('');
+          expect(streamed).toBe(outcome.content);
+        },
+      ),
     );
   });
 });

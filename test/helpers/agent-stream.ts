@@ -11,14 +11,20 @@ export function readSseFixture(name: string): string {
 
 /** SSE text of UI message chunks, one well-framed event each, ending with `[DONE]`. */
 export function uiStream(chunks: unknown[], { done = true }: { done?: boolean } = {}): string {
-  return chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
+  return (
+    chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('') +
+    (done ? 'data: [DONE]\n\n' : '')
+  );
 }
 
 /** Runs SSE pieces through the decoder and the agent processor as the agent model does, and collects the parts. */
 export function agentPartsFromSse<START, FINISH, FILE>(
   pieces: Array<string | Uint8Array>,
   spec: LangdockAgentStreamSpec<START, FINISH, FILE>,
-  { includeRawChunks = false, redact }: { includeRawChunks?: boolean; redact?: (text: string) => string } = {},
+  {
+    includeRawChunks = false,
+    redact,
+  }: { includeRawChunks?: boolean; redact?: (text: string) => string } = {},
 ): unknown[] {
   const parts: unknown[] = [];
   const processor = new LangdockAgentStreamProcessor<FINISH, FILE>({
@@ -31,7 +37,8 @@ export function agentPartsFromSse<START, FINISH, FILE>(
   });
   const decoder = new SseDecoder((data) => processor.push(data));
   const encoder = new TextEncoder();
-  for (const piece of pieces) decoder.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
+  for (const piece of pieces)
+    decoder.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
   decoder.end();
   processor.finish();
   return parts;

@@ -27,7 +27,8 @@ export function partsFromSse(
   });
   const decoder = new SseDecoder((data) => processor.push(data));
   const encoder = new TextEncoder();
-  for (const piece of pieces) decoder.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
+  for (const piece of pieces)
+    decoder.push(typeof piece === 'string' ? encoder.encode(piece) : piece);
   decoder.end();
   processor.finish();
   return parts;

@@ -69,7 +69,9 @@ export function serverPerTest() {
 export const json =
   (body: unknown, status = 200, headers: Record<string, string> = {}): Reply =>
   (_request, response) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
+    response
+      .writeHead(status, { 'content-type': 'application/json', ...headers })
+      .end(typeof body === 'string' ? body : JSON.stringify(body));
   };
 
 export const text =
@@ -83,7 +85,8 @@ export const sse =
   (chunks: Array<unknown>, { done = true }: { done?: boolean } = {}): Reply =>
   (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const chunk of chunks) response.write(`data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`);
+    for (const chunk of chunks)
+      response.write(`data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`);
     if (done) response.write('data: [DONE]\n\n');
     response.end();
   };

@@ -17,11 +17,17 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const wordFor = (stream: number, i: number) => `s${stream}w${i} `;
-const argumentsFor = (stream: number) => JSON.stringify({ stream, city: `Zürich-${stream}`, note: '🌍'.repeat(3) });
+const argumentsFor = (stream: number) =>
+  JSON.stringify({ stream, city: `Zürich-${stream}`, note: '🌍'.repeat(3) });
 
 /** One stream's SSE bytes, written in a few large writes like a busy server would. */
 function* sseFor(stream: number): Generator<string> {
-  const head = { id: `chatcmpl-${stream}`, object: 'chat.completion.chunk', created: 1764000000, model: 'gpt-4.1' };
+  const head = {
+    id: `chatcmpl-${stream}`,
+    object: 'chat.completion.chunk',
+    created: 1764000000,
+    model: 'gpt-4.1',
+  };
   let batch = '';
   const push = (choice: object) => {
     batch += `data: ${JSON.stringify({ ...head, choices: [{ index: 0, ...choice }] })}\n\n`;
@@ -36,9 +42,26 @@ function* sseFor(stream: number): Generator<string> {
   }
   const args = argumentsFor(stream);
   const size = Math.ceil(args.length / TOOL_PIECES);
-  push({ delta: { tool_calls: [{ index: 0, id: `call_${stream}`, type: 'function', function: { name: 'lookup', arguments: '' } }] }, finish_reason: null });
+  push({
+    delta: {
+      tool_calls: [
+        {
+          index: 0,
+          id: `call_${stream}`,
+          type: 'function',
+          function: { name: 'lookup', arguments: '' },
+        },
+      ],
+    },
+    finish_reason: null,
+  });
   for (let i = 0; i < TOOL_PIECES; i++) {
-    push({ delta: { tool_calls: [{ index: 0, function: { arguments: args.slice(i * size, (i + 1) * size) } }] }, finish_reason: null });
+    push({
+      delta: {
+        tool_calls: [{ index: 0, function: { arguments: args.slice(i * size, (i + 1) * size) } }],
+      },
+      finish_reason: null,
+    });
   }
   push({ delta: {}, finish_reason: 'tool_calls' });
   yield `${batch}data: [DONE]\n\n`;
@@ -77,7 +100,8 @@ async function consume(stream: ReadableStream<LanguageModelV2StreamPart>) {
     if (part.type === 'text-delta') {
       text += part.delta;
       deltas++;
-    } else if (part.type === 'tool-call') toolCalls.push({ toolCallId: part.toolCallId, input: part.input });
+    } else if (part.type === 'tool-call')
+      toolCalls.push({ toolCallId: part.toolCallId, input: part.input });
     else if (part.type === 'error') errors.push(part.error);
     else if (part.type === 'finish') finishReason = part.finishReason;
   }
@@ -105,7 +129,10 @@ describe(`load: ${STREAMS} concurrent streams of ${CHUNKS} chunks`, () => {
     });
     const results = await Promise.all(
       Array.from({ length: STREAMS }, async (_, stream) => {
-        const { stream: parts } = await model.doStream({ prompt, headers: { 'x-stream': String(stream) } });
+        const { stream: parts } = await model.doStream({
+          prompt,
+          headers: { 'x-stream': String(stream) },
+        });
         registry.register(parts, stream);
         return consume(parts);
       }),
@@ -117,8 +144,12 @@ describe(`load: ${STREAMS} concurrent streams of ${CHUNKS} chunks`, () => {
       expect(result.errors).toEqual([]);
       expect(result.finishReason).toBe('tool-calls');
       expect(result.deltas).toBe(textChunks);
-      expect(result.text).toBe(Array.from({ length: textChunks }, (_, i) => wordFor(stream, i)).join(''));
-      expect(result.toolCalls).toEqual([{ toolCallId: `call_${stream}`, input: argumentsFor(stream) }]);
+      expect(result.text).toBe(
+        Array.from({ length: textChunks }, (_, i) => wordFor(stream, i)).join(''),
+      );
+      expect(result.toolCalls).toEqual([
+        { toolCallId: `call_${stream}`, input: argumentsFor(stream) },
+      ]);
     });
     results.length = 0;
 

@@ -14,14 +14,19 @@ import { startRedisServer, type RedisServer } from './redis-server';
 
 // No English words, so no 8-character piece of it can turn up in the store's own names by chance.
 const API_KEY = 'ld-Zq9xW4vR7tY2mK8pL3nB6hJ1gF5dS0aQ';
-const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello there' }] }];
+const prompt = [
+  { role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello there' }] },
+];
 
 let redis: RedisServer;
 let emulator: LangdockEmulator;
 beforeAll(async () => {
   redis = await startRedisServer();
   // Four chat requests a minute at the emulator: the fifth meets a 429 and blocks the bucket.
-  emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 4, tpm: 1_000_000, windowMs: 60_000 } });
+  emulator = await startLangdockEmulator({
+    apiKeys: [API_KEY],
+    rateLimit: { rpm: 4, tpm: 1_000_000, windowMs: 60_000 },
+  });
 });
 afterAll(async () => {
   await emulator?.close();
@@ -48,18 +53,38 @@ describe('what reaches Redis', () => {
     const nodeRedis = createClient({ url: redis.url });
     await nodeRedis.connect();
     try {
-      const rateLimit = (store: ReturnType<typeof createLangdockRedisStore>) => ({ requestsPerMinute: 100, store });
-      const v4 = createLangdockV4({ apiKey: API_KEY, baseURL: emulator.baseURL, rateLimit: rateLimit(createLangdockRedisStore(ioredis)) });
-      const v3 = createLangdockV3({ apiKey: API_KEY, baseURL: emulator.baseURL, rateLimit: rateLimit(createLangdockRedisStore(nodeRedis)) });
-      const v2 = createLangdockV2({ apiKey: API_KEY, baseURL: emulator.baseURL, rateLimit: rateLimit(createLangdockRedisStore(ioredis)) });
+      const rateLimit = (store: ReturnType<typeof createLangdockRedisStore>) => ({
+        requestsPerMinute: 100,
+        store,
+      });
+      const v4 = createLangdockV4({
+        apiKey: API_KEY,
+        baseURL: emulator.baseURL,
+        rateLimit: rateLimit(createLangdockRedisStore(ioredis)),
+      });
+      const v3 = createLangdockV3({
+        apiKey: API_KEY,
+        baseURL: emulator.baseURL,
+        rateLimit: rateLimit(createLangdockRedisStore(nodeRedis)),
+      });
+      const v2 = createLangdockV2({
+        apiKey: API_KEY,
+        baseURL: emulator.baseURL,
+        rateLimit: rateLimit(createLangdockRedisStore(ioredis)),
+      });
 
       expect((await v4('gpt-4.1').doGenerate({ prompt })).finishReason.unified).toBe('stop');
       expect(await drain((await v4('gpt-4.1').doStream({ prompt })).stream)).toBeGreaterThan(2);
       expect((await v3('gpt-4.1').doGenerate({ prompt })).finishReason.unified).toBe('stop');
       expect((await v2('gpt-4.1').doGenerate({ prompt })).finishReason).toBe('stop');
       await expect(v2('gpt-4.1').doGenerate({ prompt })).rejects.toThrow('Langdock API error 429');
-      expect((await v4.embeddingModel('text-embedding-3-small').doEmbed({ values: ['a', 'b'] })).embeddings).toHaveLength(2);
-      expect((await v3.embeddingModel('text-embedding-3-small').doEmbed({ values: ['c'] })).embeddings).toHaveLength(1);
+      expect(
+        (await v4.embeddingModel('text-embedding-3-small').doEmbed({ values: ['a', 'b'] }))
+          .embeddings,
+      ).toHaveLength(2);
+      expect(
+        (await v3.embeddingModel('text-embedding-3-small').doEmbed({ values: ['c'] })).embeddings,
+      ).toHaveLength(1);
       // The leases settle and the 429 blocks in the background.
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
@@ -76,15 +101,20 @@ describe('what reaches Redis', () => {
       [`${embeddings}:log`, 'zset'],
     ]);
     // Five chat requests (the one that met the 429 keeps its reservation), two embedding requests; each <uuid>:<tokens>.
-    const members = (entry: RedisEntry | undefined) => entry?.values.filter((_, i) => i % 2 === 0) ?? [];
+    const members = (entry: RedisEntry | undefined) =>
+      entry?.values.filter((_, i) => i % 2 === 0) ?? [];
     expect(members(dump[1])).toHaveLength(5);
     expect(members(dump[2])).toHaveLength(2);
-    for (const member of [...members(dump[1]), ...members(dump[2])]) expect(member).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/);
+    for (const member of [...members(dump[1]), ...members(dump[2])])
+      expect(member).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/);
 
     const everything = dump.map((entry) => [entry.key, ...entry.values].join('\n')).join('\n');
     const leaked = keyPieces().filter((piece) => everything.includes(piece));
     expect(leaked).toEqual([]);
     // The search itself can find a key where there is one.
-    expect(keyPieces().filter((piece) => `${everything}\n${API_KEY.slice(5, 20)}`.includes(piece)).length).toBeGreaterThan(0);
+    expect(
+      keyPieces().filter((piece) => `${everything}\n${API_KEY.slice(5, 20)}`.includes(piece))
+        .length,
+    ).toBeGreaterThan(0);
   });
 });

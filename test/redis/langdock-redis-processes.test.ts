@@ -33,9 +33,20 @@ interface Worker {
   report: Promise<WorkerReport>;
 }
 
-function startWorker(task: Omit<WorkerTask, 'redisURL' | 'baseURL' | 'apiKey' | 'modelId'>): Worker {
-  const full: WorkerTask = { redisURL: redis.url, baseURL: emulator!.baseURL, apiKey: API_KEY, modelId: MODEL, ...task };
-  const child = spawn(process.execPath, ['--import', 'tsx', workerPath, JSON.stringify(full)], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+function startWorker(
+  task: Omit<WorkerTask, 'redisURL' | 'baseURL' | 'apiKey' | 'modelId'>,
+): Worker {
+  const full: WorkerTask = {
+    redisURL: redis.url,
+    baseURL: emulator!.baseURL,
+    apiKey: API_KEY,
+    modelId: MODEL,
+    ...task,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', workerPath, JSON.stringify(full)], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
   const lines: string[] = [];
@@ -65,20 +76,39 @@ function bucketOf(baseURL: string): string {
 describe('two processes sharing one bucket through Redis', () => {
   it('stay under the limit together: node-redis in one, ioredis in the other, no 429 from the emulator', async () => {
     // The emulator allows 3 requests per 1.5 s; each process sends 3 at once with a limiter of 3 per 2 s.
-    emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 3, tpm: 1_000_000, windowMs: 1_500 } });
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 3, tpm: 1_000_000, windowMs: 1_500 },
+    });
     const rateLimit = { requestsPerMinute: 3, tokensPerMinute: 1_000_000, windowMs: 2_000 };
-    const workers = [startWorker({ store: 'node-redis', calls: 3, rateLimit }), startWorker({ store: 'ioredis', calls: 3, rateLimit })];
+    const workers = [
+      startWorker({ store: 'node-redis', calls: 3, rateLimit }),
+      startWorker({ store: 'ioredis', calls: 3, rateLimit }),
+    ];
     await Promise.all(workers.map((worker) => worker.ready));
     for (const worker of workers) worker.go();
     const reports = await Promise.all(workers.map((worker) => worker.report));
-    expect(reports.flatMap((report) => report.calls.map((call) => call.ok))).toEqual([true, true, true, true, true, true]);
+    expect(reports.flatMap((report) => report.calls.map((call) => call.ok))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(reports.flatMap((report) => report.statuses)).toEqual([200, 200, 200, 200, 200, 200]);
   }, 60_000);
 
   it('meet 429s with a memory store each, as the reason the shared store exists', async () => {
-    emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 3, tpm: 1_000_000, windowMs: 1_500 } });
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 3, tpm: 1_000_000, windowMs: 1_500 },
+    });
     const rateLimit = { requestsPerMinute: 3, tokensPerMinute: 1_000_000, windowMs: 2_000 };
-    const workers = [startWorker({ store: 'memory', calls: 3, rateLimit }), startWorker({ store: 'memory', calls: 3, rateLimit })];
+    const workers = [
+      startWorker({ store: 'memory', calls: 3, rateLimit }),
+      startWorker({ store: 'memory', calls: 3, rateLimit }),
+    ];
     await Promise.all(workers.map((worker) => worker.ready));
     for (const worker of workers) worker.go();
     const reports = await Promise.all(workers.map((worker) => worker.report));
@@ -90,9 +120,25 @@ describe('two processes sharing one bucket through Redis', () => {
   it("share a 429's block: the other process does not send until retry-after has passed", async () => {
     // One request per 5 s at the emulator, while the limiters believe in 100 a minute: the second call meets a 429
     // with retry-after 5, and the bucket is blocked in Redis.
-    emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 1, tpm: 1_000_000, windowMs: 5_000 } });
-    const first = startWorker({ store: 'ioredis', calls: 2, rateLimit: { requestsPerMinute: 100, tokensPerMinute: 1_000_000, windowMs: 60_000 } });
-    const second = startWorker({ store: 'node-redis', calls: 1, rateLimit: { requestsPerMinute: 100, tokensPerMinute: 1_000_000, windowMs: 60_000, maxWaitMs: 0 } });
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 1, tpm: 1_000_000, windowMs: 5_000 },
+    });
+    const first = startWorker({
+      store: 'ioredis',
+      calls: 2,
+      rateLimit: { requestsPerMinute: 100, tokensPerMinute: 1_000_000, windowMs: 60_000 },
+    });
+    const second = startWorker({
+      store: 'node-redis',
+      calls: 1,
+      rateLimit: {
+        requestsPerMinute: 100,
+        tokensPerMinute: 1_000_000,
+        windowMs: 60_000,
+        maxWaitMs: 0,
+      },
+    });
     await Promise.all([first.ready, second.ready]);
     first.go();
     const firstReport = await first.report;
@@ -107,25 +153,37 @@ describe('two processes sharing one bucket through Redis', () => {
         ok: false,
         name: 'AI_LangdockRateLimitError',
         binding: 'blocked',
-        message: expect.stringMatching(/^Langdock answered 429 \(rate limit\) for this model and asked to wait: this call would have waited [1-5] s, longer than maxWaitMs \(0 ms\), so it was not sent\.$/),
+        message: expect.stringMatching(
+          /^Langdock answered 429 \(rate limit\) for this model and asked to wait: this call would have waited [1-5] s, longer than maxWaitMs \(0 ms\), so it was not sent\.$/,
+        ),
       },
     ]);
-    const block = (await dumpRedis(redis.url)).find((entry) => entry.key === `langdock:rl:{${bucketOf(emulator!.baseURL)}}:block`);
+    const block = (await dumpRedis(redis.url)).find(
+      (entry) => entry.key === `langdock:rl:{${bucketOf(emulator!.baseURL)}}:block`,
+    );
     expect(block?.ttl).toBeGreaterThan(0);
     expect(block?.ttl).toBeLessThanOrEqual(5_000);
   }, 60_000);
 
   it('settle each request to its real usage in the shared log', async () => {
     emulator = await startLangdockEmulator({ apiKeys: [API_KEY] });
-    const worker = startWorker({ store: 'node-redis', calls: 2, rateLimit: { requestsPerMinute: 100, tokensPerMinute: 100_000, windowMs: 60_000 } });
+    const worker = startWorker({
+      store: 'node-redis',
+      calls: 2,
+      rateLimit: { requestsPerMinute: 100, tokensPerMinute: 100_000, windowMs: 60_000 },
+    });
     await worker.ready;
     worker.go();
     const report = await worker.report;
     const used = report.calls.map((call) => (call.ok ? call.totalTokens : undefined));
     expect(used.every((tokens) => typeof tokens === 'number' && tokens > 0)).toBe(true);
-    const log = (await dumpRedis(redis.url)).find((entry) => entry.key === `langdock:rl:{${bucketOf(emulator!.baseURL)}}:log`);
+    const log = (await dumpRedis(redis.url)).find(
+      (entry) => entry.key === `langdock:rl:{${bucketOf(emulator!.baseURL)}}:log`,
+    );
     // Members and scores alternate: <id>:<tokens>, then the time.
-    const logged = log?.values.filter((_, i) => i % 2 === 0).map((member) => Number(member.split(':')[1]));
+    const logged = log?.values
+      .filter((_, i) => i % 2 === 0)
+      .map((member) => Number(member.split(':')[1]));
     expect(logged?.sort()).toEqual([...used].sort());
   }, 60_000);
 });

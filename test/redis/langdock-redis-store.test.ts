@@ -12,7 +12,11 @@ import { startRedisServer, type RedisServer } from './redis-server';
 
 // The store against a real redis-server, through every client and major it supports.
 
-const limits: LangdockRateLimits = { requestsPerMinute: 4, tokensPerMinute: 1_000, windowMs: 60_000 };
+const limits: LangdockRateLimits = {
+  requestsPerMinute: 4,
+  tokensPerMinute: 1_000,
+  windowMs: 60_000,
+};
 
 let server: RedisServer;
 let admin: IORedis;
@@ -30,7 +34,8 @@ afterAll(async () => {
 });
 
 /** A decision as kind and binding only: the waits depend on when Redis ran the script. */
-const kind = (decision: LangdockRateLimitDecision) => (decision.granted ? 'granted' : decision.binding);
+const kind = (decision: LangdockRateLimitDecision) =>
+  decision.granted ? 'granted' : decision.binding;
 
 describe.each(redisClients)('createLangdockRedisStore with %s', (_, connect) => {
   let connected: ConnectedClient;
@@ -70,7 +75,9 @@ describe.each(redisClients)('createLangdockRedisStore with %s', (_, connect) => 
     if (!granted.granted) throw new Error('the request must be granted');
     expect(granted.lease).toMatch(/^[0-9a-f-]{36}:1000$/);
     await store.settle(bucket, granted.lease, 37.2);
-    const [entry] = (await dumpRedis(server.url)).filter((candidate) => candidate.key === `langdock:rl:{${bucket}}:log`);
+    const [entry] = (await dumpRedis(server.url)).filter(
+      (candidate) => candidate.key === `langdock:rl:{${bucket}}:log`,
+    );
     expect(entry?.type).toBe('zset');
     expect(entry?.values[0]).toBe(`${granted.lease.split(':')[0]}:38`);
     // Settling swaps the member in place: the log keeps its expiry.
@@ -129,13 +136,25 @@ describe.each(redisClients)('createLangdockRedisStore with %s', (_, connect) => 
 describe('createLangdockRedisStore', () => {
   it('grants exactly the limit to a burst from two clients of different packages at once (each acquire is atomic)', async () => {
     const bucket = freshBucket();
-    const [nodeRedis, ioredis] = await Promise.all([redisClients[2]![1](server.url), redisClients[4]![1](server.url)]);
+    const [nodeRedis, ioredis] = await Promise.all([
+      redisClients[2]![1](server.url),
+      redisClients[4]![1](server.url),
+    ]);
     try {
-      const stores = [createLangdockRedisStore(nodeRedis.client), createLangdockRedisStore(ioredis.client)];
+      const stores = [
+        createLangdockRedisStore(nodeRedis.client),
+        createLangdockRedisStore(ioredis.client),
+      ];
       const burst = { ...limits, requestsPerMinute: 7 };
-      const decisions = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 2]!.acquire(bucket, { tokens: 1, limits: burst })));
+      const decisions = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          stores[i % 2]!.acquire(bucket, { tokens: 1, limits: burst }),
+        ),
+      );
       expect(decisions.filter((decision) => decision.granted)).toHaveLength(7);
-      expect(new Set(decisions.filter((decision) => !decision.granted).map(kind))).toEqual(new Set(['requests']));
+      expect(new Set(decisions.filter((decision) => !decision.granted).map(kind))).toEqual(
+        new Set(['requests']),
+      );
       expect(await admin.zcard(`langdock:rl:{${bucket}}:log`)).toBe(7);
     } finally {
       await Promise.all([nodeRedis.close(), ioredis.close()]);
@@ -150,7 +169,10 @@ describe('createLangdockRedisStore', () => {
       [redis, []],
       [memory, []],
     ]);
-    type Step = readonly ['acquire', number] | readonly ['settle', number, number] | readonly ['block', number];
+    type Step =
+      | readonly ['acquire', number]
+      | readonly ['settle', number, number]
+      | readonly ['block', number];
     const steps: Step[] = [
       ['acquire', 300],
       ['acquire', 300],
@@ -170,7 +192,11 @@ describe('createLangdockRedisStore', () => {
           const decision = await store.acquire(bucket, { tokens: step[1], limits });
           if (decision.granted) leases.get(store)!.push(decision.lease);
           // The wait too, to the second: Redis's clock moves a few milliseconds during the steps, the memory store's not at all.
-          seen.push(decision.granted ? 'granted' : `${decision.binding} ${Math.round(decision.waitMs / 1000)} s`);
+          seen.push(
+            decision.granted
+              ? 'granted'
+              : `${decision.binding} ${Math.round(decision.waitMs / 1000)} s`,
+          );
         } else if (step[0] === 'settle') {
           await store.settle(bucket, leases.get(store)![step[1]]!, step[2]);
         } else {
@@ -179,7 +205,15 @@ describe('createLangdockRedisStore', () => {
       }
       outcomes.set(store, seen);
     }
-    expect(outcomes.get(redis)).toEqual(['granted', 'granted', 'granted', 'tokens 60 s', 'granted', 'requests 60 s', 'blocked 30 s']);
+    expect(outcomes.get(redis)).toEqual([
+      'granted',
+      'granted',
+      'granted',
+      'tokens 60 s',
+      'granted',
+      'requests 60 s',
+      'blocked 30 s',
+    ]);
     expect(outcomes.get(redis)).toEqual(outcomes.get(memory));
   });
 
@@ -188,7 +222,10 @@ describe('createLangdockRedisStore', () => {
     const store = createLangdockRedisStore(admin, { prefix: 'app-one:' });
     await store.acquire(bucket, { tokens: 1, limits });
     await store.block(bucket, 1_000);
-    expect((await admin.keys('app-one:*')).sort()).toEqual([`app-one:{${bucket}}:block`, `app-one:{${bucket}}:log`]);
+    expect((await admin.keys('app-one:*')).sort()).toEqual([
+      `app-one:{${bucket}}:block`,
+      `app-one:{${bucket}}:log`,
+    ]);
   });
 
   it('refuses a value that is not a node-redis or ioredis client, saying which it takes', () => {
@@ -199,9 +236,14 @@ describe('createLangdockRedisStore', () => {
   });
 
   it('fails a step with a clear error when Redis cannot be reached', async () => {
-    const offline = new IORedis(server.port, '127.0.0.1', { lazyConnect: true, enableOfflineQueue: false });
+    const offline = new IORedis(server.port, '127.0.0.1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+    });
     const store = createLangdockRedisStore(offline);
-    await expect(store.acquire(freshBucket(), { tokens: 1, limits })).rejects.toThrow(/^langdock-ai-provider\/redis: the rate limit's acquire step failed in Redis: /);
+    await expect(store.acquire(freshBucket(), { tokens: 1, limits })).rejects.toThrow(
+      /^langdock-ai-provider\/redis: the rate limit's acquire step failed in Redis: /,
+    );
     offline.disconnect();
   });
 });

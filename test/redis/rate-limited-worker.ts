@@ -17,10 +17,17 @@ export interface WorkerTask {
   modelId: string;
   /** Calls made at once. */
   calls: number;
-  rateLimit: { requestsPerMinute: number; tokensPerMinute: number; windowMs: number; maxWaitMs?: number };
+  rateLimit: {
+    requestsPerMinute: number;
+    tokensPerMinute: number;
+    windowMs: number;
+    maxWaitMs?: number;
+  };
 }
 
-export type WorkerCall = { ok: true; totalTokens: number | undefined } | { ok: false; name: string; message: string; binding: string | undefined };
+export type WorkerCall =
+  | { ok: true; totalTokens: number | undefined }
+  | { ok: false; name: string; message: string; binding: string | undefined };
 
 export interface WorkerReport {
   calls: WorkerCall[];
@@ -47,20 +54,38 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     statuses.push(response.status);
     return response;
   };
-  const langdock = createLangdock({ apiKey: task.apiKey, baseURL: task.baseURL, fetch, rateLimit: { ...task.rateLimit, ...(store && { store }) } });
+  const langdock = createLangdock({
+    apiKey: task.apiKey,
+    baseURL: task.baseURL,
+    fetch,
+    rateLimit: { ...task.rateLimit, ...(store && { store }) },
+  });
   const model = langdock(task.modelId);
   console.log('ready');
-  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
-  const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello from a worker' }] }];
+  await new Promise<void>((resolve) =>
+    createInterface({ input: process.stdin }).once('line', () => resolve()),
+  );
+  const prompt = [
+    { role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello from a worker' }] },
+  ];
   const calls = await Promise.all(
     Array.from({ length: task.calls }, () =>
       model.doGenerate({ prompt, maxOutputTokens: 50 }).then(
-        (result): WorkerCall => ({ ok: true, totalTokens: result.usage.inputTokens.total !== undefined ? result.usage.inputTokens.total + (result.usage.outputTokens.total ?? 0) : undefined }),
+        (result): WorkerCall => ({
+          ok: true,
+          totalTokens:
+            result.usage.inputTokens.total !== undefined
+              ? result.usage.inputTokens.total + (result.usage.outputTokens.total ?? 0)
+              : undefined,
+        }),
         (error: unknown): WorkerCall => ({
           ok: false,
           name: error instanceof Error ? error.name : typeof error,
           message: error instanceof Error ? error.message : String(error),
-          binding: typeof error === 'object' && error !== null && 'binding' in error ? String(error.binding) : undefined,
+          binding:
+            typeof error === 'object' && error !== null && 'binding' in error
+              ? String(error.binding)
+              : undefined,
         }),
       ),
     ),

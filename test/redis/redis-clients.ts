@@ -11,7 +11,9 @@ export interface ConnectedClient {
   close(): Promise<void>;
 }
 
-export const redisClients: ReadonlyArray<readonly [string, (url: string) => Promise<ConnectedClient>]> = [
+export const redisClients: ReadonlyArray<
+  readonly [string, (url: string) => Promise<ConnectedClient>]
+> = [
   [
     'node-redis 4',
     async (url) => {

@@ -29,9 +29,26 @@ export async function startRedisServer(): Promise<RedisServer> {
   }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'langdock-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--loglevel',
+      'warning',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = () => stopChild(child).finally(() => rmSync(dir, { recursive: true, force: true }));
   try {
     await untilReady(child, port);
@@ -59,7 +76,13 @@ async function untilReady(child: ChildProcess, port: number): Promise<void> {
   child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr?.on('data', (data: Buffer) => (output += data.toString()));
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new Error(`redis-server exited (${signal ?? `code ${code}`}) before it was ready:\n${output}`))),
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(
+          `redis-server exited (${signal ?? `code ${code}`}) before it was ready:\n${output}`,
+        ),
+      ),
+    ),
   );
   exited.catch(() => {});
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -67,7 +90,9 @@ async function untilReady(child: ChildProcess, port: number): Promise<void> {
     if (await Promise.race([ping(port), exited])) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS} ms:\n${output}`);
+  throw new Error(
+    `redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS} ms:\n${output}`,
+  );
 }
 
 /** One PING over a raw socket: true on +PONG. */

@@ -1,7 +1,15 @@
-import { APICallError, type LanguageModelV2, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import {
+  APICallError,
+  type LanguageModelV2,
+  type LanguageModelV2StreamPart,
+} from '@ai-sdk/provider';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLangdockEmulator, type LangdockEmulator, type ScriptedResponse } from '../../emulator/index';
+import {
+  startLangdockEmulator,
+  type LangdockEmulator,
+  type ScriptedResponse,
+} from '../../emulator/index';
 import { createLangdock } from '../../src/v2/index';
 
 // Each fault a real server can produce, with what the user must see. Never a hang, never a tool call
@@ -17,9 +25,19 @@ const chunk = (delta: object, finish_reason: string | null = null) => ({
   model: 'gpt-4.1',
   choices: [{ index: 0, delta, finish_reason }],
 });
-const textChunks = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'Hello' }), chunk({ content: ' world' }), chunk({}, 'stop')];
+const textChunks = [
+  chunk({ role: 'assistant', content: '' }),
+  chunk({ content: 'Hello' }),
+  chunk({ content: ' world' }),
+  chunk({}, 'stop'),
+];
 const toolChunks = [
-  chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } }] }),
+  chunk({
+    role: 'assistant',
+    tool_calls: [
+      { index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } },
+    ],
+  }),
   chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
   chunk({ tool_calls: [{ index: 0, function: { arguments: '"Berlin"}' } }] }),
   chunk({}, 'tool_calls'),
@@ -71,7 +89,10 @@ beforeAll(async () => {
     process.stderr.write = writeStderr;
   });
   process.on('warning', onProcessWarning);
-  emulator = await startLangdockEmulator({ apiKeys: [API_KEY], logger: (line) => printed.push(line) });
+  emulator = await startLangdockEmulator({
+    apiKeys: [API_KEY],
+    logger: (line) => printed.push(line),
+  });
   model = createLangdock({ apiKey: API_KEY, baseURL: emulator.baseURL })('gpt-4.1');
 });
 afterAll(async () => {
@@ -99,7 +120,8 @@ async function run(call: Call, abortAfterMs?: number): Promise<Outcome> {
       outcome.parts = parts;
       const reader = stream.getReader();
       try {
-        for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+        for (let next = await reader.read(); !next.done; next = await reader.read())
+          parts.push(next.value);
       } catch (error) {
         outcome.streamError = error;
       }
@@ -112,11 +134,18 @@ async function run(call: Call, abortAfterMs?: number): Promise<Outcome> {
   return { ...outcome, elapsedMs: performance.now() - started };
 }
 
-const errorParts = (outcome: Outcome) => (outcome.parts ?? []).filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error);
+const errorParts = (outcome: Outcome) =>
+  (outcome.parts ?? [])
+    .filter((part) => part.type === 'error')
+    .map((part) => (part as { error: Error }).error);
 const finishOf = (outcome: Outcome) => outcome.parts?.at(-1);
-const toolCallsOf = (outcome: Outcome) => (outcome.parts ?? []).filter((part) => part.type === 'tool-call');
+const toolCallsOf = (outcome: Outcome) =>
+  (outcome.parts ?? []).filter((part) => part.type === 'tool-call');
 
-function expectApiError(outcome: Outcome, { status, retryable, message }: { status?: number; retryable: boolean; message: string | RegExp }) {
+function expectApiError(
+  outcome: Outcome,
+  { status, retryable, message }: { status?: number; retryable: boolean; message: string | RegExp },
+) {
   expect(APICallError.isInstance(outcome.thrown)).toBe(true);
   const error = outcome.thrown as APICallError;
   if (status !== undefined) expect(error.statusCode).toBe(status);
@@ -127,7 +156,9 @@ function expectApiError(outcome: Outcome, { status, retryable, message }: { stat
 function expectCleanEndWithError(outcome: Outcome, message: RegExp) {
   expect(outcome.thrown).toBeUndefined();
   expect(outcome.streamError).toBeUndefined();
-  expect(errorParts(outcome).some((error) => message.test(String((error as Error).message)))).toBe(true);
+  expect(errorParts(outcome).some((error) => message.test(String((error as Error).message)))).toBe(
+    true,
+  );
   expect(finishOf(outcome)).toMatchObject({ type: 'finish', finishReason: 'error' });
 }
 
@@ -190,13 +221,36 @@ const faults: Fault[] = [
   {
     name: '{error} event mid-stream',
     call: 'stream',
-    script: [{ type: 'stream', chunks: [textChunks[1]!, { error: { message: 'The server had an error while processing your request.', type: 'server_error' } }] }],
-    expectOutcome: (o) => expectCleanEndWithError(o, /Langdock reported an error mid-stream: The server had an error/),
+    script: [
+      {
+        type: 'stream',
+        chunks: [
+          textChunks[1]!,
+          {
+            error: {
+              message: 'The server had an error while processing your request.',
+              type: 'server_error',
+            },
+          },
+        ],
+      },
+    ],
+    expectOutcome: (o) =>
+      expectCleanEndWithError(o, /Langdock reported an error mid-stream: The server had an error/),
   },
   {
     name: 'a server that echoes the key inside the stream (error event, malformed chunk)',
     call: 'stream',
-    script: [{ type: 'stream', chunks: [textChunks[1]!, `{"echo": "${API_KEY}`, { error: { message: `Invalid key ${API_KEY}` } }] }],
+    script: [
+      {
+        type: 'stream',
+        chunks: [
+          textChunks[1]!,
+          `{"echo": "${API_KEY}`,
+          { error: { message: `Invalid key ${API_KEY}` } },
+        ],
+      },
+    ],
     expectOutcome: (o) => {
       expectCleanEndWithError(o, /Langdock reported an error mid-stream: Invalid key \[redacted\]/);
       expect(inspect(o.parts, { depth: 10, showHidden: true })).not.toContain(API_KEY);
@@ -205,13 +259,22 @@ const faults: Fault[] = [
   {
     name: 'a 200 HTML page that echoes the key',
     call: 'stream',
-    script: [{ type: 'response', status: 200, body: `<html><title>Token ${API_KEY} rejected</title></html>` }],
-    expectOutcome: (o) => expectApiError(o, { status: 200, retryable: false, message: /Token \[redacted\] rejected/ }),
+    script: [
+      {
+        type: 'response',
+        status: 200,
+        body: `<html><title>Token ${API_KEY} rejected</title></html>`,
+      },
+    ],
+    expectOutcome: (o) =>
+      expectApiError(o, { status: 200, retryable: false, message: /Token \[redacted\] rejected/ }),
   },
   {
     name: 'malformed JSON chunk',
     call: 'stream',
-    script: [{ type: 'stream', chunks: [textChunks[1]!, '{"choices":[{"delta":', ...textChunks.slice(2)] }],
+    script: [
+      { type: 'stream', chunks: [textChunks[1]!, '{"choices":[{"delta":', ...textChunks.slice(2)] },
+    ],
     expectOutcome: (o) => {
       expectCleanEndWithError(o, /JSON parsing failed/);
       expect(o.text).toBe('Hello world');
@@ -220,46 +283,101 @@ const faults: Fault[] = [
   {
     name: '200 with an HTML body (generate)',
     call: 'generate',
-    script: [{ type: 'response', status: 200, body: '<html><head><title>Single sign-on</title></head></html>' }],
-    expectOutcome: (o) => expectApiError(o, { status: 200, retryable: false, message: /not JSON: the server answered with an HTML page: "Single sign-on"/ }),
+    script: [
+      {
+        type: 'response',
+        status: 200,
+        body: '<html><head><title>Single sign-on</title></head></html>',
+      },
+    ],
+    expectOutcome: (o) =>
+      expectApiError(o, {
+        status: 200,
+        retryable: false,
+        message: /not JSON: the server answered with an HTML page: "Single sign-on"/,
+      }),
   },
   {
     name: '200 with an HTML body (stream)',
     call: 'stream',
-    script: [{ type: 'response', status: 200, body: '<html><head><title>Single sign-on</title></head></html>' }],
-    expectOutcome: (o) => expectApiError(o, { status: 200, retryable: false, message: /instead of an event stream: the server answered with an HTML page/ }),
+    script: [
+      {
+        type: 'response',
+        status: 200,
+        body: '<html><head><title>Single sign-on</title></head></html>',
+      },
+    ],
+    expectOutcome: (o) =>
+      expectApiError(o, {
+        status: 200,
+        retryable: false,
+        message: /instead of an event stream: the server answered with an HTML page/,
+      }),
   },
   {
     name: '429 with retry-after',
     call: 'generate',
-    script: [{ type: 'response', status: 429, body: { message: 'Rate limit for public API exceeded' }, headers: { 'retry-after': '3' } }],
+    script: [
+      {
+        type: 'response',
+        status: 429,
+        body: { message: 'Rate limit for public API exceeded' },
+        headers: { 'retry-after': '3' },
+      },
+    ],
     expectOutcome: (o) => {
-      expectApiError(o, { status: 429, retryable: true, message: /Rate limit for public API exceeded\. The workspace limit is 500 requests/ });
+      expectApiError(o, {
+        status: 429,
+        retryable: true,
+        message: /Rate limit for public API exceeded\. The workspace limit is 500 requests/,
+      });
       expect((o.thrown as APICallError).responseHeaders?.['retry-after']).toBe('3');
     },
   },
   {
     name: '429 without retry-after',
     call: 'stream',
-    script: [{ type: 'response', status: 429, body: { message: 'Rate limit for public API exceeded' } }],
+    script: [
+      { type: 'response', status: 429, body: { message: 'Rate limit for public API exceeded' } },
+    ],
     expectOutcome: (o) => {
-      expectApiError(o, { status: 429, retryable: true, message: /Rate limit for public API exceeded/ });
+      expectApiError(o, {
+        status: 429,
+        retryable: true,
+        message: /Rate limit for public API exceeded/,
+      });
       expect((o.thrown as APICallError).responseHeaders?.['retry-after']).toBeUndefined();
     },
   },
-  ...([
-    [500, { error: { message: 'Internal server error', type: 'server_error' } }, /500: Internal server error\. Langdock had a server error/],
-    [502, '<html><head><title>502 Bad Gateway</title></head></html>', /502: the server answered with an HTML page: "502 Bad Gateway"\. A gateway/],
-    [503, { message: 'Service unavailable' }, /503: Service unavailable\. Langdock is temporarily unavailable/],
-    [524, '<html><title>A timeout occurred</title></html>', /524: the server answered with an HTML page: "A timeout occurred"\. The gateway gave up/],
-  ] as const).map(
-    ([status, body, message]): Fault => ({
-      name: `${status}`,
-      call: 'generate',
-      script: [{ type: 'response', status, body }],
-      expectOutcome: (o) => expectApiError(o, { status, retryable: true, message }),
-    }),
-  ),
+  ...(
+    [
+      [
+        500,
+        { error: { message: 'Internal server error', type: 'server_error' } },
+        /500: Internal server error\. Langdock had a server error/,
+      ],
+      [
+        502,
+        '<html><head><title>502 Bad Gateway</title></head></html>',
+        /502: the server answered with an HTML page: "502 Bad Gateway"\. A gateway/,
+      ],
+      [
+        503,
+        { message: 'Service unavailable' },
+        /503: Service unavailable\. Langdock is temporarily unavailable/,
+      ],
+      [
+        524,
+        '<html><title>A timeout occurred</title></html>',
+        /524: the server answered with an HTML page: "A timeout occurred"\. The gateway gave up/,
+      ],
+    ] as const
+  ).map(([status, body, message]): Fault => ({
+    name: `${status}`,
+    call: 'generate',
+    script: [{ type: 'response', status, body }],
+    expectOutcome: (o) => expectApiError(o, { status, retryable: true, message }),
+  })),
   {
     name: 'server that stalls before headers, ended by a timeout signal',
     call: 'generate',
@@ -276,14 +394,24 @@ const faults: Fault[] = [
     script: [{ type: 'stream', chunks: textChunks.slice(0, 2), done: false, delayMs: 60_000 }],
     abortAfterMs: 300,
     expectOutcome: (o) => {
-      expect((o.streamError ?? o.thrown) as Error).toMatchObject({ name: expect.stringMatching(/AbortError|TimeoutError/) });
+      expect((o.streamError ?? o.thrown) as Error).toMatchObject({
+        name: expect.stringMatching(/AbortError|TimeoutError/),
+      });
       expect(o.elapsedMs).toBeLessThan(5000);
     },
   },
   {
     name: 'non-streaming response larger than 50 MB',
     call: 'generate',
-    script: [{ type: 'response', status: 200, body: { choices: [{ message: { content: 'x'.repeat(52 * 1024 * 1024) }, finish_reason: 'stop' }] } }],
+    script: [
+      {
+        type: 'response',
+        status: 200,
+        body: {
+          choices: [{ message: { content: 'x'.repeat(52 * 1024 * 1024) }, finish_reason: 'stop' }],
+        },
+      },
+    ],
     expectOutcome: (o) => expectApiError(o, { retryable: false, message: /larger than/ }),
   },
   {
@@ -306,9 +434,21 @@ describe('fault table', () => {
     expect(produced.length).toBeGreaterThanOrEqual(faults.length);
     expect(printed.length).toBeGreaterThan(0);
     for (const line of printed) expect(line).not.toContain(API_KEY);
-    const everything = inspect(produced, { depth: 12, getters: true, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity });
+    const everything = inspect(produced, {
+      depth: 12,
+      getters: true,
+      showHidden: true,
+      maxStringLength: Infinity,
+      maxArrayLength: Infinity,
+    });
     expect(everything).toContain('Langdock');
     expect(everything).not.toContain(API_KEY);
-    expect(JSON.stringify(produced, (_key, value) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack, cause: inspect(value.cause) } : value))).not.toContain(API_KEY);
+    expect(
+      JSON.stringify(produced, (_key, value) =>
+        value instanceof Error
+          ? { ...value, message: value.message, stack: value.stack, cause: inspect(value.cause) }
+          : value,
+      ),
+    ).not.toContain(API_KEY);
   });
 });

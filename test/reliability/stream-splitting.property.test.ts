@@ -36,35 +36,85 @@ const splitString = (value: string) =>
 const toolCall = (index: number) =>
   fc
     .record({ city: unicodeText, count: fc.integer(), flag: fc.boolean() })
-    .chain((args) => splitString(JSON.stringify(args)).map((argumentPieces) => ({ id: `call_${index}`, name: `tool_${index}`, argumentPieces })));
+    .chain((args) =>
+      splitString(JSON.stringify(args)).map((argumentPieces) => ({
+        id: `call_${index}`,
+        name: `tool_${index}`,
+        argumentPieces,
+      })),
+    );
 
 const streamSpec: fc.Arbitrary<StreamSpec> = fc.record({
   text: fc.array(unicodeText, { maxLength: 6 }),
-  toolCalls: fc.integer({ min: 0, max: 3 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => toolCall(i)))),
+  toolCalls: fc
+    .integer({ min: 0, max: 3 })
+    .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => toolCall(i)))),
   azureFilterChunk: fc.boolean(),
   usage: fc.boolean(),
 });
 
 function chunk(delta: object | undefined, extra: object = {}) {
-  return JSON.stringify({ id: 'chatcmpl-p', object: 'chat.completion.chunk', created: 1764000000, model: 'gpt-4.1', choices: [{ index: 0, ...(delta && { delta }), finish_reason: null }], ...extra });
+  return JSON.stringify({
+    id: 'chatcmpl-p',
+    object: 'chat.completion.chunk',
+    created: 1764000000,
+    model: 'gpt-4.1',
+    choices: [{ index: 0, ...(delta && { delta }), finish_reason: null }],
+    ...extra,
+  });
 }
 
 /** The `data` of each event, with tool-call deltas interleaved round-robin across calls. */
 function eventsFor(spec: StreamSpec): string[] {
   const events: string[] = [];
-  if (spec.azureFilterChunk) events.push(JSON.stringify({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0 }] }));
+  if (spec.azureFilterChunk)
+    events.push(
+      JSON.stringify({
+        choices: [],
+        created: 0,
+        id: '',
+        model: '',
+        object: '',
+        prompt_filter_results: [{ prompt_index: 0 }],
+      }),
+    );
   events.push(chunk({ role: 'assistant', content: '' }));
   for (const text of spec.text) events.push(chunk({ content: text }));
-  spec.toolCalls.forEach((call, index) => events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] })));
+  spec.toolCalls.forEach((call, index) =>
+    events.push(
+      chunk({
+        tool_calls: [
+          { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
+        ],
+      }),
+    ),
+  );
   const longest = Math.max(0, ...spec.toolCalls.map((call) => call.argumentPieces.length));
   for (let piece = 0; piece < longest; piece++) {
     spec.toolCalls.forEach((call, index) => {
       const args = call.argumentPieces[piece];
-      if (args !== undefined) events.push(chunk({ tool_calls: [{ index, function: { arguments: args } }] }));
+      if (args !== undefined)
+        events.push(chunk({ tool_calls: [{ index, function: { arguments: args } }] }));
     });
   }
-  events.push(JSON.stringify({ id: 'chatcmpl-p', created: 1764000000, model: 'gpt-4.1', choices: [{ index: 0, delta: {}, finish_reason: spec.toolCalls.length > 0 ? 'tool_calls' : 'stop' }] }));
-  if (spec.usage) events.push(JSON.stringify({ id: 'chatcmpl-p', choices: [], usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 } }));
+  events.push(
+    JSON.stringify({
+      id: 'chatcmpl-p',
+      created: 1764000000,
+      model: 'gpt-4.1',
+      choices: [
+        { index: 0, delta: {}, finish_reason: spec.toolCalls.length > 0 ? 'tool_calls' : 'stop' },
+      ],
+    }),
+  );
+  if (spec.usage)
+    events.push(
+      JSON.stringify({
+        id: 'chatcmpl-p',
+        choices: [],
+        usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 },
+      }),
+    );
   events.push('[DONE]');
   return events;
 }
@@ -83,14 +133,22 @@ const framing: fc.Arbitrary<Framing> = fc.record({
   noSpaceAfterColon: fc.boolean(),
 });
 
-function serialize(events: string[], { lineEnd, comments, extraBlankLines, noSpaceAfterColon }: Framing): string {
+function serialize(
+  events: string[],
+  { lineEnd, comments, extraBlankLines, noSpaceAfterColon }: Framing,
+): string {
   return events
-    .map((data) => `${comments ? `: keep-alive${lineEnd}` : ''}data:${noSpaceAfterColon ? '' : ' '}${data}${lineEnd}${lineEnd}${extraBlankLines ? lineEnd : ''}`)
+    .map(
+      (data) =>
+        `${comments ? `: keep-alive${lineEnd}` : ''}data:${noSpaceAfterColon ? '' : ' '}${data}${lineEnd}${lineEnd}${extraBlankLines ? lineEnd : ''}`,
+    )
     .join('');
 }
 
 const cutPositions = (length: number) =>
-  fc.array(fc.nat({ max: length }), { maxLength: 24 }).map((cuts) => [...new Set(cuts)].sort((a, b) => a - b));
+  fc
+    .array(fc.nat({ max: length }), { maxLength: 24 })
+    .map((cuts) => [...new Set(cuts)].sort((a, b) => a - b));
 
 function splitBytes(bytes: Uint8Array, positions: number[]): Uint8Array[] {
   const pieces: Uint8Array[] = [];
@@ -125,39 +183,73 @@ describe('stream parts do not depend on how the bytes arrive (property)', () => 
           // And the parts say what the generator sent.
           expect(text(whole)).toBe(spec.text.join(''));
           const calls = whole.filter((part) => part.type === 'tool-call');
-          expect(calls).toEqual(spec.toolCalls.map((call) => ({ type: 'tool-call', toolCallId: call.id, toolName: call.name, input: call.argumentPieces.join('') })));
+          expect(calls).toEqual(
+            spec.toolCalls.map((call) => ({
+              type: 'tool-call',
+              toolCallId: call.id,
+              toolName: call.name,
+              input: call.argumentPieces.join(''),
+            })),
+          );
           expect(whole.filter((part) => part.type === 'error')).toEqual([]);
-          expect(whole.at(-1)).toMatchObject({ type: 'finish', finishReason: spec.toolCalls.length > 0 ? 'tool-calls' : 'stop' });
+          expect(whole.at(-1)).toMatchObject({
+            type: 'finish',
+            finishReason: spec.toolCalls.length > 0 ? 'tool-calls' : 'stop',
+          });
         },
       ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
-  it.each(['text', 'azure-text', 'tool-calls-interleaved', 'tool-call-no-id-no-args'])('recorded fixture %s, split anywhere, with CRLF', (name) => {
-    const events = readFixture(name);
-    const encoder = new TextEncoder();
-    for (const lineEnd of ['\n', '\r\n']) {
-      const bytes = encoder.encode(events.map((data) => `data: ${data}${lineEnd}${lineEnd}`).join(''));
-      const whole = partsFromSse([bytes]);
-      fc.assert(
-        fc.property(cutPositions(bytes.length), (cuts) => {
-          expect(partsFromSse(splitBytes(bytes, cuts))).toEqual(whole);
-        }),
-        { seed: SEED, numRuns: 500 },
-      );
-    }
-  });
+  it.each(['text', 'azure-text', 'tool-calls-interleaved', 'tool-call-no-id-no-args'])(
+    'recorded fixture %s, split anywhere, with CRLF',
+    (name) => {
+      const events = readFixture(name);
+      const encoder = new TextEncoder();
+      for (const lineEnd of ['\n', '\r\n']) {
+        const bytes = encoder.encode(
+          events.map((data) => `data: ${data}${lineEnd}${lineEnd}`).join(''),
+        );
+        const whole = partsFromSse([bytes]);
+        fc.assert(
+          fc.property(cutPositions(bytes.length), (cuts) => {
+            expect(partsFromSse(splitBytes(bytes, cuts))).toEqual(whole);
+          }),
+          { seed: SEED, numRuns: 500 },
+        );
+      }
+    },
+  );
 
   it('every single-byte cut of a unicode tool stream, including inside multi-byte characters', () => {
     const events = [
-      chunk({ tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'say', arguments: '{"text":"Grüße 🌍 ' } }] }),
+      chunk({
+        tool_calls: [
+          {
+            index: 0,
+            id: 'c',
+            type: 'function',
+            function: { name: 'say', arguments: '{"text":"Grüße 🌍 ' },
+          },
+        ],
+      }),
       chunk({ tool_calls: [{ index: 0, function: { arguments: 'نعم 日本"}' } }] }),
-      JSON.stringify({ id: 'chatcmpl-p', choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }),
+      JSON.stringify({
+        id: 'chatcmpl-p',
+        choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }],
+      }),
     ];
     const bytes = new TextEncoder().encode(events.map((data) => `data: ${data}\n\n`).join(''));
     const whole = partsFromSse([bytes]);
-    expect(whole.filter((part) => part.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCallId: 'c', toolName: 'say', input: '{"text":"Grüße 🌍 نعم 日本"}' }]);
+    expect(whole.filter((part) => part.type === 'tool-call')).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'c',
+        toolName: 'say',
+        input: '{"text":"Grüße 🌍 نعم 日本"}',
+      },
+    ]);
     for (let cut = 0; cut <= bytes.length; cut++) {
       expect(partsFromSse([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
     }

@@ -1,4 +1,8 @@
-import { APICallError, type LanguageModelV2CallOptions, type LanguageModelV2StreamPart } from '@ai-sdk/provider';
+import {
+  APICallError,
+  type LanguageModelV2CallOptions,
+  type LanguageModelV2StreamPart,
+} from '@ai-sdk/provider';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createLangdock } from '../../src/v2/index';
@@ -27,12 +31,17 @@ async function modelOn(replies: Reply[], modelId = 'gpt-4.1') {
 async function collect(stream: ReadableStream<LanguageModelV2StreamPart>) {
   const parts: LanguageModelV2StreamPart[] = [];
   const reader = stream.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    parts.push(next.value);
   return parts;
 }
 
 /** The error a call fails with (the spec types calls as PromiseLike, which has no catch). */
-const failure = (call: PromiseLike<unknown>) => Promise.resolve(call).then(() => undefined, (error: unknown) => error);
+const failure = (call: PromiseLike<unknown>) =>
+  Promise.resolve(call).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 const completion = {
   id: 'chatcmpl-9',
@@ -45,7 +54,13 @@ const completion = {
       message: {
         role: 'assistant',
         content: 'Let me check.',
-        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Berlin"}' } }],
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'weather', arguments: '{"city":"Berlin"}' },
+          },
+        ],
       },
       finish_reason: 'tool_calls',
       logprobs: null,
@@ -86,7 +101,16 @@ describe('doGenerate', () => {
       ],
       max_tokens: 50,
       temperature: 0.2,
-      tools: [{ type: 'function', function: { name: 'weather', description: 'Current weather', parameters: weatherTool.inputSchema } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'weather',
+            description: 'Current weather',
+            parameters: weatherTool.inputSchema,
+          },
+        },
+      ],
       tool_choice: 'auto',
       user: 'u-1',
     });
@@ -96,20 +120,56 @@ describe('doGenerate', () => {
       { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: '{"city":"Berlin"}' },
     ]);
     expect(result.finishReason).toBe('tool-calls');
-    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 12, totalTokens: 42, cachedInputTokens: 10, reasoningTokens: 4 });
-    expect(result.response).toMatchObject({ id: 'chatcmpl-9', modelId: 'gpt-4.1-2025-04-14', timestamp: new Date(1764000000 * 1000), body: completion });
+    expect(result.usage).toEqual({
+      inputTokens: 30,
+      outputTokens: 12,
+      totalTokens: 42,
+      cachedInputTokens: 10,
+      reasoningTokens: 4,
+    });
+    expect(result.response).toMatchObject({
+      id: 'chatcmpl-9',
+      modelId: 'gpt-4.1-2025-04-14',
+      timestamp: new Date(1764000000 * 1000),
+      body: completion,
+    });
     expect(result.response?.headers?.['x-request-id']).toBe('req-1');
     expect(result.request?.body).toEqual(request.body);
     expect(result.warnings).toEqual([
-      { type: 'unsupported-setting', setting: 'topK', details: 'Langdock chat completions have no top_k.' },
-      { type: 'other', message: 'providerOptions.langdock.parallelToolCalls was not sent: Langdock refuses requests with parallel_tool_calls.' },
+      {
+        type: 'unsupported-setting',
+        setting: 'topK',
+        details: 'Langdock chat completions have no top_k.',
+      },
+      {
+        type: 'other',
+        message:
+          'providerOptions.langdock.parallelToolCalls was not sent: Langdock refuses requests with parallel_tool_calls.',
+      },
     ]);
   });
 
   it('returns logprobs in provider metadata', async () => {
-    const logprobs = [{ token: 'Hi', logprob: -0.01, top_logprobs: [{ token: 'Hi', logprob: -0.01 }] }];
-    const model = await modelOn([json({ ...completion, choices: [{ index: 0, message: { content: 'Hi' }, finish_reason: 'stop', logprobs: { content: logprobs } }] })]);
-    const result = await model.doGenerate({ prompt, providerOptions: { langdock: { logprobs: 1 } } });
+    const logprobs = [
+      { token: 'Hi', logprob: -0.01, top_logprobs: [{ token: 'Hi', logprob: -0.01 }] },
+    ];
+    const model = await modelOn([
+      json({
+        ...completion,
+        choices: [
+          {
+            index: 0,
+            message: { content: 'Hi' },
+            finish_reason: 'stop',
+            logprobs: { content: logprobs },
+          },
+        ],
+      }),
+    ]);
+    const result = await model.doGenerate({
+      prompt,
+      providerOptions: { langdock: { logprobs: 1 } },
+    });
     expect(servers.current.requests[0]!.body).toMatchObject({ logprobs: true, top_logprobs: 1 });
     expect(result.providerMetadata).toEqual({ langdock: { logprobs } });
   });
@@ -126,9 +186,23 @@ describe('doGenerate', () => {
   });
 
   it.each([
-    ['a 200 with an HTML page', text('<html><title>Sign in</title></html>', 200, { 'content-type': 'text/html' }), 'Langdock answered 200 with a body that is not JSON: the server answered with an HTML page: "Sign in". Check baseURL.'],
-    ['a body without choices', json({ id: 'x', choices: [] }), 'Langdock answered with an unexpected chat completion: response.choices must be a non-empty array.'],
-    ['a tool call without a name', json({ choices: [{ message: { tool_calls: [{ id: 'c', function: { arguments: '{}' } }] } }] }), 'response.choices[0].message.tool_calls[0].function.name must be a string'],
+    [
+      'a 200 with an HTML page',
+      text('<html><title>Sign in</title></html>', 200, { 'content-type': 'text/html' }),
+      'Langdock answered 200 with a body that is not JSON: the server answered with an HTML page: "Sign in". Check baseURL.',
+    ],
+    [
+      'a body without choices',
+      json({ id: 'x', choices: [] }),
+      'Langdock answered with an unexpected chat completion: response.choices must be a non-empty array.',
+    ],
+    [
+      'a tool call without a name',
+      json({
+        choices: [{ message: { tool_calls: [{ id: 'c', function: { arguments: '{}' } }] } }],
+      }),
+      'response.choices[0].message.tool_calls[0].function.name must be a string',
+    ],
   ])('fails clearly on %s', async (_name, reply, message) => {
     const model = await modelOn([reply]);
     const error = await failure(model.doGenerate({ prompt }));
@@ -137,29 +211,63 @@ describe('doGenerate', () => {
   });
 
   it.each([
-    [401, { message: 'The provided API key is invalid.' }, 'Langdock API error 401: The provided API key is invalid. Check the API key', false],
-    [404, { error: { message: 'The model `gpt-9` does not exist', code: 'DeploymentNotFound' } }, 'Langdock API error 404: The model `gpt-9` does not exist (DeploymentNotFound). Check the model id and region', false],
-    [429, { message: 'Rate limit for public API exceeded' }, '500 requests and 60,000 tokens per minute per model', true],
-    [400, { message: ['temperature must not be greater than 2'] }, 'Langdock API error 400: temperature must not be greater than 2. Langdock refused the request as invalid.', false],
-    [500, { error: 'Internal error' }, 'Langdock API error 500: Internal error. Langdock had a server error; retry shortly.', true],
-  ])('turns a %i into an APICallError with Langdock words and a hint', async (status, body, message, retryable) => {
-    const model = await modelOn([json(body, status)]);
-    const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
-    expect(APICallError.isInstance(error)).toBe(true);
-    expect(error.message).toContain(message);
-    expect(error.statusCode).toBe(status);
-    expect(error.isRetryable).toBe(retryable);
-  });
+    [
+      401,
+      { message: 'The provided API key is invalid.' },
+      'Langdock API error 401: The provided API key is invalid. Check the API key',
+      false,
+    ],
+    [
+      404,
+      { error: { message: 'The model `gpt-9` does not exist', code: 'DeploymentNotFound' } },
+      'Langdock API error 404: The model `gpt-9` does not exist (DeploymentNotFound). Check the model id and region',
+      false,
+    ],
+    [
+      429,
+      { message: 'Rate limit for public API exceeded' },
+      '500 requests and 60,000 tokens per minute per model',
+      true,
+    ],
+    [
+      400,
+      { message: ['temperature must not be greater than 2'] },
+      'Langdock API error 400: temperature must not be greater than 2. Langdock refused the request as invalid.',
+      false,
+    ],
+    [
+      500,
+      { error: 'Internal error' },
+      'Langdock API error 500: Internal error. Langdock had a server error; retry shortly.',
+      true,
+    ],
+  ])(
+    'turns a %i into an APICallError with Langdock words and a hint',
+    async (status, body, message, retryable) => {
+      const model = await modelOn([json(body, status)]);
+      const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error.message).toContain(message);
+      expect(error.statusCode).toBe(status);
+      expect(error.isRetryable).toBe(retryable);
+    },
+  );
 
   it('redacts the key when a server echoes it, in every field of the error', async () => {
-    const model = await modelOn([json({ message: `Key ${API_KEY} is not valid for this workspace` }, 401)]);
+    const model = await modelOn([
+      json({ message: `Key ${API_KEY} is not valid for this workspace` }, 401),
+    ]);
     const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
     expect(error.message).toContain('Key [redacted] is not valid');
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(API_KEY);
   });
 
   it('redacts the key from a 200 body that is not a completion', async () => {
-    const model = await modelOn([text(`<html><title>Proxy: bad token ${API_KEY}</title></html>`, 200, { 'content-type': 'text/html' })]);
+    const model = await modelOn([
+      text(`<html><title>Proxy: bad token ${API_KEY}</title></html>`, 200, {
+        'content-type': 'text/html',
+      }),
+    ]);
     const error = (await failure(model.doGenerate({ prompt }))) as APICallError;
     expect(error.message).toContain('Proxy: bad token [redacted]');
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(API_KEY);
@@ -177,7 +285,12 @@ describe('doGenerate', () => {
 describe('doStream', () => {
   it('sends stream: true and none of the options Langdock refuses', async () => {
     const model = await modelOn([sse(readFixture('text').slice(0, -1))]);
-    const { stream, request } = await model.doStream({ prompt, providerOptions: { langdock: { streamOptions: { include_usage: true }, n: 2, serviceTier: 'auto' } } });
+    const { stream, request } = await model.doStream({
+      prompt,
+      providerOptions: {
+        langdock: { streamOptions: { include_usage: true }, n: 2, serviceTier: 'auto' },
+      },
+    });
     await collect(stream);
     const body = servers.current.requests[0]!.body as Record<string, unknown>;
     expect(body).toEqual({
@@ -193,20 +306,48 @@ describe('doStream', () => {
 
   it('emits the full part lifecycle for a text stream', async () => {
     const model = await modelOn([sse(readFixture('text').slice(0, -1))]);
-    const { stream, response } = await model.doStream({ prompt, providerOptions: { langdock: { n: 2 } } });
+    const { stream, response } = await model.doStream({
+      prompt,
+      providerOptions: { langdock: { n: 2 } },
+    });
     const parts = await collect(stream);
     expect(response?.headers?.['content-type']).toBe('text/event-stream');
     expect(parts).toEqual([
-      { type: 'stream-start', warnings: [{ type: 'other', message: 'providerOptions.langdock.n was not sent: Langdock refuses requests with n.' }] },
-      { type: 'response-metadata', id: 'chatcmpl-1', modelId: 'gpt-4.1', timestamp: new Date(1764000000 * 1000) },
+      {
+        type: 'stream-start',
+        warnings: [
+          {
+            type: 'other',
+            message: 'providerOptions.langdock.n was not sent: Langdock refuses requests with n.',
+          },
+        ],
+      },
+      {
+        type: 'response-metadata',
+        id: 'chatcmpl-1',
+        modelId: 'gpt-4.1',
+        timestamp: new Date(1764000000 * 1000),
+      },
       { type: 'text-start', id: expect.any(String) },
       { type: 'text-delta', id: expect.any(String), delta: 'Hello' },
       { type: 'text-delta', id: expect.any(String), delta: ', wörld 🌍' },
       { type: 'text-delta', id: expect.any(String), delta: '!' },
       { type: 'text-end', id: expect.any(String) },
-      { type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 5, totalTokens: 17, reasoningTokens: 0, cachedInputTokens: 2 } },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: {
+          inputTokens: 12,
+          outputTokens: 5,
+          totalTokens: 17,
+          reasoningTokens: 0,
+          cachedInputTokens: 2,
+        },
+      },
     ]);
-    const ids = new Set(parts.flatMap((part) => ('id' in part && part.type.startsWith('text') ? [part.id] : [])));
+    const ids = new Set(
+      parts.flatMap((part) => ('id' in part && part.type.startsWith('text') ? [part.id] : [])),
+    );
     expect(ids.size).toBe(1);
   });
 
@@ -225,11 +366,17 @@ describe('doStream', () => {
     const model = await modelOn([sse(readFixture('text').slice(0, -1))]);
     const { stream } = await model.doStream({ prompt, includeRawChunks: true });
     const raw = (await collect(stream)).filter((part) => part.type === 'raw');
-    expect(raw.map((part) => part.type === 'raw' && part.rawValue)).toEqual(readFixture('text').slice(0, -1).map((line) => JSON.parse(line)));
+    expect(raw.map((part) => part.type === 'raw' && part.rawValue)).toEqual(
+      readFixture('text')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line)),
+    );
   });
 
   it('throws an APICallError with the hint when the stream request fails', async () => {
-    const model = await modelOn([json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after': '2' })]);
+    const model = await modelOn([
+      json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after': '2' }),
+    ]);
     const error = (await failure(model.doStream({ prompt }))) as APICallError;
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(true);
@@ -238,7 +385,11 @@ describe('doStream', () => {
   });
 
   it('fails clearly when a streaming request gets an HTML page', async () => {
-    const model = await modelOn([text('<html><title>Login</title></html>', 200, { 'content-type': 'text/html; charset=utf-8' })]);
+    const model = await modelOn([
+      text('<html><title>Login</title></html>', 200, {
+        'content-type': 'text/html; charset=utf-8',
+      }),
+    ]);
     await expect(model.doStream({ prompt })).rejects.toThrow(
       'Langdock answered 200 to a streaming request with text/html; charset=utf-8 instead of an event stream: the server answered with an HTML page: "Login". Check baseURL.',
     );

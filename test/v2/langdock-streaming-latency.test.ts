@@ -8,21 +8,51 @@ import { serverPerTest } from '../helpers/test-server';
 // until the consumer has seen the first delta, so a pipeline that buffers gets the order wrong.
 
 const encoder = new TextEncoder();
-const head = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1764000000, model: 'gpt-4.1' };
-const event = (choice: object) => `data: ${JSON.stringify({ ...head, choices: [{ index: 0, finish_reason: null, ...choice }] })}\n\n`;
+const head = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion.chunk',
+  created: 1764000000,
+  model: 'gpt-4.1',
+};
+const event = (choice: object) =>
+  `data: ${JSON.stringify({ ...head, choices: [{ index: 0, finish_reason: null, ...choice }] })}\n\n`;
 const REST_SENT = '-- rest of the stream sent --';
 
 const cases = [
   {
     name: 'text',
     first: event({ delta: { role: 'assistant', content: 'Hel' } }),
-    rest: [event({ delta: { content: 'lo' } }), event({ delta: {}, finish_reason: 'stop' }), 'data: [DONE]\n\n'],
+    rest: [
+      event({ delta: { content: 'lo' } }),
+      event({ delta: {}, finish_reason: 'stop' }),
+      'data: [DONE]\n\n',
+    ],
     firstDelta: 'text-delta',
-    expected: ['stream-start', 'response-metadata', 'text-start', 'text-delta Hel', REST_SENT, 'text-delta lo', 'text-end', 'finish stop'],
+    expected: [
+      'stream-start',
+      'response-metadata',
+      'text-start',
+      'text-delta Hel',
+      REST_SENT,
+      'text-delta lo',
+      'text-end',
+      'finish stop',
+    ],
   },
   {
     name: 'tool call',
-    first: event({ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"ci' } }] } }),
+    first: event({
+      delta: {
+        tool_calls: [
+          {
+            index: 0,
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'weather', arguments: '{"ci' },
+          },
+        ],
+      },
+    }),
     rest: [
       event({ delta: { tool_calls: [{ index: 0, function: { arguments: 'ty":"Berlin"}' } }] } }),
       event({ delta: {}, finish_reason: 'tool_calls' }),
@@ -56,8 +86,15 @@ function heldBack(first: string, rest: string[], log: string[]) {
 }
 
 /** Drains the stream, logging each part; the first delta of the given type lets the rest of the response go. */
-async function drain(model: LanguageModelV2, log: string[], firstDelta: string, release: () => void): Promise<void> {
-  const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+async function drain(
+  model: LanguageModelV2,
+  log: string[],
+  firstDelta: string,
+  release: () => void,
+): Promise<void> {
+  const { stream } = await model.doStream({
+    prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+  });
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     log.push(label(next.value));
@@ -82,42 +119,54 @@ function label(part: LanguageModelV2StreamPart): string {
 const servers = serverPerTest();
 
 describe('time to first part', () => {
-  it.each(cases)('$name: a custom fetch whose body holds the rest back', async ({ first, rest, firstDelta, expected }) => {
-    const log: string[] = [];
-    const held = heldBack(first, rest, log);
-    let sentFirst = false;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!sentFirst) {
-          sentFirst = true;
-          controller.enqueue(encoder.encode(held.first));
-          return;
-        }
-        for (const text of await held.restAfterRelease()) controller.enqueue(encoder.encode(text));
-        controller.close();
-      },
-    });
-    const fetch = async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } });
-    const model = createLangdock({ apiKey: 'k', baseURL: 'http://bench.local/openai/eu/v1', fetch })('gpt-4.1');
+  it.each(cases)(
+    '$name: a custom fetch whose body holds the rest back',
+    async ({ first, rest, firstDelta, expected }) => {
+      const log: string[] = [];
+      const held = heldBack(first, rest, log);
+      let sentFirst = false;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (!sentFirst) {
+            sentFirst = true;
+            controller.enqueue(encoder.encode(held.first));
+            return;
+          }
+          for (const text of await held.restAfterRelease())
+            controller.enqueue(encoder.encode(text));
+          controller.close();
+        },
+      });
+      const fetch = async () =>
+        new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      const model = createLangdock({
+        apiKey: 'k',
+        baseURL: 'http://bench.local/openai/eu/v1',
+        fetch,
+      })('gpt-4.1');
 
-    await drain(model, log, firstDelta, held.release);
+      await drain(model, log, firstDelta, held.release);
 
-    expect(log).toEqual(expected);
-  });
+      expect(log).toEqual(expected);
+    },
+  );
 
-  it.each(cases)('$name: a real HTTP server that holds the rest back', async ({ first, rest, firstDelta, expected }) => {
-    const log: string[] = [];
-    const held = heldBack(first, rest, log);
-    const server = await servers.start(async (_request, response: ServerResponse) => {
-      response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.write(held.first);
-      for (const text of await held.restAfterRelease()) response.write(text);
-      response.end();
-    });
-    const model = createLangdock({ apiKey: 'k', baseURL: server.baseURL })('gpt-4.1');
+  it.each(cases)(
+    '$name: a real HTTP server that holds the rest back',
+    async ({ first, rest, firstDelta, expected }) => {
+      const log: string[] = [];
+      const held = heldBack(first, rest, log);
+      const server = await servers.start(async (_request, response: ServerResponse) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(held.first);
+        for (const text of await held.restAfterRelease()) response.write(text);
+        response.end();
+      });
+      const model = createLangdock({ apiKey: 'k', baseURL: server.baseURL })('gpt-4.1');
 
-    await drain(model, log, firstDelta, held.release);
+      await drain(model, log, firstDelta, held.release);
 
-    expect(log).toEqual(expected);
-  });
+      expect(log).toEqual(expected);
+    },
+  );
 });

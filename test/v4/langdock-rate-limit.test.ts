@@ -1,14 +1,19 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { createLangdockMemoryStore, type LangdockRateLimitStore } from '../../src/core/langdock-rate-limit';
+import {
+  createLangdockMemoryStore,
+  type LangdockRateLimitStore,
+} from '../../src/core/langdock-rate-limit';
 import * as root from '../../src/index';
 import * as v3 from '../../src/v3/index';
 import { createLangdock, LangdockRateLimitError } from '../../src/v4/index';
 import { json, serverPerTest, text } from '../helpers/test-server';
 
 const API_KEY = 'ld-rate-limit-key-0123456789';
-const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello there' }] }];
+const prompt = [
+  { role: 'user' as const, content: [{ type: 'text' as const, text: 'Hello there' }] },
+];
 
 /** A fetch that counts the statuses it saw. */
 function countingFetch() {
@@ -24,7 +29,8 @@ function countingFetch() {
 async function drain(stream: ReadableStream<LanguageModelV4StreamPart>) {
   const parts: LanguageModelV4StreamPart[] = [];
   const reader = stream.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    parts.push(next.value);
   return parts;
 }
 
@@ -37,26 +43,54 @@ describe('rateLimit against the emulator with a short window', () => {
 
   it('sends a burst of chat calls, streams and embeddings without a single 429', async () => {
     const windowMs = 3_000;
-    emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 3, tpm: 200_000, windowMs } });
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 3, tpm: 200_000, windowMs },
+    });
     const { statuses, fetch } = countingFetch();
-    const langdock = createLangdock({ apiKey: API_KEY, baseURL: emulator.baseURL, fetch, rateLimit: { requestsPerMinute: 3, windowMs } });
+    const langdock = createLangdock({
+      apiKey: API_KEY,
+      baseURL: emulator.baseURL,
+      fetch,
+      rateLimit: { requestsPerMinute: 3, windowMs },
+    });
     const chat = langdock('gpt-4.1');
     const embedding = langdock.embeddingModel('text-embedding-3-small');
     const calls = [
-      ...Array.from({ length: 3 }, () => chat.doGenerate({ prompt }).then((result) => result.finishReason.unified)),
-      ...Array.from({ length: 3 }, () => chat.doStream({ prompt }).then(async ({ stream }) => (await drain(stream)).at(-1)?.type)),
-      ...Array.from({ length: 2 }, () => embedding.doEmbed({ values: ['a'] }).then((result) => result.embeddings.length)),
+      ...Array.from({ length: 3 }, () =>
+        chat.doGenerate({ prompt }).then((result) => result.finishReason.unified),
+      ),
+      ...Array.from({ length: 3 }, () =>
+        chat.doStream({ prompt }).then(async ({ stream }) => (await drain(stream)).at(-1)?.type),
+      ),
+      ...Array.from({ length: 2 }, () =>
+        embedding.doEmbed({ values: ['a'] }).then((result) => result.embeddings.length),
+      ),
     ];
-    expect(await Promise.all(calls)).toEqual(['stop', 'stop', 'stop', 'finish', 'finish', 'finish', 1, 1]);
+    expect(await Promise.all(calls)).toEqual([
+      'stop',
+      'stop',
+      'stop',
+      'finish',
+      'finish',
+      'finish',
+      1,
+      1,
+    ]);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses).toHaveLength(8);
   });
 
   it('meets 429s without it, as the reason it exists', async () => {
-    emulator = await startLangdockEmulator({ apiKeys: [API_KEY], rateLimit: { rpm: 3, tpm: 200_000, windowMs: 60_000 } });
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 3, tpm: 200_000, windowMs: 60_000 },
+    });
     const { statuses, fetch } = countingFetch();
     const chat = createLangdock({ apiKey: API_KEY, baseURL: emulator.baseURL, fetch })('gpt-4.1');
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => chat.doGenerate({ prompt })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => chat.doGenerate({ prompt })),
+    );
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toHaveLength(2);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);
   });
@@ -68,9 +102,18 @@ describe('rateLimit on the wire', () => {
   it('blocks the bucket after a 429 for its retry-after, so the next call waits instead of meeting another', async () => {
     const server = await servers.start(
       text('{"message":"Rate limit for public API exceeded"}', 429, { 'retry-after': '1' }),
-      json({ id: 'r', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }),
+      json({
+        id: 'r',
+        created: 1,
+        model: 'gpt-4.1',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' },
+        ],
+      }),
     );
-    const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: true })('gpt-4.1');
+    const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: true })(
+      'gpt-4.1',
+    );
     await expect(chat.doGenerate({ prompt })).rejects.toThrow('Langdock API error 429');
     const started = Date.now();
     const result = await chat.doGenerate({ prompt });
@@ -80,29 +123,57 @@ describe('rateLimit on the wire', () => {
   });
 
   it('names buckets by a hash of the key, never the key itself', async () => {
-    const server = await servers.start(json({ data: [{ index: 0, embedding: [0.1] }], usage: { prompt_tokens: 1, total_tokens: 1 } }));
+    const server = await servers.start(
+      json({
+        data: [{ index: 0, embedding: [0.1] }],
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      }),
+    );
     const buckets: string[] = [];
     const memory = createLangdockMemoryStore();
     const store: LangdockRateLimitStore = {
       acquire: (bucket, request) => (buckets.push(bucket), memory.acquire(bucket, request)),
-      settle: (bucket, lease, tokens) => (buckets.push(bucket), memory.settle(bucket, lease, tokens)),
+      settle: (bucket, lease, tokens) => (
+        buckets.push(bucket),
+        memory.settle(bucket, lease, tokens)
+      ),
       block: (bucket, ms) => (buckets.push(bucket), memory.block(bucket, ms)),
     };
-    await createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { store } }).embeddingModel('text-embedding-3-small').doEmbed({ values: ['a'] });
+    await createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { store } })
+      .embeddingModel('text-embedding-3-small')
+      .doEmbed({ values: ['a'] });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(buckets.length).toBeGreaterThanOrEqual(2);
-    expect(buckets[0]).toMatch(new RegExp(`^[0-9a-f]{32}:${server.baseURL.replace(/[.]/g, '\\.')}:text-embedding-3-small$`));
+    expect(buckets[0]).toMatch(
+      new RegExp(`^[0-9a-f]{32}:${server.baseURL.replace(/[.]/g, '\\.')}:text-embedding-3-small$`),
+    );
     expect(buckets.join('\n')).not.toContain(API_KEY);
     expect(buckets.join('\n')).not.toContain(API_KEY.slice(3, 20));
   });
 
   it('fails without sending when the wait would pass maxWaitMs', async () => {
-    const server = await servers.start(json({ id: 'r', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }));
-    const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { requestsPerMinute: 1, maxWaitMs: 1_000 } })('gpt-4.1');
+    const server = await servers.start(
+      json({
+        id: 'r',
+        created: 1,
+        model: 'gpt-4.1',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' },
+        ],
+      }),
+    );
+    const chat = createLangdock({
+      apiKey: API_KEY,
+      baseURL: server.baseURL,
+      rateLimit: { requestsPerMinute: 1, maxWaitMs: 1_000 },
+    })('gpt-4.1');
     await chat.doGenerate({ prompt });
-    const failure = await Promise.resolve(chat.doGenerate({ prompt })).catch((error: unknown) => error);
+    const failure = await Promise.resolve(chat.doGenerate({ prompt })).catch(
+      (error: unknown) => error,
+    );
     // Every entry exports the error class; its isInstance works across copies of the package.
-    for (const entry of [root, v3]) expect(entry.LangdockRateLimitError.isInstance(failure)).toBe(true);
+    for (const entry of [root, v3])
+      expect(entry.LangdockRateLimitError.isInstance(failure)).toBe(true);
     expect(LangdockRateLimitError.isInstance(failure)).toBe(true);
     await expect(Promise.reject(failure)).rejects.toThrow(
       'The limit of 1 requests a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs (1000 ms), so it was not sent.',
@@ -111,17 +182,38 @@ describe('rateLimit on the wire', () => {
   });
 
   it('applies tokensPerMinute from the settings: a call larger than the budget fails unsent, saying why', async () => {
-    const server = await servers.start(json({ id: 'r', created: 1, model: 'gpt-4.1', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }));
-    const chat = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL, rateLimit: { tokensPerMinute: 500 } })('gpt-4.1');
+    const server = await servers.start(
+      json({
+        id: 'r',
+        created: 1,
+        model: 'gpt-4.1',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' },
+        ],
+      }),
+    );
+    const chat = createLangdock({
+      apiKey: API_KEY,
+      baseURL: server.baseURL,
+      rateLimit: { tokensPerMinute: 500 },
+    })('gpt-4.1');
     await chat.doGenerate({ prompt, maxOutputTokens: 100 });
-    await expect(chat.doGenerate({ prompt, maxOutputTokens: 600 })).rejects.toThrow('more than the 500 tokens a minute the rate limit allows; it was not sent.');
+    await expect(chat.doGenerate({ prompt, maxOutputTokens: 600 })).rejects.toThrow(
+      'more than the 500 tokens a minute the rate limit allows; it was not sent.',
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   it.each([
-    [{ rateLimit: 'yes' }, "rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got \"yes\"."],
+    [
+      { rateLimit: 'yes' },
+      'rateLimit must be true, false or { requestsPerMinute, tokensPerMinute, maxWaitMs, store }; got "yes".',
+    ],
     [{ rateLimit: { rpm: 5 } }, "Unknown rateLimit setting 'rpm'"],
-    [{ rateLimit: { tokensPerMinute: 0 } }, 'rateLimit.tokensPerMinute must be a positive number; got number.'],
+    [
+      { rateLimit: { tokensPerMinute: 0 } },
+      'rateLimit.tokensPerMinute must be a positive number; got number.',
+    ],
     [{ rateLimit: { store: {} } }, 'rateLimit.store must have acquire, settle and block methods'],
   ])('refuses the setting %j at creation', (settings, message) => {
     expect(() => createLangdock({ apiKey: API_KEY, ...(settings as object) })).toThrow(message);

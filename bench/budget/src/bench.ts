@@ -46,24 +46,36 @@ async function main(): Promise<number> {
   const ai7 = findAi7();
   const nodeVersion = await versionOf(node24);
   print(`Rate budget (${settings.label}): ${describe(settings)}`);
-  print(`Each process: ai@${ai7.version} with langdock-ai-provider/v4 (src/v4) on Node ${nodeVersion}; the emulator and this script on Node ${process.version}.`);
-  print(`Redis: ${await redisVersion()}, started for (c) on a free loopback port; processes 1 and 3 use ioredis, 2 and 4 node-redis.`);
+  print(
+    `Each process: ai@${ai7.version} with langdock-ai-provider/v4 (src/v4) on Node ${nodeVersion}; the emulator and this script on Node ${process.version}.`,
+  );
+  print(
+    `Redis: ${await redisVersion()}, started for (c) on a free loopback port; processes 1 and 3 use ioredis, 2 and 4 node-redis.`,
+  );
   print('');
 
   const results: ModeResult[] = [];
   for (const [mode, label] of MODES) {
     const result = await runMode(mode, label, settings, node24, ai7.url);
     results.push(result);
-    print(`${label}: ${result.calls - result.failed}/${result.calls} calls done, ${result.failed} failed${describeFailures(result.failures)}, ${result.rateLimited} 429s in ${result.responses} responses, ${seconds(result.elapsedMs)} (the limits allow ${seconds(result.idealMs)})`);
-    if (mode !== 'none' && result.rateLimitedAt.length > 0) print(`  429s at: ${result.rateLimitedAt.map((hit) => `${hit.path} ${seconds(hit.ms)}`).join(', ')}`);
+    print(
+      `${label}: ${result.calls - result.failed}/${result.calls} calls done, ${result.failed} failed${describeFailures(result.failures)}, ${result.rateLimited} 429s in ${result.responses} responses, ${seconds(result.elapsedMs)} (the limits allow ${seconds(result.idealMs)})`,
+    );
+    if (mode !== 'none' && result.rateLimitedAt.length > 0)
+      print(
+        `  429s at: ${result.rateLimitedAt.map((hit) => `${hit.path} ${seconds(hit.ms)}`).join(', ')}`,
+      );
   }
 
   print('');
   print(`| run | failed calls | 429s received | total time | throughput, share of the limit's |`);
   print(`|---|---:|---:|---:|---:|`);
   for (const result of results) {
-    const of = result.failed === 0 ? '' : ` (of the ${result.calls - result.failed} calls that succeeded)`;
-    print(`| ${result.label} | ${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))}${of} |`);
+    const of =
+      result.failed === 0 ? '' : ` (of the ${result.calls - result.failed} calls that succeeded)`;
+    print(
+      `| ${result.label} | ${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))}${of} |`,
+    );
   }
   print('');
   print(
@@ -76,16 +88,30 @@ async function main(): Promise<number> {
     shared.rateLimited > 0 && `${shared.rateLimited} 429s`,
     share(shared) < GOAL_SHARE && `throughput ${percent(share(shared))} < ${percent(GOAL_SHARE)}`,
   ].filter((miss): miss is string => typeof miss === 'string');
-  print(misses.length === 0 ? '(c) meets its goal: no failed call, no 429, throughput at least 90% of the limit.' : `(c) MISSES its goal: ${misses.join(', ')}.`);
+  print(
+    misses.length === 0
+      ? '(c) meets its goal: no failed call, no 429, throughput at least 90% of the limit.'
+      : `(c) MISSES its goal: ${misses.join(', ')}.`,
+  );
   return misses.length === 0 ? 0 : 1;
 }
 
-async function runMode(mode: BudgetMode, label: string, settings: BudgetSettings, node24: string, ai7Url: string): Promise<ModeResult> {
+async function runMode(
+  mode: BudgetMode,
+  label: string,
+  settings: BudgetSettings,
+  node24: string,
+  ai7Url: string,
+): Promise<ModeResult> {
   // Langdock documents no retry-after, so the emulator sends none: the AI SDK falls back to 2 s and 4 s.
   const emulator = await startLangdockEmulator({
     apiKeys: [API_KEY],
     retryAfter: false,
-    rateLimit: { rpm: settings.requestsPerWindow, tpm: settings.tokensPerWindow, windowMs: settings.windowMs },
+    rateLimit: {
+      rpm: settings.requestsPerWindow,
+      tpm: settings.tokensPerWindow,
+      windowMs: settings.windowMs,
+    },
   });
   const redis = mode === 'redis' ? await startRedisServer() : undefined;
   try {
@@ -106,10 +132,18 @@ async function runMode(mode: BudgetMode, label: string, settings: BudgetSettings
     for (const worker of workers) worker.go();
     const reports = await Promise.all(workers.map((worker) => worker.report));
     const calls = reports.flatMap((report) => report.calls);
-    const done = calls.filter((call) => call.error === undefined).sort((a, b) => a.endedAt - b.endedAt);
+    const done = calls
+      .filter((call) => call.error === undefined)
+      .sort((a, b) => a.endedAt - b.endedAt);
     const failures = new Map<string, number>();
-    for (const call of calls) if (call.error !== undefined) failures.set(call.error, (failures.get(call.error) ?? 0) + 1);
-    const tokens = new Map<string, number>([CHAT_MODEL, EMBEDDING_MODEL].map((model) => [model, sum(done.filter((call) => call.model === model).map((call) => call.tokens))]));
+    for (const call of calls)
+      if (call.error !== undefined) failures.set(call.error, (failures.get(call.error) ?? 0) + 1);
+    const tokens = new Map<string, number>(
+      [CHAT_MODEL, EMBEDDING_MODEL].map((model) => [
+        model,
+        sum(done.filter((call) => call.model === model).map((call) => call.tokens)),
+      ]),
+    );
     return {
       mode,
       label,
@@ -136,7 +170,10 @@ interface Worker {
 }
 
 function startWorker(node24: string, task: WorkerTask): Worker {
-  const child = spawn(node24, [workerPath, JSON.stringify(task)], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(node24, [workerPath, JSON.stringify(task)], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
   const lines: string[] = [];
@@ -149,8 +186,14 @@ function startWorker(node24: string, task: WorkerTask): Worker {
   const report = new Promise<WorkerReport>((resolve, reject) => {
     child.once('close', (code) => {
       const last = lines.at(-1);
-      if (code === 0 && last !== undefined && last !== 'ready') resolve(JSON.parse(last) as WorkerReport);
-      else reject(new Error(`bench worker ${task.processIndex + 1} (${task.mode}) exited with ${code}:\n${stderr}${lines.join('\n')}`));
+      if (code === 0 && last !== undefined && last !== 'ready')
+        resolve(JSON.parse(last) as WorkerReport);
+      else
+        reject(
+          new Error(
+            `bench worker ${task.processIndex + 1} (${task.mode}) exited with ${code}:\n${stderr}${lines.join('\n')}`,
+          ),
+        );
     });
   });
   report.catch(() => markReady());
@@ -160,16 +203,22 @@ function startWorker(node24: string, task: WorkerTask): Worker {
 /** Node 24 for ai@7 (its packages declare Node >= 22): this Node when new enough, else the one compat pins. */
 async function findNode24(): Promise<string> {
   if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  const installer = (await import(pathToFileURL(join(repoRoot, 'compat', 'node24.mjs')).href)) as { ensureNode24: () => Promise<string> };
+  const installer = (await import(pathToFileURL(join(repoRoot, 'compat', 'node24.mjs')).href)) as {
+    ensureNode24: () => Promise<string>;
+  };
   return installer.ensureNode24();
 }
 
 function findAi7(): { version: string; url: string } {
   const require = createRequire(join(repoRoot, 'examples', 'package.json'));
   const manifestPath = join(repoRoot, 'examples', 'node_modules', 'ai', 'package.json');
-  if (!existsSync(manifestPath)) throw new Error('ai@7 is not installed in examples/node_modules: run `npm ci` at the root first.');
+  if (!existsSync(manifestPath))
+    throw new Error(
+      'ai@7 is not installed in examples/node_modules: run `npm ci` at the root first.',
+    );
   const { version } = require(manifestPath) as { version: string };
-  if (!version.startsWith('7.')) throw new Error(`The examples workspace has ai@${version}, not ai@7.`);
+  if (!version.startsWith('7.'))
+    throw new Error(`The examples workspace has ai@${version}, not ai@7.`);
   return { version, url: pathToFileURL(require.resolve('ai')).href };
 }
 
@@ -189,7 +238,11 @@ function redisVersion(): Promise<string> {
     let output = '';
     child.stdout.on('data', (data: Buffer) => (output += data.toString()));
     child.once('error', () => resolve('redis-server (version unknown)'));
-    child.once('close', () => resolve(/v=(\S+)/.exec(output)?.[1] ? `redis-server ${/v=(\S+)/.exec(output)![1]}` : output.trim()));
+    child.once('close', () =>
+      resolve(
+        /v=(\S+)/.exec(output)?.[1] ? `redis-server ${/v=(\S+)/.exec(output)![1]}` : output.trim(),
+      ),
+    );
   });
 }
 
@@ -202,7 +255,9 @@ function describe(settings: BudgetSettings): string {
 }
 
 function describeFailures(failures: Map<string, number>): string {
-  return failures.size === 0 ? '' : ` (${[...failures].map(([name, count]) => `${count} ${name}`).join(', ')})`;
+  return failures.size === 0
+    ? ''
+    : ` (${[...failures].map(([name, count]) => `${count} ${name}`).join(', ')})`;
 }
 
 /** The share of the limit's throughput: the best time the limits allow for what was done, over the time it took. */

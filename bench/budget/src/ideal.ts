@@ -11,8 +11,15 @@ export interface CountedCall {
   promptTokens: number;
 }
 
-export function idealMs(calls: readonly CountedCall[], limits: { requestsPerWindow: number; tokensPerWindow: number; windowMs: number }): number {
-  const window = { requestsPerMinute: limits.requestsPerWindow, tokensPerMinute: limits.tokensPerWindow, windowMs: limits.windowMs };
+export function idealMs(
+  calls: readonly CountedCall[],
+  limits: { requestsPerWindow: number; tokensPerWindow: number; windowMs: number },
+): number {
+  const window = {
+    requestsPerMinute: limits.requestsPerWindow,
+    tokensPerMinute: limits.tokensPerWindow,
+    windowMs: limits.windowMs,
+  };
   const logs = new Map<string, { at: number; tokens: number }[]>();
   let latest = 0;
   for (const call of calls) {

@@ -71,12 +71,19 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     responses++;
     if (response.status === 429) {
       rateLimited++;
-      rateLimitedAt.push({ ms: Date.now() - startedAt, path: new URL(response.url).pathname.replace(/^.*\/v1/, '') });
+      rateLimitedAt.push({
+        ms: Date.now() - startedAt,
+        path: new URL(response.url).pathname.replace(/^.*\/v1/, ''),
+      });
     }
     return response;
   };
   const { settings } = task;
-  const limits = { requestsPerMinute: settings.requestsPerWindow, tokensPerMinute: settings.tokensPerWindow, windowMs: settings.windowMs };
+  const limits = {
+    requestsPerMinute: settings.requestsPerWindow,
+    tokensPerMinute: settings.tokensPerWindow,
+    windowMs: settings.windowMs,
+  };
   const langdock = createLangdock({
     apiKey: task.apiKey,
     baseURL: task.baseURL,
@@ -103,10 +110,19 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
         return outcome(undefined, result.usage.tokens, 0);
       }
       if (call.kind === 'generateText') {
-        const result = await ai.generateText({ model: chat, prompt, maxOutputTokens: MAX_OUTPUT_TOKENS });
+        const result = await ai.generateText({
+          model: chat,
+          prompt,
+          maxOutputTokens: MAX_OUTPUT_TOKENS,
+        });
         return outcome(undefined, result.usage.inputTokens ?? 0, result.usage.outputTokens ?? 0);
       }
-      const result = ai.streamText({ model: chat, prompt, maxOutputTokens: MAX_OUTPUT_TOKENS, onError: () => {} });
+      const result = ai.streamText({
+        model: chat,
+        prompt,
+        maxOutputTokens: MAX_OUTPUT_TOKENS,
+        onError: () => {},
+      });
       let text = '';
       let failure: unknown;
       for await (const part of result.fullStream) {
@@ -124,12 +140,23 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   // Warm, as a server that has been up a while is: one call of each kind on models outside the measured budgets
   // (fetch connected, the code compiled, the store's scripts known to Redis). Four cold processes on two cores
   // take most of a second for their first calls, which a real server meets only once.
-  await ai.streamText({ model: langdock(WARM_UP_CHAT_MODEL), prompt: 'warm up', maxOutputTokens: 20 }).consumeStream();
-  await ai.generateText({ model: langdock(WARM_UP_CHAT_MODEL), prompt: 'warm up', maxOutputTokens: 20 });
-  await ai.embedMany({ model: langdock.embeddingModel(WARM_UP_EMBEDDING_MODEL), values: ['warm up'] });
+  await ai
+    .streamText({ model: langdock(WARM_UP_CHAT_MODEL), prompt: 'warm up', maxOutputTokens: 20 })
+    .consumeStream();
+  await ai.generateText({
+    model: langdock(WARM_UP_CHAT_MODEL),
+    prompt: 'warm up',
+    maxOutputTokens: 20,
+  });
+  await ai.embedMany({
+    model: langdock.embeddingModel(WARM_UP_EMBEDDING_MODEL),
+    values: ['warm up'],
+  });
   responses = 0;
   console.log('ready');
-  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
+  await new Promise<void>((resolve) =>
+    createInterface({ input: process.stdin }).once('line', () => resolve()),
+  );
   startedAt = Date.now();
   const outcomes: CallOutcome[] = new Array(calls.length);
   let next = 0;
@@ -144,15 +171,21 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   return report;
 }
 
-async function openStore(task: WorkerTask): Promise<{ store: LangdockRateLimitStore | undefined; close: () => Promise<void> }> {
-  if (task.mode !== 'redis' || task.redisURL === undefined) return { store: undefined, close: async () => {} };
+async function openStore(
+  task: WorkerTask,
+): Promise<{ store: LangdockRateLimitStore | undefined; close: () => Promise<void> }> {
+  if (task.mode !== 'redis' || task.redisURL === undefined)
+    return { store: undefined, close: async () => {} };
   if (task.client === 'node-redis') {
     const client = createClient({ url: task.redisURL });
     await client.connect();
     return { store: createLangdockRedisStore(client), close: () => client.close() };
   }
   const client = new IORedis(task.redisURL);
-  return { store: createLangdockRedisStore(client), close: () => client.quit().then(() => undefined) };
+  return {
+    store: createLangdockRedisStore(client),
+    close: () => client.quit().then(() => undefined),
+  };
 }
 
 main(JSON.parse(process.argv[2] ?? '{}') as WorkerTask).then(

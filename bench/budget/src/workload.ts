@@ -50,7 +50,20 @@ export interface BudgetCall {
   texts: string[];
 }
 
-const WORDS = ['budget', 'window', 'tokens', 'minute', 'request', 'limit', 'model', 'answer', 'stream', 'vector', 'shared', 'worker'];
+const WORDS = [
+  'budget',
+  'window',
+  'tokens',
+  'minute',
+  'request',
+  'limit',
+  'model',
+  'answer',
+  'stream',
+  'vector',
+  'shared',
+  'worker',
+];
 
 /** ASCII text of exactly `tokens` × 4 characters: both the library and the emulator count it as `tokens`. */
 export function textOfTokens(tokens: number, seed: number): string {
@@ -69,7 +82,13 @@ export function budgetCalls(processIndex: number, count: number): BudgetCall[] {
       case 1:
         return { kind: 'generateText', texts: [textOfTokens(40 + (seed % 65), seed)] };
       default:
-        return { kind: 'embedMany', texts: [textOfTokens(120 + (seed % 110), seed), textOfTokens(120 + ((seed * 7) % 110), seed + 5)] };
+        return {
+          kind: 'embedMany',
+          texts: [
+            textOfTokens(120 + (seed % 110), seed),
+            textOfTokens(120 + ((seed * 7) % 110), seed + 5),
+          ],
+        };
     }
   });
 }

@@ -4,23 +4,45 @@
 import type { LanguageModelV2 } from '@ai-sdk/provider';
 import { generateObject, streamText, type LanguageModel } from 'ai';
 import { z } from 'zod';
-import { createLangdock, type LangdockAgentOptions, type LangdockProvider } from 'langdock-ai-provider';
+import {
+  createLangdock,
+  type LangdockAgentOptions,
+  type LangdockProvider,
+} from 'langdock-ai-provider';
 
-const provider: LangdockProvider = createLangdock({ apiKey: 'key', baseURL: 'http://127.0.0.1:1/openai/eu/v1' });
+const provider: LangdockProvider = createLangdock({
+  apiKey: 'key',
+  baseURL: 'http://127.0.0.1:1/openai/eu/v1',
+});
 const agent: LanguageModelV2 = provider.agent('research', { maxSteps: 3 });
 const specificationVersion: 'v2' = provider.agent('research').specificationVersion;
-const temporary: LanguageModel = provider.agent({ name: 'Helper', instructions: 'Answer briefly.', capabilities: { webSearch: true } });
+const temporary: LanguageModel = provider.agent({
+  name: 'Helper',
+  instructions: 'Answer briefly.',
+  capabilities: { webSearch: true },
+});
 
 streamText({ model: agent, prompt: 'Berlin news', tools: provider.agentTools('web_search') });
-streamText({ model: temporary, prompt: 'Hi', providerOptions: { langdock: { maxSteps: 2 } satisfies LangdockAgentOptions } });
+streamText({
+  model: temporary,
+  prompt: 'Hi',
+  providerOptions: { langdock: { maxSteps: 2 } satisfies LangdockAgentOptions },
+});
 async function structured(): Promise<number> {
-  const { object } = await generateObject({ model: provider.agent('helper'), schema: z.object({ population: z.number() }), prompt: 'Berlin' });
+  const { object } = await generateObject({
+    model: provider.agent('helper'),
+    schema: z.object({ population: z.number() }),
+    prompt: 'Berlin',
+  });
   return object.population;
 }
 
 const response: Response = provider.agentResponse({ agentId: 'research', messages: [] });
 async function attachments(): Promise<void> {
-  const id: string = await provider.uploadAttachment(new Uint8Array([1, 2]), { filename: 'a.txt', mediaType: 'text/plain' });
+  const id: string = await provider.uploadAttachment(new Uint8Array([1, 2]), {
+    filename: 'a.txt',
+    mediaType: 'text/plain',
+  });
   const deleted: void = await provider.deleteAttachment(id);
   return deleted;
 }

@@ -15,9 +15,18 @@ import {
 } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
-import { createLangdock, langdock, type LangdockChatOptions, type LangdockEmbeddingOptions, type LangdockProvider } from 'langdock-ai-provider/v3';
+import {
+  createLangdock,
+  langdock,
+  type LangdockChatOptions,
+  type LangdockEmbeddingOptions,
+  type LangdockProvider,
+} from 'langdock-ai-provider/v3';
 
-const provider: LangdockProvider = createLangdock({ apiKey: 'key', baseURL: 'http://127.0.0.1:1/openai/eu/v1' });
+const provider: LangdockProvider = createLangdock({
+  apiKey: 'key',
+  baseURL: 'http://127.0.0.1:1/openai/eu/v1',
+});
 const specificationVersion: 'v3' = provider.specificationVersion;
 const model: LanguageModel = provider('gpt-4.1');
 const embedder: EmbeddingModel = provider.embeddingModel('text-embedding-3-small');
@@ -25,19 +34,33 @@ const embedder: EmbeddingModel = provider.embeddingModel('text-embedding-3-small
 streamText({
   model,
   prompt: 'Weather in Berlin?',
-  tools: { weather: tool({ inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => ({ city, celsius: 21 }) }) },
+  tools: {
+    weather: tool({
+      inputSchema: z.object({ city: z.string() }),
+      execute: async ({ city }) => ({ city, celsius: 21 }),
+    }),
+  },
   stopWhen: stepCountIs(3),
-  providerOptions: { langdock: { reasoningEffort: 'low', user: 'u-1' } satisfies LangdockChatOptions },
+  providerOptions: {
+    langdock: { reasoningEffort: 'low', user: 'u-1' } satisfies LangdockChatOptions,
+  },
 });
 
 async function jsonMode(): Promise<number> {
-  const { output } = await generateText({ model: langdock.chat('gpt-5-mini'), output: Output.object({ schema: z.object({ celsius: z.number() }) }), prompt: 'Weather?' });
+  const { output } = await generateText({
+    model: langdock.chat('gpt-5-mini'),
+    output: Output.object({ schema: z.object({ celsius: z.number() }) }),
+    prompt: 'Weather?',
+  });
   return output.celsius;
 }
 
 const wrapped = wrapLanguageModel({
   model: provider.languageModel('gpt-4.1'),
-  middleware: { specificationVersion: 'v3', transformParams: async ({ params }) => ({ ...params, temperature: 0.2 }) },
+  middleware: {
+    specificationVersion: 'v3',
+    transformParams: async ({ params }) => ({ ...params, temperature: 0.2 }),
+  },
 });
 streamText({ model: wrapped, prompt: 'Hi' });
 
@@ -51,7 +74,11 @@ streamText({ model: registry.languageModel('custom:fast'), prompt: 'Hi' });
 
 async function embeddings(): Promise<number[][]> {
   const shortened = { dimensions: 256 } satisfies LangdockEmbeddingOptions;
-  const { embedding } = await embed({ model: registry.embeddingModel('langdock:text-embedding-3-small'), value: 'sunny day', providerOptions: { langdock: shortened } });
+  const { embedding } = await embed({
+    model: registry.embeddingModel('langdock:text-embedding-3-small'),
+    value: 'sunny day',
+    providerOptions: { langdock: shortened },
+  });
   const { embeddings } = await embedMany({ model: embedder, values: ['a', 'b'] });
   return [embedding, ...embeddings];
 }
@@ -64,9 +91,15 @@ async function agents(): Promise<string> {
   const agent: LanguageModelV3 = provider.agent('research', { maxSteps: 3 });
   const agentSpecificationVersion: 'v3' = agent.specificationVersion;
   streamText({ model: agent, prompt: 'Berlin news' });
-  const { output } = await generateText({ model: provider.agent('helper'), output: Output.object({ schema: z.object({ city: z.string() }) }), prompt: 'Berlin' });
+  const { output } = await generateText({
+    model: provider.agent('helper'),
+    output: Output.object({ schema: z.object({ city: z.string() }) }),
+    prompt: 'Berlin',
+  });
   const response: Response = provider.agentResponse({ agentId: 'research', messages: [] });
-  const id: string = await provider.uploadAttachment(new Blob(['x'], { type: 'text/plain' }), { filename: 'x.txt' });
+  const id: string = await provider.uploadAttachment(new Blob(['x'], { type: 'text/plain' }), {
+    filename: 'x.txt',
+  });
   await provider.deleteAttachment(id);
   void [agentSpecificationVersion, response];
   // @ts-expect-error no agentTools on /v3: its agent tool calls are dynamic

@@ -45,7 +45,9 @@ export function Chat({ emulated }: { emulated: boolean }) {
       <h2>Chat</h2>
       <ol className="messages" aria-live="polite">
         {messages.length === 0 && (
-          <li className="hint">Ask anything, or ask for the weather in a city to see the weather tool at work.</li>
+          <li className="hint">
+            Ask anything, or ask for the weather in a city to see the weather tool at work.
+          </li>
         )}
         {messages.map((message) => (
           <li key={message.id} className={`message ${message.role}`} data-role={message.role}>
@@ -85,7 +87,11 @@ export function Chat({ emulated }: { emulated: boolean }) {
         {emulated && (
           <label className="drill">
             Emulator failure drill{' '}
-            <select aria-label="Failure drill" value={failure} onChange={(event) => setFailure(event.target.value)}>
+            <select
+              aria-label="Failure drill"
+              value={failure}
+              onChange={(event) => setFailure(event.target.value)}
+            >
               {failureDrills.map((drill) => (
                 <option key={drill.value} value={drill.value}>
                   {drill.label}
@@ -121,7 +127,9 @@ function MessagePart({ part }: { part: ChatPart }) {
             </span>
           )}
           {part.state === 'output-error' && <span className="tool-error">{part.errorText}</span>}
-          {(part.state === 'input-streaming' || part.state === 'input-available') && <span className="pending">running…</span>}
+          {(part.state === 'input-streaming' || part.state === 'input-available') && (
+            <span className="pending">running…</span>
+          )}
         </div>
       );
     default:

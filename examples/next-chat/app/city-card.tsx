@@ -30,10 +30,16 @@ export function CityCard() {
     <section className="card object" aria-label="City facts">
       <h2>City facts</h2>
       <p className="hint">
-        <code>generateText</code> with <code>Output.object</code> and a zod schema: the provider asks Langdock for JSON and the AI SDK validates it.
+        <code>generateText</code> with <code>Output.object</code> and a zod schema: the provider
+        asks Langdock for JSON and the AI SDK validates it.
       </p>
       <form onSubmit={submit}>
-        <input aria-label="City" maxLength={MAX_CITY_CHARS} value={city} onChange={(event) => setCity(event.target.value)} />
+        <input
+          aria-label="City"
+          maxLength={MAX_CITY_CHARS}
+          value={city}
+          onChange={(event) => setCity(event.target.value)}
+        />
         <button type="submit" disabled={loading || city.trim() === ''}>
           {loading ? 'Generating…' : 'Generate'}
         </button>

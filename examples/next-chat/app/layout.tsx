@@ -4,7 +4,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: 'Langdock chat · Next.js example',
-  description: 'useChat, a tool and a structured object (Output.object) on Langdock through langdock-ai-provider.',
+  description:
+    'useChat, a tool and a structured object (Output.object) on Langdock through langdock-ai-provider.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

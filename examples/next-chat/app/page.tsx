@@ -14,8 +14,8 @@ export default async function Page() {
     <header>
       <h1>Langdock chat</h1>
       <p className="subtitle">
-        Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> · model <code>{connection.modelId}</code> ·{' '}
-        <Link href="/agent">a Langdock agent</Link>
+        Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> ·
+        model <code>{connection.modelId}</code> · <Link href="/agent">a Langdock agent</Link>
       </p>
     </header>
   );
@@ -35,8 +35,9 @@ export default async function Page() {
       {header}
       {emulated ? (
         <p className="banner emulator" role="status">
-          No <code>LANGDOCK_API_KEY</code> on the server: answers come from the local Langdock emulator at{' '}
-          <code>{connection.emulator.url}</code>. Set the key and restart to talk to Langdock.
+          No <code>LANGDOCK_API_KEY</code> on the server: answers come from the local Langdock
+          emulator at <code>{connection.emulator.url}</code>. Set the key and restart to talk to
+          Langdock.
         </p>
       ) : (
         <p className="banner live" role="status">

@@ -2,7 +2,11 @@
 import 'server-only';
 import { safeValidateUIMessages } from 'ai';
 import { z } from 'zod';
-import { MAX_ASSISTANT_MESSAGE_CHARS, MAX_CHAT_MESSAGES, MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
+import {
+  MAX_ASSISTANT_MESSAGE_CHARS,
+  MAX_CHAT_MESSAGES,
+  MAX_USER_MESSAGE_CHARS,
+} from '@/lib/chat-limits';
 import type { ChatMessage } from '@/lib/chat-message';
 import { chatTools } from './chat-tools';
 
@@ -15,18 +19,28 @@ const bodySchema = z.object({ messages: z.array(z.unknown()), failure: z.string(
 // The parts this chat produces; anything else (files, sources, other tools) did not come from this page.
 const accepted = {
   user: { maxChars: MAX_USER_MESSAGE_CHARS, partTypes: ['text'] },
-  assistant: { maxChars: MAX_ASSISTANT_MESSAGE_CHARS, partTypes: ['step-start', 'text', 'reasoning', 'tool-weather'] },
-} as const satisfies Record<'user' | 'assistant', { maxChars: number; partTypes: readonly ChatPart['type'][] }>;
+  assistant: {
+    maxChars: MAX_ASSISTANT_MESSAGE_CHARS,
+    partTypes: ['step-start', 'text', 'reasoning', 'tool-weather'],
+  },
+} as const satisfies Record<
+  'user' | 'assistant',
+  { maxChars: number; partTypes: readonly ChatPart['type'][] }
+>;
 
 /** The request, or why it is refused, in a sentence for a 400. */
-export async function parseChatRequest(json: unknown): Promise<{ ok: true; request: ChatRequest } | { ok: false; error: string }> {
+export async function parseChatRequest(
+  json: unknown,
+): Promise<{ ok: true; request: ChatRequest } | { ok: false; error: string }> {
   const body = bodySchema.safeParse(json);
   if (!body.success) return refuse('Expected a JSON body with a messages array.');
   const { messages, failure } = body.data;
   if (messages.length === 0) return refuse('Send at least one message.');
   // Counted before validation, so an oversized history costs no work.
   if (messages.length > MAX_CHAT_MESSAGES) {
-    return refuse(`The chat has ${messages.length} messages; the limit is ${MAX_CHAT_MESSAGES}. Start a new chat (reload the page).`);
+    return refuse(
+      `The chat has ${messages.length} messages; the limit is ${MAX_CHAT_MESSAGES}. Start a new chat (reload the page).`,
+    );
   }
   const validated = await safeValidateUIMessages<ChatMessage>({ messages, tools: chatTools });
   if (!validated.success) return refuse(`Invalid messages: ${validated.error.message}`);
@@ -39,10 +53,14 @@ export async function parseChatRequest(json: unknown): Promise<{ ok: true; reque
 
 function messageProblem(message: ChatMessage): string | undefined {
   // The system prompt is the server's: a client that could add one could rewrite the assistant's instructions.
-  if (message.role === 'system') return 'system messages are not accepted; the server sets the system prompt. Send user and assistant messages only.';
+  if (message.role === 'system')
+    return 'system messages are not accepted; the server sets the system prompt. Send user and assistant messages only.';
   const { maxChars, partTypes } = accepted[message.role];
-  const foreign = message.parts.find((part) => !(partTypes as readonly string[]).includes(part.type));
-  if (foreign !== undefined) return `a ${message.role} message may hold ${partTypes.join(', ')} parts, not ${foreign.type}.`;
+  const foreign = message.parts.find(
+    (part) => !(partTypes as readonly string[]).includes(part.type),
+  );
+  if (foreign !== undefined)
+    return `a ${message.role} message may hold ${partTypes.join(', ')} parts, not ${foreign.type}.`;
   const chars = message.parts.reduce((sum, part) => sum + partLength(part), 0);
   if (chars > maxChars) {
     return `it has ${chars.toLocaleString('en')} characters; a ${message.role} message may have at most ${maxChars.toLocaleString('en')}.`;
@@ -52,7 +70,9 @@ function messageProblem(message: ChatMessage): string | undefined {
 
 // Text as written; a tool call with its result as the JSON the model would read.
 function partLength(part: ChatPart): number {
-  return part.type === 'text' || part.type === 'reasoning' ? part.text.length : JSON.stringify(part).length;
+  return part.type === 'text' || part.type === 'reasoning'
+    ? part.text.length
+    : JSON.stringify(part).length;
 }
 
 function refuse(error: string): { ok: false; error: string } {

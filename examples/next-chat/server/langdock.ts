@@ -13,7 +13,9 @@ export type ConfiguredConnection = Exclude<LangdockConnection, { mode: 'unconfig
 const EMULATOR_API_KEY = 'emulator-key-0000';
 
 // Route modules are re-evaluated on hot reload and may be bundled more than once; globalThis is per process.
-const processCache = globalThis as typeof globalThis & { langdockEmulator?: Promise<LangdockEmulator> };
+const processCache = globalThis as typeof globalThis & {
+  langdockEmulator?: Promise<LangdockEmulator>;
+};
 
 function startEmulatorOnce(): Promise<LangdockEmulator> {
   processCache.langdockEmulator ??= startLangdockEmulator({
@@ -38,7 +40,12 @@ export async function getLangdock(): Promise<LangdockConnection> {
   const modelId = process.env.LANGDOCK_MODEL ?? 'gpt-4.1';
   if (process.env.LANGDOCK_API_KEY?.trim()) {
     // createLangdock() reads LANGDOCK_API_KEY, LANGDOCK_REGION and LANGDOCK_BASE_URL on each request.
-    return { mode: 'langdock', langdock: createLangdock(), modelId, region: process.env.LANGDOCK_REGION ?? 'eu' };
+    return {
+      mode: 'langdock',
+      langdock: createLangdock(),
+      modelId,
+      region: process.env.LANGDOCK_REGION ?? 'eu',
+    };
   }
   if (!emulatorAllowed()) {
     return {

@@ -1,7 +1,13 @@
 'use client';
 // The agent chat: useChat streams from /api/agent; the agent's own tools show as chips, its sources as links.
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport, getToolName, isToolUIPart, type ChatStatus, type UIMessage } from 'ai';
+import {
+  DefaultChatTransport,
+  getToolName,
+  isToolUIPart,
+  type ChatStatus,
+  type UIMessage,
+} from 'ai';
 import { useState, type FormEvent } from 'react';
 import { emulatorAgentChoices } from '@/lib/agents';
 import { MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
@@ -30,7 +36,11 @@ export function AgentChat({ emulated }: { emulated: boolean }) {
     <section className="card chat agent" aria-label="Agent chat">
       <h2>Agent</h2>
       <ol className="messages" aria-live="polite">
-        {messages.length === 0 && <li className="hint">Ask the agent anything; the researcher searches the web and cites its sources.</li>}
+        {messages.length === 0 && (
+          <li className="hint">
+            Ask the agent anything; the researcher searches the web and cites its sources.
+          </li>
+        )}
         {messages.map((message) => (
           <li key={message.id} className={`message ${message.role}`} data-role={message.role}>
             <span className="who">{message.role === 'user' ? 'You' : 'Agent'}</span>
@@ -68,7 +78,11 @@ export function AgentChat({ emulated }: { emulated: boolean }) {
         {emulated && (
           <label className="drill">
             Emulator agent{' '}
-            <select aria-label="Agent" value={agent} onChange={(event) => setAgent(event.target.value)}>
+            <select
+              aria-label="Agent"
+              value={agent}
+              onChange={(event) => setAgent(event.target.value)}
+            >
               {emulatorAgentChoices.map((choice) => (
                 <option key={choice.id} value={choice.id}>
                   {choice.label}
@@ -93,7 +107,13 @@ function AgentMessagePart({ part }: { part: AgentPart }) {
   if (part.type === 'text') return <p className="text">{part.text}</p>;
   if (part.type === 'source-url') {
     return (
-      <a className="source" data-source={part.sourceId} href={part.url} target="_blank" rel="noreferrer">
+      <a
+        className="source"
+        data-source={part.sourceId}
+        href={part.url}
+        target="_blank"
+        rel="noreferrer"
+      >
         {part.title ?? part.url}
       </a>
     );
@@ -107,7 +127,9 @@ function AgentMessagePart({ part }: { part: AgentPart }) {
         <code>{part.input === undefined ? '…' : JSON.stringify(part.input)}</code>
         {part.state === 'output-available' && <span className="tool-result">done</span>}
         {part.state === 'output-error' && <span className="tool-error">{part.errorText}</span>}
-        {(part.state === 'input-streaming' || part.state === 'input-available') && <span className="pending">running…</span>}
+        {(part.state === 'input-streaming' || part.state === 'input-available') && (
+          <span className="pending">running…</span>
+        )}
       </div>
     );
   }

@@ -13,13 +13,18 @@ export default async function AgentPage() {
     <header>
       <h1>Langdock agent</h1>
       <p className="subtitle">
-        A Langdock agent behind <code>useChat</code>: the route is one call of <code>langdock.agentResponse</code> ·{' '}
-        <Link href="/">back to the chat</Link>
+        A Langdock agent behind <code>useChat</code>: the route is one call of{' '}
+        <code>langdock.agentResponse</code> · <Link href="/">back to the chat</Link>
       </p>
     </header>
   );
   const agent = connection.mode === 'unconfigured' ? undefined : agentFor(connection, undefined);
-  const problem = connection.mode === 'unconfigured' ? connection.problem : agent?.ok === false ? agent.problem : undefined;
+  const problem =
+    connection.mode === 'unconfigured'
+      ? connection.problem
+      : agent?.ok === false
+        ? agent.problem
+        : undefined;
   if (problem !== undefined || connection.mode === 'unconfigured') {
     return (
       <main>
@@ -36,7 +41,8 @@ export default async function AgentPage() {
       {header}
       {emulated ? (
         <p className="banner emulator" role="status">
-          No <code>LANGDOCK_API_KEY</code> on the server: the agents are the local Langdock emulator&apos;s, at <code>{connection.emulator.url}</code>.
+          No <code>LANGDOCK_API_KEY</code> on the server: the agents are the local Langdock
+          emulator&apos;s, at <code>{connection.emulator.url}</code>.
         </p>
       ) : (
         <p className="banner live" role="status">

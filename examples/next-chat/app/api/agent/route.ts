@@ -12,10 +12,15 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = parseAgentRequest(await request.json().catch(() => undefined));
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   const connection = await getLangdock();
-  if (connection.mode === 'unconfigured') return Response.json({ error: connection.problem }, { status: 500 });
+  if (connection.mode === 'unconfigured')
+    return Response.json({ error: connection.problem }, { status: 500 });
   const agent = agentFor(connection, parsed.request.agent);
   if (!agent.ok) return Response.json({ error: agent.problem }, { status: 500 });
 
   // The stop button closes the browser's request; request.signal cancels the agent's run with it.
-  return connection.langdock.agentResponse({ agentId: agent.agentId, messages: parsed.request.messages, abortSignal: request.signal });
+  return connection.langdock.agentResponse({
+    agentId: agent.agentId,
+    messages: parsed.request.messages,
+    abortSignal: request.signal,
+  });
 }

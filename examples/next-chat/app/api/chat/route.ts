@@ -1,5 +1,11 @@
 // POST /api/chat: the useChat endpoint. Streams the answer, runs the weather tool, and reports errors readably.
-import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream } from 'ai';
+import {
+  convertToModelMessages,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+} from 'ai';
 import type { ChatMessage } from '@/lib/chat-message';
 import { chatTools } from '@/server/chat-tools';
 import { parseChatRequest } from '@/server/chat-request';
@@ -15,20 +21,29 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = await parseChatRequest(await request.json().catch(() => undefined));
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   const connection = await getLangdock();
-  if (connection.mode === 'unconfigured') return Response.json({ error: connection.problem }, { status: 500 });
+  if (connection.mode === 'unconfigured')
+    return Response.json({ error: connection.problem }, { status: 500 });
 
   const langdock = providerFor(connection, parseFailureDrill(parsed.request.failure));
   const result = streamText({
     model: langdock(connection.modelId),
-    instructions: 'You are a concise assistant. Use the weather tool for questions about the weather.',
+    instructions:
+      'You are a concise assistant. Use the weather tool for questions about the weather.',
     // A stopped answer can leave a tool call without its result; the model must not see that half.
-    messages: await convertToModelMessages(parsed.request.messages, { tools: chatTools, ignoreIncompleteToolCalls: true }),
+    messages: await convertToModelMessages(parsed.request.messages, {
+      tools: chatTools,
+      ignoreIncompleteToolCalls: true,
+    }),
     tools: chatTools,
     stopWhen: isStepCount(4),
     // The stop button closes the browser's request; stop the call to Langdock with it.
     abortSignal: request.signal,
     onError: ({ error }) => console.error(`chat: ${describeError(error)}`),
   });
-  const stream = toUIMessageStream<typeof chatTools, ChatMessage>({ stream: result.stream, tools: chatTools, onError: describeError });
+  const stream = toUIMessageStream<typeof chatTools, ChatMessage>({
+    stream: result.stream,
+    tools: chatTools,
+    onError: describeError,
+  });
   return createUIMessageStreamResponse({ stream });
 }

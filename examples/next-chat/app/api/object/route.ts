@@ -14,15 +14,23 @@ export async function POST(request: Request): Promise<Response> {
   // This demo lets anyone in; a real app must authenticate here, since Langdock's rate limit and bill are per workspace.
   const body = requestSchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
-    return Response.json({ error: `Name a city (1 to ${MAX_CITY_CHARS} characters).` } satisfies CityResponse, { status: 400 });
+    return Response.json(
+      { error: `Name a city (1 to ${MAX_CITY_CHARS} characters).` } satisfies CityResponse,
+      { status: 400 },
+    );
   }
   const connection = await getLangdock();
-  if (connection.mode === 'unconfigured') return Response.json({ error: connection.problem } satisfies CityResponse, { status: 500 });
+  if (connection.mode === 'unconfigured')
+    return Response.json({ error: connection.problem } satisfies CityResponse, { status: 500 });
 
   try {
     const { output } = await generateText({
       model: connection.langdock(connection.modelId),
-      output: Output.object({ schema: citySchema, name: 'city', description: 'Facts a traveller wants about a city' }),
+      output: Output.object({
+        schema: citySchema,
+        name: 'city',
+        description: 'Facts a traveller wants about a city',
+      }),
       prompt: `Describe the city ${body.data.city} for a traveller.`,
       abortSignal: request.signal,
     });
