@@ -1,6 +1,7 @@
 import {
   APICallError,
   type LanguageModelV2CallOptions,
+  type LanguageModelV2FunctionTool,
   type LanguageModelV2StreamPart,
 } from '@ai-sdk/provider';
 import { inspect } from 'node:util';
@@ -14,8 +15,8 @@ const prompt: LanguageModelV2CallOptions['prompt'] = [
   { role: 'system', content: 'Be brief.' },
   { role: 'user', content: [{ type: 'text', text: 'Weather in Berlin?' }] },
 ];
-const weatherTool = {
-  type: 'function' as const,
+const weatherTool: LanguageModelV2FunctionTool = {
+  type: 'function',
   name: 'weather',
   description: 'Current weather',
   inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
