@@ -1,7 +1,7 @@
 import { getFromApi } from '@ai-sdk/provider-utils';
-import { prepareLangdockRequest, type LangdockRequestConfig } from './langdock-request-config';
-import { createLangdockJsonResponseHandler } from './langdock-response-handlers';
-import { isJsonObject, type Validated } from './validate-langdock-response';
+import { prepareLangdockRequest, type LangdockRequestConfig } from './http/langdock-request-config';
+import { createLangdockJsonResponseHandler } from './http/langdock-response-handlers';
+import { isJsonObject, type Validated } from './http/langdock-json-guards';
 
 /** A model the workspace serves in the provider's region, from `GET /models`. */
 export interface LangdockModel {

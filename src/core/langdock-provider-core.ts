@@ -1,19 +1,19 @@
 import { InvalidArgumentError, NoSuchModelError } from '@ai-sdk/provider';
-import type { LangdockAgent } from './langdock-agent';
-import { buildLangdockAgentCore, type LangdockAgentCore } from './langdock-agent-core';
-import type { LangdockAgentSettings, LangdockAgentTarget } from './langdock-agent-options';
-import { LangdockChat } from './langdock-chat';
+import type { LangdockAgent } from './agent/langdock-agent';
+import { buildLangdockAgentCore, type LangdockAgentCore } from './agent/langdock-agent-core';
+import type { LangdockAgentSettings, LangdockAgentTarget } from './agent/langdock-agent-options';
+import { LangdockChat } from './chat/langdock-chat';
 import {
   langdockChatModelSettingsSchema,
   type LangdockChatModelId,
   type LangdockChatModelSettings,
-} from './langdock-chat-options';
-import { LangdockEmbedder } from './langdock-embedder';
+} from './chat/langdock-chat-options';
+import { LangdockEmbedder } from './embedding/langdock-embedder';
 import {
   langdockEmbeddingModelSettingsSchema,
   type LangdockEmbeddingModelId,
   type LangdockEmbeddingModelSettings,
-} from './langdock-embedding-options';
+} from './embedding/langdock-embedding-options';
 import {
   listLangdockModels,
   type LangdockListModelsOptions,
@@ -26,7 +26,7 @@ import {
   type LangdockProviderSettings,
   type LangdockRegion,
 } from './langdock-provider-settings';
-import { createLangdockRequestConfig } from './langdock-request-config';
+import { createLangdockRequestConfig } from './http/langdock-request-config';
 import { parseLangdockSettings } from './parse-langdock-options';
 
 /** What every spec's provider is made of: checked settings, and the spec-free models it wraps. */

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { loadOptionalSetting, type FetchFunction } from '@ai-sdk/provider-utils';
-import { checkLangdockHeaders } from './langdock-headers';
-import type { LangdockRateLimitSettings } from './langdock-rate-limit';
+import { checkLangdockHeaders } from './http/langdock-headers';
+import type { LangdockRateLimitSettings } from './rate-limit/langdock-rate-limit';
 
 export const langdockRegions = ['eu', 'us'] as const;
 export type LangdockRegion = (typeof langdockRegions)[number];

@@ -1,8 +1,8 @@
 import type { JSONValue } from '@ai-sdk/provider';
-import type { LangdockUsage } from './langdock-api-types';
-import type { LangdockGenerateResult, LangdockStreamSpec } from './langdock-chat';
-import type { LangdockFinish, LangdockWarning } from './langdock-chat-call';
-import { mapLangdockFinishReason } from './map-langdock-finish-reason';
+import type { LangdockUsage } from './chat/langdock-chat-api-types';
+import type { LangdockGenerateResult, LangdockStreamSpec } from './chat/langdock-chat';
+import type { LangdockFinish, LangdockWarning } from './langdock-call';
+import { mapLangdockFinishReason } from './chat/map-langdock-chat-finish-reason';
 
 // Result shapes that the V3 and V4 specs share word for word, built once here in the core's own types.
 

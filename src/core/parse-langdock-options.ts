@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import type { LangdockProviderOptions } from './langdock-chat-call';
+import type { LangdockProviderOptions } from './langdock-call';
 import type { z } from 'zod/v4';
 
 /** `value` validated by `schema`; every problem is named by its full path (under `argument`) so the caller can find it. */

@@ -1,24 +1,27 @@
 // What every entry (root, /v3, /v4) exports beside its own provider: settings, option schemas and types.
 export { langdockRegions } from './langdock-provider-settings';
 export type { LangdockProviderSettings, LangdockRegion } from './langdock-provider-settings';
-export { langdockChatOptionsSchema } from './langdock-chat-options';
+export { langdockChatOptionsSchema } from './chat/langdock-chat-options';
 export type {
   LangdockChatModelId,
   LangdockChatModelSettings,
   LangdockChatOptions,
-} from './langdock-chat-options';
-export { langdockEmbeddingOptionsSchema } from './langdock-embedding-options';
+} from './chat/langdock-chat-options';
+export { langdockEmbeddingOptionsSchema } from './embedding/langdock-embedding-options';
 export type {
   LangdockEmbeddingModelId,
   LangdockEmbeddingModelSettings,
   LangdockEmbeddingOptions,
-} from './langdock-embedding-options';
+} from './embedding/langdock-embedding-options';
 export type { LangdockListModelsOptions, LangdockModel } from './langdock-list-models';
-export { createLangdockMemoryStore, LangdockRateLimitError } from './langdock-rate-limit';
+export {
+  createLangdockMemoryStore,
+  LangdockRateLimitError,
+} from './rate-limit/langdock-rate-limit';
 export type {
   LangdockRateLimitBinding,
   LangdockRateLimitDecision,
   LangdockRateLimits,
   LangdockRateLimitSettings,
   LangdockRateLimitStore,
-} from './langdock-rate-limit';
+} from './rate-limit/langdock-rate-limit';

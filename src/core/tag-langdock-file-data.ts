@@ -1,4 +1,4 @@
-import type { LangdockFileData, LangdockPrompt } from './langdock-chat-call';
+import type { LangdockFileData, LangdockPrompt } from './langdock-call';
 
 /** A prompt as the V2 and V3 specs give it: like the core's, but a file part's data is raw (bytes, base64 or a URL). */
 type RawFilePrompt = ReadonlyArray<{ role: string; content: unknown }>;

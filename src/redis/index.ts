@@ -12,4 +12,4 @@ export type {
   LangdockRateLimitDecision,
   LangdockRateLimits,
   LangdockRateLimitStore,
-} from '../core/langdock-rate-limit';
+} from '../core/rate-limit/langdock-rate-limit';

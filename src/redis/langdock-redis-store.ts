@@ -2,7 +2,7 @@ import type {
   LangdockRateLimitBinding,
   LangdockRateLimitDecision,
   LangdockRateLimitStore,
-} from '../core/langdock-rate-limit';
+} from '../core/rate-limit/langdock-rate-limit';
 import {
   langdockRedisRunner,
   type LangdockRedisClient,

@@ -1,5 +1,5 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
-import type { LangdockAgent } from '../core/langdock-agent';
+import type { LangdockAgent } from '../core/agent/langdock-agent';
 import { v2AgentStreamSpec } from './langdock-v2-agent-mapping';
 import { toLangdockCall } from './langdock-v2-mapping';
 

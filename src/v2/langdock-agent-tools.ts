@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { LANGDOCK_AGENT_TOOL_ID } from '../core/build-langdock-agent-request';
+import { LANGDOCK_AGENT_TOOL_ID } from '../core/agent/build-langdock-agent-request';
 
 /**
  * A tool an agent runs itself, as AI SDK 5 takes it in `tools`: provider-defined, with no `execute`. Its schemas

@@ -1,5 +1,5 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
-import type { LangdockChat } from '../core/langdock-chat';
+import type { LangdockChat } from '../core/chat/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
 import {
   toLangdockCall,

@@ -1,5 +1,5 @@
 import type { EmbeddingModelV2 } from '@ai-sdk/provider';
-import type { LangdockEmbedder } from '../core/langdock-embedder';
+import type { LangdockEmbedder } from '../core/embedding/langdock-embedder';
 
 type DoEmbedOptions = Parameters<EmbeddingModelV2<string>['doEmbed']>[0];
 type DoEmbedResult = Awaited<ReturnType<EmbeddingModelV2<string>['doEmbed']>>;

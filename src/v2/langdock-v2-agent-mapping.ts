@@ -1,9 +1,9 @@
 import type { LanguageModelV2CallOptions, LanguageModelV2StreamPart } from '@ai-sdk/provider';
-import type { LangdockAgentStreamSpec } from '../core/langdock-agent-parts';
+import type { LangdockAgentStreamSpec } from '../core/agent/langdock-agent-parts';
 import {
   langdockAgentFinishReasonName,
   parseLangdockDataUrl,
-} from '../core/langdock-agent-results';
+} from '../core/agent/langdock-agent-results';
 import { toV2Warnings } from './langdock-v2-mapping';
 
 type V2Start = Extract<LanguageModelV2StreamPart, { type: 'stream-start' }>;

@@ -5,16 +5,16 @@ import type {
   LanguageModelV2StreamPart,
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
-import type { LangdockUsage } from '../core/langdock-api-types';
+import type { LangdockUsage } from '../core/chat/langdock-chat-api-types';
 import {
   readLangdockReasoning,
   type LangdockChatCall,
   type LangdockFinish,
   type LangdockWarning,
-} from '../core/langdock-chat-call';
-import type { LangdockStreamSpec } from '../core/langdock-chat';
+} from '../core/langdock-call';
+import type { LangdockStreamSpec } from '../core/chat/langdock-chat';
 import { tagLangdockFileData } from '../core/tag-langdock-file-data';
-import { mapLangdockFinishReason } from '../core/map-langdock-finish-reason';
+import { mapLangdockFinishReason } from '../core/chat/map-langdock-chat-finish-reason';
 
 // LanguageModelV2 in and out of the core. AI SDK 6 and 7 also run this entry through their compatibility
 // adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.

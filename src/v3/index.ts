@@ -2,4 +2,4 @@
 export { createLangdock, langdock } from './langdock-provider';
 export type { LangdockProvider } from './langdock-provider';
 export * from '../core/public-types';
-export * from '../core/langdock-agent-public-types';
+export * from '../core/agent/langdock-agent-public-types';

@@ -4,7 +4,7 @@ import type {
   LanguageModelV3GenerateResult,
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider-v3';
-import type { LangdockAgent } from '../core/langdock-agent';
+import type { LangdockAgent } from '../core/agent/langdock-agent';
 import { v3AgentStreamSpec } from './langdock-v3-agent-mapping';
 import { toLangdockCall } from './langdock-v3-mapping';
 

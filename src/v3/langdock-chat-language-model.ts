@@ -4,7 +4,7 @@ import type {
   LanguageModelV3GenerateResult,
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider-v3';
-import type { LangdockChat } from '../core/langdock-chat';
+import type { LangdockChat } from '../core/chat/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v3StreamSpec } from './langdock-v3-mapping';

@@ -3,7 +3,7 @@ import type {
   EmbeddingModelV3CallOptions,
   EmbeddingModelV3Result,
 } from '@ai-sdk/provider-v3';
-import type { LangdockEmbedder } from '../core/langdock-embedder';
+import type { LangdockEmbedder } from '../core/embedding/langdock-embedder';
 import { toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
 /** A Langdock embedding model as `EmbeddingModelV3`, for AI SDK 6. */

@@ -1,10 +1,13 @@
 import type { EmbeddingModelV3, LanguageModelV3, ProviderV3 } from '@ai-sdk/provider-v3';
-import type { LangdockAgentMembers } from '../core/langdock-agent-public-types';
-import type { LangdockChatModelId, LangdockChatModelSettings } from '../core/langdock-chat-options';
+import type { LangdockAgentMembers } from '../core/agent/langdock-agent-public-types';
+import type {
+  LangdockChatModelId,
+  LangdockChatModelSettings,
+} from '../core/chat/langdock-chat-options';
 import type {
   LangdockEmbeddingModelId,
   LangdockEmbeddingModelSettings,
-} from '../core/langdock-embedding-options';
+} from '../core/embedding/langdock-embedding-options';
 import type { LangdockListModelsOptions, LangdockModel } from '../core/langdock-list-models';
 import {
   assembleLangdockProvider,

@@ -1,9 +1,9 @@
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider-v3';
-import type { LangdockAgentStreamSpec } from '../core/langdock-agent-parts';
+import type { LangdockAgentStreamSpec } from '../core/agent/langdock-agent-parts';
 import {
   parseLangdockDataUrl,
   toLangdockAgentUnifiedFinishReason,
-} from '../core/langdock-agent-results';
+} from '../core/agent/langdock-agent-results';
 import { toLangdockNestedUsage, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
 type V3Start = Extract<LanguageModelV3StreamPart, { type: 'stream-start' }>;

@@ -4,7 +4,7 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider-v4';
-import type { LangdockAgent } from '../core/langdock-agent';
+import type { LangdockAgent } from '../core/agent/langdock-agent';
 import { v4AgentStreamSpec } from './langdock-v4-agent-mapping';
 import { toLangdockCall } from './langdock-v4-mapping';
 

@@ -4,7 +4,7 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider-v4';
-import type { LangdockChat } from '../core/langdock-chat';
+import type { LangdockChat } from '../core/chat/langdock-chat';
 import { langdockSupportedUrls } from '../core/langdock-supported-urls';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v4StreamSpec } from './langdock-v4-mapping';

@@ -3,7 +3,7 @@ import type {
   EmbeddingModelV4CallOptions,
   EmbeddingModelV4Result,
 } from '@ai-sdk/provider-v4';
-import type { LangdockEmbedder } from '../core/langdock-embedder';
+import type { LangdockEmbedder } from '../core/embedding/langdock-embedder';
 import { toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
 /** A Langdock embedding model as `EmbeddingModelV4`, for AI SDK 7. */

@@ -1,9 +1,9 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
-import type { LangdockAgentStreamSpec } from '../core/langdock-agent-parts';
+import type { LangdockAgentStreamSpec } from '../core/agent/langdock-agent-parts';
 import {
   parseLangdockDataUrl,
   toLangdockAgentUnifiedFinishReason,
-} from '../core/langdock-agent-results';
+} from '../core/agent/langdock-agent-results';
 import { toLangdockNestedUsage, toLangdockUnifiedWarnings } from '../core/langdock-unified-results';
 
 type V4Start = Extract<LanguageModelV4StreamPart, { type: 'stream-start' }>;

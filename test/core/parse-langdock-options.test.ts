@@ -1,10 +1,10 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { langdockChatOptionsSchema } from '../../src/core/langdock-chat-options';
+import { langdockChatOptionsSchema } from '../../src/core/chat/langdock-chat-options';
 import {
   langdockEmbeddingModelSettingsSchema,
   langdockEmbeddingOptionsSchema,
-} from '../../src/core/langdock-embedding-options';
+} from '../../src/core/embedding/langdock-embedding-options';
 import {
   parseLangdockProviderOptions,
   parseLangdockSettings,

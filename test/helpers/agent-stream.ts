@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LangdockAgentStreamSpec } from '../../src/core/langdock-agent-parts';
-import { LangdockAgentStreamProcessor } from '../../src/core/langdock-agent-stream-processor';
-import { SseDecoder } from '../../src/core/langdock-sse-decoder';
+import type { LangdockAgentStreamSpec } from '../../src/core/agent/langdock-agent-parts';
+import { LangdockAgentStreamProcessor } from '../../src/core/agent/langdock-agent-stream-processor';
+import { SseDecoder } from '../../src/core/stream/langdock-sse-decoder';
 
 /** A raw SSE fixture, byte for byte as captured (glued events included). */
 export function readSseFixture(name: string): string {

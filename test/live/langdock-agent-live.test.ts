@@ -3,8 +3,8 @@ import { generateObject, generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AGENT_MESSAGES } from '../../emulator/agent-request';
-import { resolveLangdockAgentBaseURL } from '../../src/core/langdock-agent-base-url';
-import { splitLangdockGluedEvents } from '../../src/core/langdock-glued-events';
+import { resolveLangdockAgentBaseURL } from '../../src/core/agent/langdock-agent-base-url';
+import { splitLangdockGluedEvents } from '../../src/core/agent/split-langdock-agent-glued-events';
 import { createLangdock } from '../../src/index';
 
 // The agent assumptions, checked against real Langdock: `npm run test:live` with LANGDOCK_API_KEY (Agent API

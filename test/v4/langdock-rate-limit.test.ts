@@ -1,10 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import {
-  createLangdockMemoryStore,
-  type LangdockRateLimitStore,
-} from '../../src/core/langdock-rate-limit';
+import { createLangdockMemoryStore, type LangdockRateLimitStore } from '../../src/core/rate-limit/langdock-rate-limit';
 import * as root from '../../src/index';
 import * as v3 from '../../src/v3/index';
 import { createLangdock, LangdockRateLimitError } from '../../src/v4/index';

@@ -2,7 +2,7 @@
 // the run finished them, is sent the moment Langdock's sliding window (no margin) admits it, with no latency;
 // per model, as the limits are. Admission follows the emulator: the window's requests, and its tokens plus the
 // new prompt, must fit; the reply's tokens count from then on. A run's share of the limit is this time over its own.
-import { langdockWindowWait } from '../../../src/core/langdock-rate-limit';
+import { langdockWindowWait } from '../../../src/core/rate-limit/langdock-rate-limit';
 
 export interface CountedCall {
   model: string;

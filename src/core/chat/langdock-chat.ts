@@ -1,0 +1,176 @@
+import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { estimateLangdockChatTokens } from '../rate-limit/estimate-langdock-tokens';
+import { langdockUsageTokens, settleFailedLease } from '../rate-limit/langdock-rate-limit-lease';
+import type { LangdockChatRequestBody } from './langdock-chat-api-types';
+import { buildLangdockChatRequest } from './build-langdock-chat-request';
+import type {
+  LangdockChatCall,
+  LangdockContent,
+  LangdockFinish,
+  LangdockStreamPart,
+  LangdockWarning,
+} from '../langdock-call';
+import {
+  langdockChatOptionsSchema,
+  type LangdockChatModelId,
+  type LangdockChatModelSettings,
+} from './langdock-chat-options';
+import { createLangdockChatPartStream } from './langdock-chat-part-stream';
+import {
+  getLangdockModelCapabilities,
+  type LangdockModelCapabilities,
+} from './langdock-chat-model-capabilities';
+import {
+  prepareLangdockRequest,
+  type LangdockRequestConfig,
+} from '../http/langdock-request-config';
+import {
+  createLangdockEventStreamHandler,
+  createLangdockJsonResponseHandler,
+} from '../http/langdock-response-handlers';
+import { mapLangdockChatResponse } from './map-langdock-chat-response';
+import { parseLangdockProviderOptions } from '../parse-langdock-options';
+import { validateLangdockChatResponse } from './validate-langdock-chat-response';
+
+/** What a spec contributes to a stream: its own `stream-start` and `finish` parts. Every other part is shared. */
+export interface LangdockStreamSpec<START, FINISH> {
+  startPart: (warnings: LangdockWarning[]) => START;
+  finishPart: (finish: LangdockFinish) => FINISH;
+  /** The spec has a finish reason for a stream that ended without one (V4 `interrupted`). */
+  reportsInterruption: boolean;
+}
+
+export interface LangdockGenerateResult {
+  content: LangdockContent[];
+  finish: LangdockFinish;
+  metadata: { id?: string; modelId?: string; timestamp?: Date };
+  warnings: LangdockWarning[];
+  request: { url: string; body: LangdockChatRequestBody };
+  response: { headers: Record<string, string> | undefined; body: unknown };
+}
+
+export interface LangdockStreamResult<PART> {
+  stream: ReadableStream<PART>;
+  request: { url: string; body: LangdockChatRequestBody };
+  response: { headers: Record<string, string> | undefined };
+}
+
+/**
+ * One chat model on Langdock's chat completions endpoint, in no spec's terms: a call in, Langdock's
+ * content, finish and parts out. Each spec's model class wraps one and maps only the edges.
+ */
+export class LangdockChat {
+  readonly capabilities: LangdockModelCapabilities;
+
+  constructor(
+    readonly modelId: LangdockChatModelId,
+    settings: LangdockChatModelSettings,
+    private readonly config: LangdockRequestConfig,
+  ) {
+    this.capabilities = getLangdockModelCapabilities(modelId, {
+      isReasoningModel: settings.reasoningModel,
+    });
+  }
+
+  private prepare(call: LangdockChatCall) {
+    const langdockOptions = parseLangdockProviderOptions(
+      langdockChatOptionsSchema,
+      call.providerOptions,
+      {
+        help: 'See the options table in the README; a chat completions parameter without an option goes in extraBody, by its wire name.',
+      },
+    );
+    const { body, warnings } = buildLangdockChatRequest({
+      modelId: this.modelId,
+      capabilities: this.capabilities,
+      options: call,
+      langdockOptions,
+    });
+    return {
+      body,
+      warnings,
+      request: prepareLangdockRequest(this.config, {
+        path: '/chat/completions',
+        headers: call.headers,
+      }),
+    };
+  }
+
+  async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
+    const { body, warnings, request } = this.prepare(call);
+    const lease = await request.budget(
+      this.modelId,
+      () => estimateLangdockChatTokens(body),
+      call.abortSignal,
+    );
+    const { value, rawValue, responseHeaders } = await postJsonToApi({
+      url: request.url,
+      headers: request.headers,
+      body,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockJsonResponseHandler({
+        what: 'chat completion',
+        validate: validateLangdockChatResponse,
+        redact: request.redact,
+      }),
+      abortSignal: call.abortSignal,
+      fetch: request.fetch,
+    }).catch(settleFailedLease(lease));
+    lease?.settle(langdockUsageTokens(value.usage) ?? lease.reserved);
+    const mapped = mapLangdockChatResponse(value, this.config.generateId);
+    return {
+      ...mapped,
+      warnings: [...warnings, ...mapped.warnings],
+      request: { url: request.url, body },
+      response: { headers: responseHeaders, body: rawValue },
+    };
+  }
+
+  async stream<START, FINISH>(
+    call: LangdockChatCall,
+    spec: LangdockStreamSpec<START, FINISH>,
+  ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
+    const prepared = this.prepare(call);
+    const { request } = prepared;
+    const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
+    const lease = await request.budget(
+      this.modelId,
+      () => estimateLangdockChatTokens(body),
+      call.abortSignal,
+    );
+    const { value: eventStream, responseHeaders } = await postJsonToApi({
+      url: request.url,
+      headers: request.headers,
+      body,
+      failedResponseHandler: request.failedResponseHandler,
+      successfulResponseHandler: createLangdockEventStreamHandler(request.redact),
+      abortSignal: call.abortSignal,
+      fetch: request.fetch,
+    }).catch(settleFailedLease(lease));
+    // With a lease, the finish settles it: the real usage, else the prompt's estimate plus the streamed output's.
+    const finishPart =
+      lease === undefined
+        ? spec.finishPart
+        : (finish: LangdockFinish) => {
+            lease.settle(
+              langdockUsageTokens(finish.usage) ??
+                estimateLangdockChatTokens(body, finish.outputTokens ?? 0),
+            );
+            return spec.finishPart(finish);
+          };
+    const stream = createLangdockChatPartStream({
+      body: eventStream,
+      startPart: spec.startPart(prepared.warnings),
+      finishPart,
+      countOutputTokens: lease !== undefined,
+      reportsInterruption: spec.reportsInterruption,
+      abortSignal: call.abortSignal,
+      generateId: this.config.generateId,
+      includeRawChunks: call.includeRawChunks,
+      redact: request.redact,
+      url: request.url,
+      requestBodyValues: body,
+    });
+    return { stream, request: { url: request.url, body }, response: { headers: responseHeaders } };
+  }
+}

@@ -1,0 +1,133 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
+import { readResponseBody } from './langdock-response-body';
+import { redactedHeaders, redactedJsonText } from './langdock-redaction';
+
+/** An error message fits in far less; the rest of a larger error body is not read. */
+export const LANGDOCK_MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Langdock's error bodies come in several shapes: `{message}`, `{message: [...]}`, `{error: "..."}`,
+ * OpenAI/Azure's `{error: {message, type, param, code}}`, and gateway HTML pages.
+ */
+export function parseLangdockErrorBody(body: string): {
+  message: string | undefined;
+  data: unknown;
+} {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return { message: describeNonJsonBody(body), data: undefined };
+  }
+  return { message: messageFromValue(data), data };
+}
+
+function messageFromValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (Array.isArray(value)) {
+    const parts = value.map(messageFromValue).filter((part): part is string => part !== undefined);
+    return parts.length > 0 ? parts.join('; ') : undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const message =
+    messageFromValue(record.message) ??
+    messageFromValue(record.error) ??
+    messageFromValue(record.detail);
+  if (message !== undefined) {
+    const code =
+      typeof record.code === 'string' || typeof record.code === 'number' ? ` (${record.code})` : '';
+    return `${message}${code}`;
+  }
+  // A validation item such as `{property, constraints}`: show it as it came.
+  return Object.keys(record).length > 0 ? JSON.stringify(record) : undefined;
+}
+
+export function describeNonJsonBody(body: string): string | undefined {
+  const text = body.trim();
+  if (text === '') return undefined;
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  if (title) return `the server answered with an HTML page: "${title}"`;
+  if (text.startsWith('<')) return 'the server answered with an HTML page instead of JSON';
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+const statusHints: Record<number, string> = {
+  400: 'Langdock refused the request as invalid.',
+  401: 'Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+  403: 'The key is valid but lacks access: check its scopes in the workspace API settings, and that the request is not sent from a browser.',
+  404: 'Check the model id and region: the model may not be enabled in this workspace or served in this region.',
+  408: 'The request timed out; it can be retried.',
+  413: 'The request is too large: shorten the prompt or send fewer or smaller images.',
+  429: 'The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models.',
+  502: 'A gateway in front of Langdock failed; retry shortly.',
+  503: 'Langdock is temporarily unavailable; retry shortly.',
+  504: 'A gateway timed out; for long answers prefer streaming.',
+  524: 'The gateway gave up waiting (about 100 s); for long answers prefer streaming.',
+};
+
+export function langdockErrorHint(statusCode: number): string | undefined {
+  return (
+    statusHints[statusCode] ??
+    (statusCode >= 500 ? 'Langdock had a server error; retry shortly.' : undefined)
+  );
+}
+
+/** Same rule as the AI SDK's: the SDK's retry loop (which honours retry-after) retries these. */
+export function isRetryableStatus(statusCode: number): boolean {
+  return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
+}
+
+/** `hints` replaces the default hint for a status where an endpoint means something else by it (404 on `/models`). */
+export function createLangdockErrorHandler(
+  redact: (text: string) => string,
+  hints: Partial<Record<number, string>> = {},
+): ResponseHandler<APICallError> {
+  return async ({ response, url, requestBodyValues }) => {
+    const responseHeaders = redactedHeaders(extractResponseHeaders(response), redact);
+    const responseBody = redactedJsonText(
+      (await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text,
+      redact,
+    );
+    const { message: detail, data } = parseLangdockErrorBody(responseBody);
+    const hint = hints[response.status] ?? langdockErrorHint(response.status);
+    const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
+    const message = redact(hint ? `${head} ${hint}` : head);
+    return {
+      responseHeaders,
+      value: new APICallError({
+        message,
+        url,
+        requestBodyValues,
+        statusCode: response.status,
+        responseHeaders,
+        responseBody,
+        isRetryable: isRetryableStatus(response.status),
+        data,
+      }),
+    };
+  };
+}
+
+/** A connection that broke off mid-stream: what the runtime said, and that the answer is incomplete. */
+export function langdockStreamInterruptedError({
+  cause,
+  url,
+  requestBodyValues,
+}: {
+  cause: unknown;
+  url: string;
+  requestBodyValues: unknown;
+}): APICallError {
+  const reasons: string[] = [];
+  for (let error = cause; error instanceof Error && reasons.length < 3; error = error.cause)
+    reasons.push(error.message);
+  return new APICallError({
+    message: `The connection to Langdock was lost mid-stream${reasons.length > 0 ? ` (${reasons.join(': ')})` : ''}; the answer is incomplete.`,
+    url,
+    requestBodyValues,
+    cause,
+    isRetryable: true,
+  });
+}

@@ -1,0 +1,206 @@
+import { APICallError } from '@ai-sdk/provider';
+import { describe, expect, it } from 'vitest';
+import {
+  createLangdockErrorHandler,
+  isRetryableStatus,
+  langdockErrorHint,
+  parseLangdockErrorBody,
+} from '../../../src/core/http/langdock-error';
+import { redactSecret } from '../../../src/core/http/langdock-redaction';
+
+describe('parseLangdockErrorBody', () => {
+  it.each([
+    [
+      '{message}',
+      '{"message":"The provided API key is invalid."}',
+      'The provided API key is invalid.',
+    ],
+    [
+      '{message: [...]}',
+      '{"message":["messages must be an array","model must be a string"]}',
+      'messages must be an array; model must be a string',
+    ],
+    [
+      '{message: [objects]}',
+      '{"message":[{"property":"temperature","constraints":{"max":"temperature must not be greater than 2"}}]}',
+      '{"property":"temperature","constraints":{"max":"temperature must not be greater than 2"}}',
+    ],
+    ['{error: string}', '{"error":"Model not found"}', 'Model not found'],
+    [
+      'OpenAI/Azure {error: {...}}',
+      '{"error":{"message":"Unrecognized request argument supplied: n","type":"invalid_request_error","param":null,"code":null}}',
+      'Unrecognized request argument supplied: n',
+    ],
+    [
+      '{error: {code}}',
+      '{"error":{"message":"Too many requests","code":"429"}}',
+      'Too many requests (429)',
+    ],
+    ['{detail}', '{"detail":"Not Found"}', 'Not Found'],
+    [
+      'HTML page with a title',
+      '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+      'the server answered with an HTML page: "502 Bad Gateway"',
+    ],
+    [
+      'HTML without a title',
+      '<!DOCTYPE html><p>oops</p>',
+      'the server answered with an HTML page instead of JSON',
+    ],
+    ['plain text', 'upstream connect error', 'upstream connect error'],
+    ['empty body', '', undefined],
+    ['empty object', '{}', undefined],
+  ])('%s', (_shape, body, expected) => {
+    expect(parseLangdockErrorBody(body).message).toBe(expected);
+  });
+
+  it('shortens a long plain-text body', () => {
+    expect(parseLangdockErrorBody('x'.repeat(1000)).message).toBe(`${'x'.repeat(300)}…`);
+  });
+});
+
+describe('hints and retries', () => {
+  it.each([
+    [401, 'LANGDOCK_API_KEY'],
+    [403, 'scopes'],
+    [404, 'model may not be enabled in this workspace or served in this region'],
+    [429, '500 requests and 60,000 tokens per minute per model'],
+    [524, 'prefer streaming'],
+    [599, 'server error'],
+  ])('%i has a hint', (status, words) => {
+    expect(langdockErrorHint(status)).toContain(words);
+  });
+
+  it.each([
+    [400, false],
+    [401, false],
+    [404, false],
+    [408, true],
+    [409, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [524, true],
+  ])('status %i retryable: %s', (status, retryable) => {
+    expect(isRetryableStatus(status)).toBe(retryable);
+  });
+});
+
+describe('createLangdockErrorHandler', () => {
+  const handle = async (
+    body: string,
+    status: number,
+    headers: Record<string, string> = {},
+    key = 'sk-secret-123',
+  ) => {
+    const { value } = await createLangdockErrorHandler((text) => redactSecret(text, key))({
+      response: new Response(body, { status, headers }),
+      url: 'https://api.langdock.com/openai/eu/v1/chat/completions',
+      requestBodyValues: { model: 'gpt-4.1' },
+    });
+    return value;
+  };
+
+  it('redacts a key a proxy echoes in a response header', async () => {
+    const error = await handle('{"message":"denied"}', 401, {
+      'x-echo-authorization': 'Bearer sk-secret-123',
+      'x-request-id': 'r-1',
+    });
+    expect(error.responseHeaders).toMatchObject({
+      'x-echo-authorization': 'Bearer [redacted]',
+      'x-request-id': 'r-1',
+    });
+    expect(JSON.stringify(error.responseHeaders)).not.toContain('sk-secret-123');
+  });
+
+  it('builds an APICallError with Langdock words, a hint and the response', async () => {
+    const error = await handle('{"message":"Rate limit for public API exceeded"}', 429, {
+      'retry-after': '7',
+    });
+    expect(APICallError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      'Langdock API error 429: Rate limit for public API exceeded. The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models.',
+    );
+    expect(error.statusCode).toBe(429);
+    expect(error.isRetryable).toBe(true);
+    expect(error.responseHeaders).toMatchObject({ 'retry-after': '7' });
+    expect(error.data).toEqual({ message: 'Rate limit for public API exceeded' });
+    expect(error.requestBodyValues).toEqual({ model: 'gpt-4.1' });
+  });
+
+  it('does not double the full stop of a message that has one', async () => {
+    const error = await handle('{"message":"The provided API key is invalid."}', 401);
+    expect(error.message).toBe(
+      'Langdock API error 401: The provided API key is invalid. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+    );
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it('takes a per-endpoint hint that replaces the default for that status only', async () => {
+    const handler = createLangdockErrorHandler((text) => redactSecret(text, 'sk-secret-123'), {
+      404: 'This endpoint is optional.',
+    });
+    const call = async (status: number) =>
+      (
+        await handler({
+          response: new Response('{"message":"Not Found"}', { status }),
+          url: 'https://x.example/v1/models',
+          requestBodyValues: {},
+        })
+      ).value;
+    expect((await call(404)).message).toBe(
+      'Langdock API error 404: Not Found. This endpoint is optional.',
+    );
+    expect((await call(401)).message).toBe(
+      'Langdock API error 401: Not Found. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+    );
+  });
+
+  it('describes an HTML gateway page', async () => {
+    const error = await handle('<html><title>502 Bad Gateway</title></html>', 502);
+    expect(error.message).toBe(
+      'Langdock API error 502: the server answered with an HTML page: "502 Bad Gateway". A gateway in front of Langdock failed; retry shortly.',
+    );
+    expect(error.isRetryable).toBe(true);
+    expect(error.data).toBeUndefined();
+  });
+
+  it('reads at most 1 MiB of an error body', async () => {
+    const error = await handle(`{"message":"${'x'.repeat(3 * 1024 * 1024)}"}`, 404);
+    expect(error.responseBody!.length).toBe(1024 * 1024);
+    expect(error.message).toMatch(
+      /^Langdock API error 404: the server answered|^Langdock API error 404: \{"message":"x+/,
+    );
+  });
+
+  it('redacts the key when a server echoes it', async () => {
+    const error = await handle('{"message":"Invalid key sk-secret-123 for workspace"}', 401);
+    expect(error.message).not.toContain('sk-secret-123');
+    expect(error.message).toContain('Invalid key [redacted] for workspace');
+    expect(error.responseBody).not.toContain('sk-secret-123');
+  });
+
+  it('redacts the key a server echoes with \\u escapes, from the body, the data and the message', async () => {
+    // JSON may spell any character as \uXXXX: the text holds no copy of the key, its parsed value does.
+    const error = await handle(
+      '{"message":"Invalid key \\u0073k-secret-123","echo":{"authorization":"Bearer sk-secret\\u002d123"}}',
+      401,
+    );
+    expect(error.responseBody).toBe(
+      '{"message":"Invalid key [redacted]","echo":{"authorization":"Bearer [redacted]"}}',
+    );
+    expect(error.data).toEqual({
+      message: 'Invalid key [redacted]',
+      echo: { authorization: 'Bearer [redacted]' },
+    });
+    expect(error.message).toBe(
+      'Langdock API error 401: Invalid key [redacted]. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+    );
+  });
+
+  it('redactSecret replaces every occurrence, and leaves text alone without a real secret', () => {
+    expect(redactSecret('abc', undefined)).toBe('abc');
+    expect(redactSecret('a-secret99-b-secret99', 'secret99')).toBe('a-[redacted]-b-[redacted]');
+    expect(redactSecret('Langdock', 'k')).toBe('Langdock');
+  });
+});
