@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `langdock-emulator`: runs the offline Langdock API emulator until interrupted.
-import { CLI_USAGE, parseCliArgs, type CliCommand } from './cli-args';
+import { CLI_USAGE, parseCliArgs, type CliCommand } from './server/cli-args';
 import { startLangdockEmulator } from './index';
 
 async function main(): Promise<void> {

@@ -1,12 +1,12 @@
 // Public entry: start an offline Langdock API emulator for tests and local development.
-import { createEmulatorServer } from './server';
+import { createEmulatorServer } from './server/emulator-server';
 import type {
   BaseURLOptions,
   LangdockEmulator,
   LangdockEmulatorOptions,
   RecordedRequest,
   ScriptedResponse,
-} from './types';
+} from './emulator-types';
 
 export type {
   BaseURLOptions,
@@ -19,10 +19,10 @@ export type {
   ScriptedSseText,
   ScriptedStall,
   ScriptedStream,
-} from './types';
-export type { ModelKind, ModelSpec } from './models';
-export type { AgentSpec } from './agents';
-export type { EmulatorAttachment } from './attachments';
+} from './emulator-types';
+export type { ModelKind, ModelSpec } from './models/model-catalog';
+export type { AgentSpec } from './agents/agent-registry';
+export type { EmulatorAttachment } from './agents/attachment-store';
 export type {
   ChatModelRow,
   EmbeddingModelRow,
@@ -31,22 +31,30 @@ export type {
   ReasoningEffort,
   SamplingException,
   SamplingSetting,
-} from './model-table';
-export type { ErrorShape } from './error-shape';
-export type { RateLimit, RateLimitOptions } from './rate-limiter';
-export type { Sleep } from './sse';
-export type * from './wire';
-export { DEFAULT_MODEL_IDS, isReasoningModelId } from './models';
+} from './models/model-table';
+export type { ErrorShape } from './server/error-shape';
+export type { RateLimit, RateLimitOptions } from './rate-limit/rate-limiter';
+export type { Sleep } from './server/sse';
+export type * from './chat/chat-completions-wire';
+export type { ModelList, ModelObject } from './models/model-list';
+export type { EmbeddingList, EmbeddingObject } from './embeddings/embedding-vectors';
+export type { LangdockErrorBody, OpenAIErrorBody } from './server/error-shape';
+export { DEFAULT_MODEL_IDS, isReasoningModelId } from './models/model-catalog';
 export {
   emulatorModelProfile,
   MODEL_TABLE,
   REASONING_EFFORTS,
   resolveModelRow,
   SAMPLING_SETTINGS,
-} from './model-table';
-export { LANGDOCK_UNSUPPORTED_PARAMETERS, OPENAI_CHAT_PARAMETERS } from './parameter-rules';
-export { ERROR_SHAPES } from './error-shape';
-export { DEFAULT_RATE_LIMIT } from './rate-limiter';
+} from './models/model-table';
+export {
+  LANGDOCK_UNSUPPORTED_PARAMETERS,
+  OPENAI_CHAT_PARAMETERS,
+} from './chat/chat-parameter-rules';
+export { ERROR_SHAPES } from './server/error-shape';
+export { DEFAULT_RATE_LIMIT } from './rate-limit/rate-limiter';
+export { estimateTokens } from './generation/token-estimate';
+export { AGENT_MESSAGES } from './agents/agent-request';
 
 export async function startLangdockEmulator(
   options: LangdockEmulatorOptions = {},

@@ -1,0 +1,142 @@
+// The emulator's public types: options, recorded requests, scripted responses and the running handle.
+import type { AgentSpec } from './agents/agent-registry';
+import type { EmulatorAttachment } from './agents/attachment-store';
+import type { ErrorShape } from './server/error-shape';
+import type { ModelSpec } from './models/model-catalog';
+import type { RateLimitOptions } from './rate-limit/rate-limiter';
+import type { Sleep } from './server/sse';
+
+export interface LangdockEmulatorOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; defaults to 127.0.0.1. */
+  host?: string;
+  /** Accepted API keys; by default any non-empty bearer key is accepted. */
+  apiKeys?: readonly string[];
+  /** Known models as ids or specs; defaults to every model of the emulator's model table. */
+  models?: ReadonlyArray<string | ModelSpec>;
+  /**
+   * Agents for `/agent/v1/chat/completions`, as ids or specs (web search, not shared, on the "Auto" model,
+   * faults); none by default, so any `agentId` answers 400 until registered. Temporary agents need none.
+   */
+  agents?: ReadonlyArray<string | AgentSpec>;
+  /**
+   * Per-model limits (defaults 500 requests / 60,000 tokens per 60,000 ms window), optionally different for some
+   * models; `false` turns rate limiting off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Send `retry-after` (whole seconds until the window frees) with 429s; default true. Langdock documents no such
+   * header, so `false` tests a client's own backoff.
+   */
+  retryAfter?: boolean;
+  /**
+   * Error bodies: `layered` (default) answers gateway refusals (key, origin, route, rate limit, Langdock's four
+   * unsupported parameters) as Langdock's `{message}` and backend refusals (parameters, messages, models) as
+   * OpenAI's `{error: {message, type, param, code}}`; `langdock` or `openai` force one shape for all.
+   */
+  errorShape?: ErrorShape;
+  /** Start streams with Azure's `prompt_filter_results` chunk and add `content_filter_results` to choices. */
+  azureFilterChunk?: boolean;
+  /** Pause between streamed chunks of built-in replies. */
+  chunkDelayMs?: number;
+  /**
+   * End built-in streams with a usage chunk (`choices: []`). Off by default: Langdock refuses `stream_options`,
+   * so real streams may carry no usage. Non-streaming responses always report usage.
+   */
+  streamUsage?: boolean;
+  /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
+  allowJsonSchema?: boolean;
+  /** Receives one line per request; API keys never appear in it. */
+  logger?: (line: string) => void;
+  /** Clock in milliseconds for rate limiting and `created`, so tests can move time. */
+  now?: () => number;
+  /** For tests: waits behind `chunkDelayMs` and scripted `delayMs`, so delays can be observed without a clock. */
+  sleep?: Sleep;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Lowercased header names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** The parsed JSON body, or undefined when the body was empty or not JSON. */
+  body: unknown;
+  rawBody: string;
+}
+
+/** A fixed HTTP answer; string bodies are sent verbatim (HTML, plain text), anything else as JSON. */
+export interface ScriptedHttpResponse {
+  type: 'response';
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait before answering. */
+  delayMs?: number;
+}
+
+interface ScriptedStreamBase {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Pause between pieces. */
+  delayMs?: number;
+  /** Destroy the socket after this many pieces (chunks, or text pieces) instead of finishing. */
+  cutAfter?: number;
+}
+
+/** SSE events: objects are sent as `data: <json>`, strings verbatim as `data: <string>` (for malformed data). */
+export interface ScriptedStream extends ScriptedStreamBase {
+  type: 'stream';
+  chunks: readonly unknown[];
+  /** Append `data: [DONE]` (default true); it counts as a piece for `cutAfter`. */
+  done?: boolean;
+}
+
+/** Raw SSE text, optionally split into pieces of `splitEvery` characters to exercise parser boundaries. */
+export interface ScriptedSseText extends ScriptedStreamBase {
+  type: 'sse-text';
+  text: string;
+  splitEvery?: number;
+}
+
+/** Never answers; the request hangs until the client gives up or the emulator closes. */
+export interface ScriptedStall {
+  type: 'stall';
+}
+
+/** Destroys the connection before any response headers are sent. */
+export interface ScriptedReset {
+  type: 'reset';
+}
+
+export type ScriptedResponse =
+  ScriptedHttpResponse | ScriptedStream | ScriptedSseText | ScriptedStall | ScriptedReset;
+
+export interface BaseURLOptions {
+  /** Dedicated deployments serve the API under `/api/public`. */
+  dedicated?: boolean;
+}
+
+export interface LangdockEmulator {
+  /** Origin, e.g. `http://127.0.0.1:51234`. */
+  url: string;
+  /** OpenAI-style base URL for the EU region: `${url}/openai/eu/v1`. */
+  baseURL: string;
+  /** Base URL for any region (also invalid ones, to test the 404), optionally under `/api/public`. */
+  baseURLFor(region: string, options?: BaseURLOptions): string;
+  /** The prefix before `/agent/v1` and `/attachment/v1`: the origin, or `${url}/api/public` when dedicated. */
+  agentBaseURLFor(options?: BaseURLOptions): string;
+  /** Attachments uploaded and not deleted, in upload order. */
+  readonly attachments: readonly EmulatorAttachment[];
+  /** Every request received, in order, including scripted and rejected ones. */
+  readonly requests: readonly RecordedRequest[];
+  /** Queues responses; each answers the next request (any route), before any rule is checked. */
+  script(...responses: ScriptedResponse[]): void;
+  /** How many scripted responses are still queued. */
+  readonly pendingScripts: number;
+  /** Clears recorded requests, queued scripts, rate-limit windows and attachments. */
+  reset(): void;
+  /** Stops listening and drops open connections (including stalled ones). */
+  close(): Promise<void>;
+}

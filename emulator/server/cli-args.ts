@@ -1,0 +1,132 @@
+// Command-line flags of `langdock-emulator`, parsed into emulator options.
+import { parseArgs } from 'node:util';
+import { parseAgentFlag } from '../agents/agent-registry';
+import { ERROR_SHAPES, type ErrorShape } from './error-shape';
+import type { RateLimit, RateLimitOptions } from '../rate-limit/rate-limiter';
+import type { LangdockEmulatorOptions } from '../emulator-types';
+
+export const CLI_USAGE = `Usage: langdock-emulator [options]
+
+Options:
+  --port <n>            Port to listen on (default 0: a free port)
+  --host <host>         Interface to bind (default 127.0.0.1)
+  --api-key <key>       Accept only this key; repeat for more (default: any non-empty key)
+  --rpm <n>             Requests per window per model (default 500)
+  --tpm <n>             Tokens per window per model (default 60000)
+  --window-ms <n>       Rate-limit window length (default 60000: a minute)
+  --model-rpm <id=n>    Requests per window for one model; repeat for more
+  --model-tpm <id=n>    Tokens per window for one model; repeat for more
+  --no-rate-limit       Turn rate limiting off
+  --no-retry-after      Send 429s without retry-after (Langdock documents none)
+  --error-shape <shape> layered (default: gateway {message}, backend {error}), langdock or openai
+  --chunk-delay-ms <n>  Pause between streamed chunks
+  --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
+  --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
+  --allow-json-schema   Accept response_format json_schema
+  --agent <id>[:flags]  Register an agent for /agent/v1/chat/completions; repeat for more. Flags, comma-separated:
+                        web-search, unshared, glued, model=<id> (model=auto: Langdock's "Auto" 400),
+                        name=<name>, error-after=<n> (an error chunk after n chunks)
+  --quiet               Do not log requests
+  --help                Show this help`;
+
+export type CliCommand =
+  { type: 'help' } | { type: 'start'; options: LangdockEmulatorOptions; quiet: boolean };
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'api-key': { type: 'string', multiple: true },
+      rpm: { type: 'string' },
+      tpm: { type: 'string' },
+      'window-ms': { type: 'string' },
+      'model-rpm': { type: 'string', multiple: true },
+      'model-tpm': { type: 'string', multiple: true },
+      'no-rate-limit': { type: 'boolean' },
+      'no-retry-after': { type: 'boolean' },
+      'error-shape': { type: 'string' },
+      'chunk-delay-ms': { type: 'string' },
+      'azure-filter-chunk': { type: 'boolean' },
+      'stream-usage': { type: 'boolean' },
+      'allow-json-schema': { type: 'boolean' },
+      agent: { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help === true) return { type: 'help' };
+  const options: LangdockEmulatorOptions = {
+    port: wholeNumber('--port', values.port) ?? 0,
+    host: values.host ?? '127.0.0.1',
+    azureFilterChunk: values['azure-filter-chunk'] === true,
+    streamUsage: values['stream-usage'] === true,
+    allowJsonSchema: values['allow-json-schema'] === true,
+  };
+  if (values.agent !== undefined) options.agents = values.agent.map(parseAgentFlag);
+  const apiKeys = values['api-key'];
+  if (apiKeys !== undefined) options.apiKeys = apiKeys;
+  const chunkDelayMs = wholeNumber('--chunk-delay-ms', values['chunk-delay-ms']);
+  if (chunkDelayMs !== undefined) options.chunkDelayMs = chunkDelayMs;
+  if (values['no-retry-after'] === true) options.retryAfter = false;
+  const errorShape = values['error-shape'];
+  if (errorShape !== undefined) options.errorShape = parseErrorShape(errorShape);
+  const rateLimit = parseRateLimit(values);
+  if (values['no-rate-limit'] === true) options.rateLimit = false;
+  else if (rateLimit !== undefined) options.rateLimit = rateLimit;
+  return { type: 'start', options, quiet: values.quiet === true };
+}
+
+interface RateLimitFlags {
+  rpm?: string;
+  tpm?: string;
+  'window-ms'?: string;
+  'model-rpm'?: string[];
+  'model-tpm'?: string[];
+}
+
+function parseRateLimit(values: RateLimitFlags): RateLimitOptions | undefined {
+  const limit: RateLimitOptions = {};
+  const rpm = wholeNumber('--rpm', values.rpm);
+  const tpm = wholeNumber('--tpm', values.tpm);
+  const windowMs = wholeNumber('--window-ms', values['window-ms']);
+  if (rpm !== undefined) limit.rpm = rpm;
+  if (tpm !== undefined) limit.tpm = tpm;
+  if (windowMs !== undefined) limit.windowMs = windowMs;
+  const models: Record<string, Partial<Pick<RateLimit, 'rpm' | 'tpm'>>> = {};
+  for (const key of ['rpm', 'tpm'] as const) {
+    for (const pair of values[`model-${key}`] ?? []) {
+      const [id, value] = modelLimit(`--model-${key}`, pair);
+      models[id] = { ...models[id], [key]: value };
+    }
+  }
+  if (Object.keys(models).length > 0) limit.models = models;
+  return Object.keys(limit).length > 0 ? limit : undefined;
+}
+
+/** `gpt-4o=5`: the last `=` splits, so model ids may contain one. */
+function modelLimit(flag: string, pair: string): [string, number] {
+  const at = pair.lastIndexOf('=');
+  const value = pair.slice(at + 1);
+  if (at <= 0 || !/^\d+$/.test(value))
+    throw new Error(`${flag} needs <model id>=<whole number>, got '${pair}'.`);
+  return [pair.slice(0, at), wholeNumber(flag, value) ?? 0];
+}
+
+function parseErrorShape(value: string): ErrorShape {
+  const shape = ERROR_SHAPES.find((candidate) => candidate === value);
+  if (shape === undefined)
+    throw new Error(`--error-shape must be one of ${ERROR_SHAPES.join(', ')}, got '${value}'.`);
+  return shape;
+}
+
+function wholeNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number))
+    throw new Error(`${flag} needs a whole number, got '${value}'.`);
+  return number;
+}

@@ -1,0 +1,29 @@
+// What every route handler shares: the options, the catalog, the clock and the state tests can inspect.
+import type { EmulatorAgent } from '../agents/agent-registry';
+import type { AttachmentStore } from '../agents/attachment-store';
+import type { LangdockEmulatorOptions, RecordedRequest } from '../emulator-types';
+import type { CatalogModel } from '../models/model-catalog';
+import type { RateLimiter } from '../rate-limit/rate-limiter';
+import type { ErrorShape } from './error-shape';
+import type { ScriptQueue } from './scripted-responses';
+import type { Sleep } from './sse';
+
+export interface EmulatorState {
+  readonly requests: RecordedRequest[];
+  readonly scripts: ScriptQueue;
+  readonly rateLimiter: RateLimiter | undefined;
+  readonly attachments: AttachmentStore;
+}
+
+export interface EmulatorContext {
+  readonly catalog: ReadonlyMap<string, CatalogModel>;
+  readonly agents: ReadonlyMap<string, EmulatorAgent>;
+  readonly apiKeys: ReadonlySet<string> | undefined;
+  readonly options: LangdockEmulatorOptions;
+  readonly now: () => number;
+  readonly sleep: Sleep;
+  readonly state: EmulatorState;
+  readonly errorShape: ErrorShape;
+  /** Counts answers, for ids that differ per answer and repeat per run. */
+  responseCount: number;
+}

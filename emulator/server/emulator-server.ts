@@ -1,0 +1,158 @@
+// The HTTP server: records every request, plays scripts, enforces Langdock's rules and routes to the handlers.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AGENT_API_ROUTE, handleAgentApi, type AgentApiContext } from '../agents/agent-routes';
+import { buildAgentRegistry } from '../agents/agent-registry';
+import { AttachmentStore } from '../agents/attachment-store';
+import { handleChat } from '../chat/chat-route';
+import { handleEmbeddings } from '../embeddings/embedding-route';
+import type { LangdockEmulatorOptions } from '../emulator-types';
+import { buildCatalog } from '../models/model-catalog';
+import { buildModelList } from '../models/model-list';
+import { admit } from '../rate-limit/rate-limit-admission';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import type { ApiError } from './api-error';
+import { isAuthorized } from './auth';
+import type { EmulatorContext, EmulatorState } from './emulator-context';
+import { ERROR_SHAPES } from './error-shape';
+import {
+  BodyTooLargeError,
+  flattenHeaders,
+  parseJsonBody,
+  readBodyBytes,
+  sendError,
+  sendJson,
+} from './http';
+import { gatewayError, MESSAGES } from './langdock-refusals';
+import { playScripted, ScriptQueue } from './scripted-responses';
+import { timerSleep } from './sse';
+
+export const REGIONS = ['eu', 'us'] as const;
+const ROUTE = /^(?:\/api\/public)?\/openai\/([^/]+)\/v1\/(chat\/completions|embeddings|models)\/?$/;
+const ROUTE_METHODS: Record<string, string> = {
+  'chat/completions': 'POST',
+  embeddings: 'POST',
+  models: 'GET',
+};
+
+export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
+  server: Server;
+  state: EmulatorState;
+} {
+  if (options.errorShape !== undefined && !ERROR_SHAPES.includes(options.errorShape)) {
+    throw new Error(
+      `errorShape must be one of ${ERROR_SHAPES.join(', ')}, got '${String(options.errorShape)}'.`,
+    );
+  }
+  const now = options.now ?? Date.now;
+  const state: EmulatorState = {
+    requests: [],
+    scripts: new ScriptQueue(),
+    rateLimiter: options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, now),
+    attachments: new AttachmentStore(),
+  };
+  const context: EmulatorContext = {
+    catalog: buildCatalog(options.models),
+    agents: buildAgentRegistry(options.agents),
+    apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
+    options,
+    now,
+    sleep: options.sleep ?? timerSleep,
+    state,
+    errorShape: options.errorShape ?? 'layered',
+    responseCount: 0,
+  };
+  const server = createServer((req, res) => {
+    handle(context, req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      options.logger?.(`emulator error: ${message}`);
+      if (!res.headersSent)
+        sendError(
+          res,
+          gatewayError(500, `Internal emulator error: ${message}`),
+          context.errorShape,
+        );
+      else res.destroy();
+    });
+  });
+  return { server, state };
+}
+
+async function handle(
+  context: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const refuse = (
+    response: ServerResponse,
+    error: ApiError,
+    extraHeaders: Record<string, string> = {},
+  ): void => sendError(response, error, context.errorShape, extraHeaders);
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://emulator').pathname;
+  const logger = context.options.logger;
+  if (logger !== undefined)
+    res.on('close', () =>
+      logger(`${method} ${path} -> ${res.headersSent ? res.statusCode : 'no response'}`),
+    );
+  let bytes: Buffer;
+  try {
+    bytes = await readBodyBytes(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refuse(res, gatewayError(413, error.message));
+    throw error;
+  }
+  const rawBody = bytes.toString('utf8');
+  const parsed = parseJsonBody(rawBody);
+  const headers = flattenHeaders(req.headers);
+  context.state.requests.push({
+    method,
+    path,
+    headers,
+    body: parsed.ok ? parsed.value : undefined,
+    rawBody,
+  });
+
+  const scripted = context.state.scripts.next();
+  if (scripted !== undefined) return playScripted(res, scripted, context.sleep);
+
+  if (headers.origin !== undefined) return refuse(res, gatewayError(403, MESSAGES.browser));
+  const agentRoute = AGENT_API_ROUTE.exec(path);
+  if (agentRoute !== null)
+    return handleAgentApi(
+      agentApiContext(context),
+      agentRoute[1]!,
+      { method, headers, parsed, bytes },
+      res,
+    );
+  const route = ROUTE.exec(path);
+  const region = route?.[1];
+  const endpoint = route?.[2];
+  if (region === undefined || endpoint === undefined)
+    return refuse(res, gatewayError(404, `No route for ${method} ${path}.`));
+  if (!isAuthorized(context, headers.authorization))
+    return refuse(res, gatewayError(401, MESSAGES.invalidKey, 'invalid_api_key'));
+  if (!(REGIONS as readonly string[]).includes(region)) {
+    return refuse(res, gatewayError(404, `Region '${region}' does not exist. Use 'eu' or 'us'.`));
+  }
+  const allowed = ROUTE_METHODS[endpoint] ?? 'POST';
+  if (method !== allowed)
+    return refuse(res, gatewayError(405, `Use ${allowed} for /${endpoint}.`), { allow: allowed });
+  if (endpoint === 'models') return sendJson(res, 200, buildModelList(context.catalog));
+  if (!parsed.ok) return refuse(res, gatewayError(400, MESSAGES.invalidJson));
+  if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value);
+  return handleChat(context, res, parsed.value);
+}
+
+function agentApiContext(context: EmulatorContext): AgentApiContext {
+  return {
+    agents: context.agents,
+    attachments: context.state.attachments,
+    errorShape: context.errorShape,
+    invalidKeyMessage: MESSAGES.invalidKey,
+    isAuthorized: (authorization) => isAuthorized(context, authorization),
+    admit: (res, model, tokens) => admit(context, res, model, tokens) !== undefined,
+    chunkDelayMs: context.options.chunkDelayMs ?? 0,
+    sleep: context.sleep,
+    nextAnswerNumber: () => (context.responseCount += 1),
+  };
+}
