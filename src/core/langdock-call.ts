@@ -1,5 +1,4 @@
 import type { JSONValue } from '@ai-sdk/provider';
-import type { LangdockUsage } from './chat/langdock-chat-api-types';
 
 // The core's own words for a chat call and what comes back. Each spec adapter (src/v2, src/v3, src/v4)
 // maps its call options into these and the results out; the shapes are chosen so that most parts of
@@ -142,19 +141,50 @@ export type LangdockWarning =
   | { type: 'unsupported-tool'; toolName: string; details: string }
   | { type: 'other'; message: string };
 
-/** Content of a completed answer: the same shapes in every spec. */
+/** Provider metadata as every spec carries it on parts: `{ langdock: { ... } }`. */
+export type LangdockPartMetadata = Record<string, Record<string, JSONValue>>;
+
+/** A cited source (Claude's citations): the same shape in every spec. */
+export type LangdockSource =
+  | {
+      type: 'source';
+      sourceType: 'url';
+      id: string;
+      url: string;
+      title?: string;
+      providerMetadata?: LangdockPartMetadata;
+    }
+  | {
+      type: 'source';
+      sourceType: 'document';
+      id: string;
+      mediaType: string;
+      title: string;
+      filename?: string;
+      providerMetadata?: LangdockPartMetadata;
+    };
+
+/**
+ * Content of a completed answer: the same shapes in every spec. A reasoning part's metadata carries what
+ * replaying it needs (Claude's `signature`, or `redactedData` for redacted thinking).
+ */
 export type LangdockContent =
   | { type: 'text'; text: string }
-  | { type: 'reasoning'; text: string }
-  | { type: 'tool-call'; toolCallId: string; toolName: string; input: string };
+  | { type: 'reasoning'; text: string; providerMetadata?: LangdockPartMetadata }
+  | { type: 'tool-call'; toolCallId: string; toolName: string; input: string }
+  | LangdockSource;
 
 /** Stream parts every spec shares as they are. The spec adapter supplies `stream-start` and `finish`. */
 export type LangdockStreamPart =
+  | { type: 'text-start' | 'text-end' | 'tool-input-end'; id: string }
   | {
-      type: 'text-start' | 'text-end' | 'reasoning-start' | 'reasoning-end' | 'tool-input-end';
+      type: 'reasoning-start' | 'reasoning-end';
       id: string;
+      providerMetadata?: LangdockPartMetadata;
     }
-  | { type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta'; id: string; delta: string }
+  | { type: 'text-delta' | 'tool-input-delta'; id: string; delta: string }
+  | { type: 'reasoning-delta'; id: string; delta: string; providerMetadata?: LangdockPartMetadata }
+  | LangdockSource
   | { type: 'tool-input-start'; id: string; toolName: string }
   | { type: 'tool-call'; toolCallId: string; toolName: string; input: string }
   | { type: 'response-metadata'; id?: string; modelId?: string; timestamp?: Date }
@@ -167,11 +197,71 @@ export type LangdockStreamPart =
  */
 export interface LangdockFinish {
   outcome: 'finished' | 'interrupted' | 'failed';
-  /** Langdock's `finish_reason`, as sent. */
+  /** The protocol's own word, as sent (`finish_reason`, `stop_reason`). */
   finishReason: string | undefined;
-  /** Langdock's usage object, as sent; undefined when the response carried none. */
-  usage: LangdockUsage | undefined;
+  /** That word in the specs' shared vocabulary; undefined where they have none for it. */
+  reason: LangdockFinishReasonName | undefined;
+  /** The response's usage, normalised; undefined when the response carried none. */
+  usage: LangdockTokenUsage | undefined;
   providerMetadata: Record<string, JSONValue> | undefined;
   /** An estimate of the streamed output's tokens, when asked for (the rate limiter's fallback for missing usage). */
   outputTokens?: number;
+}
+
+/** The finish reasons every spec shares (V2 says `unknown`, V3/V4 `other` for the rest). */
+export type LangdockFinishReasonName = 'stop' | 'length' | 'content-filter' | 'tool-calls';
+
+/**
+ * Token counts in one shape for every protocol. `inputTokens` counts every input token, cached ones
+ * included (chat completions' `prompt_tokens`; Messages' `input_tokens` plus cache writes and reads).
+ */
+export interface LangdockTokenUsage {
+  inputTokens: number | undefined;
+  cacheReadTokens: number | undefined;
+  cacheWriteTokens: number | undefined;
+  outputTokens: number | undefined;
+  reasoningTokens: number | undefined;
+  totalTokens: number | undefined;
+  /** The server's usage object as sent (gateway fields such as a cost included). */
+  raw: Record<string, JSONValue>;
+}
+
+/** What a spec contributes to a stream: its own `stream-start` and `finish` parts. Every other part is shared. */
+export interface LangdockStreamSpec<START, FINISH> {
+  startPart: (warnings: LangdockWarning[]) => START;
+  finishPart: (finish: LangdockFinish) => FINISH;
+  /** The spec has a finish reason for a stream that ended without one (V4 `interrupted`). */
+  reportsInterruption: boolean;
+}
+
+export interface LangdockGenerateResult {
+  content: LangdockContent[];
+  finish: LangdockFinish;
+  metadata: { id?: string; modelId?: string; timestamp?: Date };
+  warnings: LangdockWarning[];
+  request: { url: string; body: unknown };
+  response: { headers: Record<string, string> | undefined; body: unknown };
+}
+
+export interface LangdockStreamResult<PART> {
+  stream: ReadableStream<PART>;
+  request: { url: string; body: unknown };
+  response: { headers: Record<string, string> | undefined };
+}
+
+/**
+ * A language model in the core, whatever protocol it speaks (chat completions, Anthropic Messages): a call
+ * in, content, finish and parts out. Each spec's model class wraps one and maps only the edges.
+ */
+export interface LangdockLanguageModelCore {
+  readonly modelId: string;
+  /** The AI SDK `provider` name of the models that wrap it (`langdock.chat`, `langdock.messages`). */
+  readonly providerName: string;
+  /** URLs the route fetches itself; the AI SDK downloads any other. */
+  readonly supportedUrls: Record<string, RegExp[]>;
+  generate(call: LangdockChatCall): Promise<LangdockGenerateResult>;
+  stream<START, FINISH>(
+    call: LangdockChatCall,
+    spec: LangdockStreamSpec<START, FINISH>,
+  ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>>;
 }

@@ -1,8 +1,11 @@
 import type { JSONValue } from '@ai-sdk/provider';
-import type { LangdockUsage } from './chat/langdock-chat-api-types';
-import type { LangdockGenerateResult, LangdockStreamSpec } from './chat/langdock-chat';
-import type { LangdockFinish, LangdockWarning } from './langdock-call';
-import { mapLangdockFinishReason } from './chat/map-langdock-chat-finish-reason';
+import type {
+  LangdockFinish,
+  LangdockGenerateResult,
+  LangdockStreamSpec,
+  LangdockTokenUsage,
+  LangdockWarning,
+} from './langdock-call';
 
 // Result shapes that the V3 and V4 specs share word for word, built once here in the core's own types.
 
@@ -21,25 +24,30 @@ export interface LangdockNestedUsage {
   raw?: Record<string, JSONValue>;
 }
 
-/** `noCache` = prompt − cached, `text` = completion − reasoning, `raw` = Langdock's usage object as sent. */
-export function toLangdockNestedUsage(usage: LangdockUsage | undefined): LangdockNestedUsage {
-  const prompt = usage?.prompt_tokens ?? undefined;
-  const completion = usage?.completion_tokens ?? undefined;
-  const cached = usage?.prompt_tokens_details?.cached_tokens ?? undefined;
-  const reasoning = usage?.completion_tokens_details?.reasoning_tokens ?? undefined;
+/**
+ * `noCache` = input − cache reads − cache writes, `text` = output − reasoning (never below 0: some backends
+ * count reasoning beyond the output), `raw` = the server's usage object as sent.
+ */
+export function toLangdockNestedUsage(usage: LangdockTokenUsage | undefined): LangdockNestedUsage {
+  const input = usage?.inputTokens;
+  const output = usage?.outputTokens;
+  const cacheRead = usage?.cacheReadTokens;
+  const cacheWrite = usage?.cacheWriteTokens;
+  const reasoning = usage?.reasoningTokens;
   return {
     inputTokens: {
-      total: prompt,
-      noCache: prompt === undefined ? undefined : prompt - (cached ?? 0),
-      cacheRead: cached,
-      cacheWrite: undefined,
+      total: input,
+      noCache:
+        input === undefined ? undefined : Math.max(0, input - (cacheRead ?? 0) - (cacheWrite ?? 0)),
+      cacheRead,
+      cacheWrite,
     },
     outputTokens: {
-      total: completion,
-      text: completion === undefined ? undefined : completion - (reasoning ?? 0),
+      total: output,
+      text: output === undefined ? undefined : Math.max(0, output - (reasoning ?? 0)),
       reasoning,
     },
-    ...(usage !== undefined && { raw: usage as Record<string, JSONValue> }),
+    ...(usage !== undefined && { raw: usage.raw }),
   };
 }
 
@@ -66,7 +74,7 @@ export function toLangdockUnifiedFinishReason<INTERRUPTED extends boolean>(
         ? hasInterrupted
           ? 'interrupted'
           : 'error'
-        : (mapLangdockFinishReason(finish.finishReason) ?? 'other');
+        : (finish.reason ?? 'other');
   return { unified: unified as Unified, raw: finish.finishReason };
 }
 

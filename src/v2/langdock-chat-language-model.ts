@@ -1,6 +1,5 @@
 import type { LanguageModelV2, LanguageModelV2CallOptions } from '@ai-sdk/provider';
-import type { LangdockChat } from '../core/chat/langdock-chat';
-import { langdockSupportedUrls } from '../core/langdock-supported-urls';
+import type { LangdockLanguageModelCore } from '../core/langdock-call';
 import {
   toLangdockCall,
   toV2FinishReason,
@@ -12,12 +11,14 @@ import {
 /** A Langdock chat model as `LanguageModelV2`, for AI SDK 5. */
 export class LangdockChatLanguageModel implements LanguageModelV2 {
   readonly specificationVersion = 'v2';
-  readonly provider = 'langdock.chat';
-  readonly supportedUrls = langdockSupportedUrls();
+  readonly provider: string;
+  readonly supportedUrls: Record<string, RegExp[]>;
   readonly modelId: string;
 
-  constructor(private readonly chat: LangdockChat) {
+  constructor(private readonly chat: LangdockLanguageModelCore) {
     this.modelId = chat.modelId;
+    this.provider = chat.providerName;
+    this.supportedUrls = chat.supportedUrls;
   }
 
   async doGenerate(

@@ -5,16 +5,15 @@ import type {
   LanguageModelV2StreamPart,
   LanguageModelV2Usage,
 } from '@ai-sdk/provider';
-import type { LangdockUsage } from '../core/chat/langdock-chat-api-types';
 import {
   readLangdockReasoning,
   type LangdockChatCall,
   type LangdockFinish,
+  type LangdockStreamSpec,
+  type LangdockTokenUsage,
   type LangdockWarning,
 } from '../core/langdock-call';
-import type { LangdockStreamSpec } from '../core/chat/langdock-chat';
 import { tagLangdockFileData } from '../core/tag-langdock-file-data';
-import { mapLangdockFinishReason } from '../core/chat/map-langdock-chat-finish-reason';
 
 // LanguageModelV2 in and out of the core. AI SDK 6 and 7 also run this entry through their compatibility
 // adapters, which pass newer shapes through (tagged file data, `provider` tools, `reasoning`): they are read too.
@@ -70,17 +69,17 @@ export function toV2Warnings(
 
 export function toV2FinishReason(finish: LangdockFinish): LanguageModelV2FinishReason {
   if (finish.outcome !== 'finished') return 'error';
-  return mapLangdockFinishReason(finish.finishReason) ?? 'unknown';
+  return finish.reason ?? 'unknown';
 }
 
 /** Missing counts stay `undefined`: a stream without usage must not read as zero tokens. */
-export function toV2Usage(usage: LangdockUsage | undefined): LanguageModelV2Usage {
+export function toV2Usage(usage: LangdockTokenUsage | undefined): LanguageModelV2Usage {
   return {
-    inputTokens: usage?.prompt_tokens ?? undefined,
-    outputTokens: usage?.completion_tokens ?? undefined,
-    totalTokens: usage?.total_tokens ?? undefined,
-    reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? undefined,
-    cachedInputTokens: usage?.prompt_tokens_details?.cached_tokens ?? undefined,
+    inputTokens: usage?.inputTokens,
+    outputTokens: usage?.outputTokens,
+    totalTokens: usage?.totalTokens,
+    reasoningTokens: usage?.reasoningTokens,
+    cachedInputTokens: usage?.cacheReadTokens,
   };
 }
 

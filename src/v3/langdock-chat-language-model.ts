@@ -4,20 +4,21 @@ import type {
   LanguageModelV3GenerateResult,
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider-v3';
-import type { LangdockChat } from '../core/chat/langdock-chat';
-import { langdockSupportedUrls } from '../core/langdock-supported-urls';
+import type { LangdockLanguageModelCore } from '../core/langdock-call';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v3StreamSpec } from './langdock-v3-mapping';
 
 /** A Langdock chat model as `LanguageModelV3`, for AI SDK 6. */
 export class LangdockChatLanguageModel implements LanguageModelV3 {
   readonly specificationVersion = 'v3';
-  readonly provider = 'langdock.chat';
-  readonly supportedUrls = langdockSupportedUrls();
+  readonly provider: string;
+  readonly supportedUrls: Record<string, RegExp[]>;
   readonly modelId: string;
 
-  constructor(private readonly chat: LangdockChat) {
+  constructor(private readonly chat: LangdockLanguageModelCore) {
     this.modelId = chat.modelId;
+    this.provider = chat.providerName;
+    this.supportedUrls = chat.supportedUrls;
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {

@@ -1,6 +1,6 @@
 import type { LanguageModelV3CallOptions, LanguageModelV3StreamPart } from '@ai-sdk/provider-v3';
 import { readLangdockReasoning, type LangdockChatCall } from '../core/langdock-call';
-import type { LangdockStreamSpec } from '../core/chat/langdock-chat';
+import type { LangdockStreamSpec } from '../core/langdock-call';
 import { tagLangdockFileData } from '../core/tag-langdock-file-data';
 import { langdockUnifiedStreamSpec } from '../core/langdock-unified-results';
 

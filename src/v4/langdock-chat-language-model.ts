@@ -4,20 +4,21 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider-v4';
-import type { LangdockChat } from '../core/chat/langdock-chat';
-import { langdockSupportedUrls } from '../core/langdock-supported-urls';
+import type { LangdockLanguageModelCore } from '../core/langdock-call';
 import { toLangdockUnifiedGenerateResult } from '../core/langdock-unified-results';
 import { toLangdockCall, v4StreamSpec } from './langdock-v4-mapping';
 
 /** A Langdock chat model as `LanguageModelV4`, for AI SDK 7. */
 export class LangdockChatLanguageModel implements LanguageModelV4 {
   readonly specificationVersion = 'v4';
-  readonly provider = 'langdock.chat';
-  readonly supportedUrls = langdockSupportedUrls();
+  readonly provider: string;
+  readonly supportedUrls: Record<string, RegExp[]>;
   readonly modelId: string;
 
-  constructor(private readonly chat: LangdockChat) {
+  constructor(private readonly chat: LangdockLanguageModelCore) {
     this.modelId = chat.modelId;
+    this.provider = chat.providerName;
+    this.supportedUrls = chat.supportedUrls;
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {

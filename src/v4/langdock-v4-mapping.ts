@@ -1,6 +1,6 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import type { LangdockChatCall } from '../core/langdock-call';
-import type { LangdockStreamSpec } from '../core/chat/langdock-chat';
+import type { LangdockStreamSpec } from '../core/langdock-call';
 import { langdockUnifiedStreamSpec } from '../core/langdock-unified-results';
 
 // LanguageModelV4 (AI SDK 7) in and out of the core. Its prompt is the core's prompt as it is (tagged file

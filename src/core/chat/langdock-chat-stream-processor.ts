@@ -18,6 +18,8 @@ import { parseLangdockErrorBody } from '../http/langdock-error';
 import { redactedCause, redactedValue } from '../http/langdock-redaction';
 import { isJsonObject } from '../http/langdock-json-guards';
 import { validateLangdockChatChunk } from './validate-langdock-chat-response';
+import { toLangdockChatTokenUsage } from './convert-langdock-chat-usage';
+import { mapLangdockChatFinishReason } from './map-langdock-chat-finish-reason';
 
 export interface LangdockStreamProcessorOptions<FINISH> {
   emit: (part: LangdockStreamPart | FINISH) => void;
@@ -181,7 +183,8 @@ export class LangdockStreamProcessor<FINISH = never> {
       this.options.finishPart({
         outcome: this.failed ? 'failed' : interrupted ? 'interrupted' : 'finished',
         finishReason: this.finishReason,
-        usage: this.usage,
+        reason: mapLangdockChatFinishReason(this.finishReason),
+        usage: this.usage === undefined ? undefined : toLangdockChatTokenUsage(this.usage),
         providerMetadata: this.providerMetadata(),
         ...(this.options.countOutputTokens && {
           outputTokens:

@@ -5,11 +5,14 @@ import type { LangdockChatRequestBody } from './langdock-chat-api-types';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
 import type {
   LangdockChatCall,
-  LangdockContent,
   LangdockFinish,
+  LangdockGenerateResult,
+  LangdockLanguageModelCore,
   LangdockStreamPart,
-  LangdockWarning,
+  LangdockStreamResult,
+  LangdockStreamSpec,
 } from '../langdock-call';
+import { langdockSupportedUrls } from '../langdock-supported-urls';
 import {
   langdockChatOptionsSchema,
   type LangdockChatModelId,
@@ -32,34 +35,13 @@ import { mapLangdockChatResponse } from './map-langdock-chat-response';
 import { parseLangdockProviderOptions } from '../parse-langdock-options';
 import { validateLangdockChatResponse } from './validate-langdock-chat-response';
 
-/** What a spec contributes to a stream: its own `stream-start` and `finish` parts. Every other part is shared. */
-export interface LangdockStreamSpec<START, FINISH> {
-  startPart: (warnings: LangdockWarning[]) => START;
-  finishPart: (finish: LangdockFinish) => FINISH;
-  /** The spec has a finish reason for a stream that ended without one (V4 `interrupted`). */
-  reportsInterruption: boolean;
-}
-
-export interface LangdockGenerateResult {
-  content: LangdockContent[];
-  finish: LangdockFinish;
-  metadata: { id?: string; modelId?: string; timestamp?: Date };
-  warnings: LangdockWarning[];
-  request: { url: string; body: LangdockChatRequestBody };
-  response: { headers: Record<string, string> | undefined; body: unknown };
-}
-
-export interface LangdockStreamResult<PART> {
-  stream: ReadableStream<PART>;
-  request: { url: string; body: LangdockChatRequestBody };
-  response: { headers: Record<string, string> | undefined };
-}
-
 /**
  * One chat model on Langdock's chat completions endpoint, in no spec's terms: a call in, Langdock's
  * content, finish and parts out. Each spec's model class wraps one and maps only the edges.
  */
-export class LangdockChat {
+export class LangdockChat implements LangdockLanguageModelCore {
+  readonly providerName = 'langdock.chat';
+  readonly supportedUrls = langdockSupportedUrls();
   readonly capabilities: LangdockModelCapabilities;
 
   constructor(
@@ -116,8 +98,8 @@ export class LangdockChat {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
-    lease?.settle(langdockUsageTokens(value.usage) ?? lease.reserved);
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
+    lease?.settle(langdockUsageTokens(mapped.finish.usage) ?? lease.reserved);
     return {
       ...mapped,
       warnings: [...warnings, ...mapped.warnings],

@@ -1,10 +1,9 @@
-/** The finish reasons every spec shares; `undefined` for one it has no name for (V2 `unknown`, V3/V4 `other`). */
-export type LangdockUnifiedFinishReason =
-  'stop' | 'length' | 'content-filter' | 'tool-calls' | undefined;
+import type { LangdockFinishReasonName } from '../langdock-call';
 
-export function mapLangdockFinishReason(
+/** Chat completions' `finish_reason` in the specs' shared words; undefined for one they have no name for. */
+export function mapLangdockChatFinishReason(
   finishReason: string | null | undefined,
-): LangdockUnifiedFinishReason {
+): LangdockFinishReasonName | undefined {
   switch (finishReason) {
     case 'stop':
       return 'stop';

@@ -3,6 +3,8 @@ import type { LangdockChatResponse } from './langdock-chat-api-types';
 import type { LangdockContent, LangdockFinish, LangdockWarning } from '../langdock-call';
 import { LangdockContentFilterLog } from './langdock-chat-content-filter';
 import { langdockCutOffMessage, langdockCutOffReason } from './langdock-chat-stream-processor';
+import { toLangdockChatTokenUsage } from './convert-langdock-chat-usage';
+import { mapLangdockChatFinishReason } from './map-langdock-chat-finish-reason';
 
 export interface MappedLangdockChatResponse {
   content: LangdockContent[];
@@ -57,7 +59,8 @@ export function mapLangdockChatResponse(
       // A whole body arrived: the answer is complete even when it names no finish reason.
       outcome: 'finished',
       finishReason: choice.finish_reason ?? undefined,
-      usage: response.usage ?? undefined,
+      reason: mapLangdockChatFinishReason(choice.finish_reason),
+      usage: response.usage ? toLangdockChatTokenUsage(response.usage) : undefined,
       providerMetadata: Object.keys(langdock).length > 0 ? langdock : undefined,
     },
     metadata: {

@@ -1,13 +1,13 @@
 import { APICallError } from '@ai-sdk/provider';
-import type { LangdockUsage } from '../chat/langdock-chat-api-types';
+import type { LangdockTokenUsage } from '../langdock-call';
 import type { LangdockRateLimitLease } from './langdock-rate-limit';
 
 /** The tokens a response says it used, when it says. */
-export function langdockUsageTokens(usage: LangdockUsage | null | undefined): number | undefined {
-  if (typeof usage?.total_tokens === 'number') return usage.total_tokens;
-  const { prompt_tokens: prompt, completion_tokens: completion } = usage ?? {};
-  if (typeof prompt !== 'number' && typeof completion !== 'number') return undefined;
-  return (prompt ?? 0) + (completion ?? 0);
+export function langdockUsageTokens(usage: LangdockTokenUsage | undefined): number | undefined {
+  if (usage?.totalTokens !== undefined) return usage.totalTokens;
+  const { inputTokens: input, outputTokens: output } = usage ?? {};
+  if (input === undefined && output === undefined) return undefined;
+  return (input ?? 0) + (output ?? 0);
 }
 
 /**

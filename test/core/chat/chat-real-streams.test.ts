@@ -121,7 +121,7 @@ describe('real recorded streams', () => {
     const finish = (parts.at(-1) as { finish: LangdockFinish }).finish;
     expect(finish.outcome).toBe('finished');
     expect(finish.finishReason).toBe(expected.finishReason);
-    expect(finish.usage).toEqual(expected.usage);
+    expect(finish.usage?.raw).toEqual(expected.usage);
     const kept = ((finish.providerMetadata?.contentFilterResults ?? []) as unknown[]).map(
       (verdict) => JSON.stringify(verdict),
     );

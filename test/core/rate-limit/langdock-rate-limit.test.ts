@@ -12,6 +12,7 @@ import {
   langdockUsageTokens,
   settleFailedLease,
 } from '../../../src/core/rate-limit/langdock-rate-limit-lease';
+import { toLangdockChatTokenUsage } from '../../../src/core/chat/convert-langdock-chat-usage';
 
 const limits: LangdockRateLimits = {
   requestsPerMinute: 3,
@@ -206,9 +207,12 @@ describe('the lease helpers', () => {
     [{ prompt_tokens: 30, completion_tokens: 12 }, 42],
     [{ completion_tokens: 5 }, 5],
     [{}, undefined],
-    [null, undefined],
   ])('counts %j as %s tokens', (usage, expected) => {
-    expect(langdockUsageTokens(usage)).toBe(expected);
+    expect(langdockUsageTokens(toLangdockChatTokenUsage(usage))).toBe(expected);
+  });
+
+  it('counts no usage as no tokens', () => {
+    expect(langdockUsageTokens(undefined)).toBeUndefined();
   });
 });
 
