@@ -112,15 +112,23 @@ export type LangdockMessagesToolChoice =
   | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
   | { type: 'none' };
 
+/** Whether thinking text comes back summarised or empty (only the signature); Opus 4.7 and later default to omitted. */
+export type LangdockMessagesThinkingDisplay = 'summarized' | 'omitted';
+
 /** `enabled` with a token budget (Claude 4.5 and earlier), `adaptive` (Claude 4.6 and later) or `disabled`. */
 export type LangdockMessagesThinking =
-  { type: 'enabled'; budget_tokens: number } | { type: 'adaptive' } | { type: 'disabled' };
+  | { type: 'enabled'; budget_tokens: number; display?: LangdockMessagesThinkingDisplay }
+  | { type: 'adaptive'; display?: LangdockMessagesThinkingDisplay }
+  | { type: 'disabled' };
 
-/** How much effort adaptive thinking spends. */
-export type LangdockMessagesEffort = 'low' | 'medium' | 'high' | 'max';
+/** How much effort a model spends (thinking, text and tool calls), lowest first. */
+export const langdockMessagesEfforts = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+export type LangdockMessagesEffort = (typeof langdockMessagesEfforts)[number];
 
+/** `effort` is set by this package; other fields (`format`, `task_budget`) may come through extraBody. */
 export interface LangdockMessagesOutputConfig {
   effort?: LangdockMessagesEffort;
+  [field: string]: unknown;
 }
 
 export interface LangdockMessagesRequestBody {

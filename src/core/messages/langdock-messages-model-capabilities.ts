@@ -34,7 +34,8 @@ export interface LangdockMessagesModelCapabilities {
 // Opus 5 thinks when no `thinking` is sent [doc: Opus 5 migration guide]. Opus 4.7 changed the thinking display
 // default to `omitted` [doc: adaptive thinking page]; that every later family does too is [assumed].
 interface Family {
-  maxOutputTokens: number;
+  /** Undefined for a family judged only by its version. */
+  maxOutputTokens: number | undefined;
   thinking: LangdockClaudeThinkingMode;
   efforts?: readonly LangdockMessagesEffort[];
   acceptsSampling?: boolean;
@@ -42,10 +43,14 @@ interface Family {
   omitsThinkingByDefault?: boolean;
 }
 
+type KnownFamily = Family & { maxOutputTokens: number };
+
 const toMax: readonly LangdockMessagesEffort[] = ['low', 'medium', 'high', 'max'];
 const toXhigh: readonly LangdockMessagesEffort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
-const adaptive46: Family = { maxOutputTokens: 128_000, thinking: 'adaptive', efforts: toMax };
-const adaptive47: Family = {
+const budget: Family = { maxOutputTokens: undefined, thinking: 'budget' };
+const none: Family = { maxOutputTokens: undefined, thinking: 'none' };
+const adaptive46: KnownFamily = { maxOutputTokens: 128_000, thinking: 'adaptive', efforts: toMax };
+const adaptive47: KnownFamily = {
   maxOutputTokens: 128_000,
   thinking: 'adaptive',
   efforts: toXhigh,
@@ -54,7 +59,7 @@ const adaptive47: Family = {
 };
 
 /** Families by `<tier>-<major>[-<minor>]`. */
-const families: Readonly<Record<string, Family>> = {
+const families: Readonly<Record<string, KnownFamily>> = {
   'haiku-3': { maxOutputTokens: 4_096, thinking: 'none' },
   'sonnet-3': { maxOutputTokens: 4_096, thinking: 'none' },
   'opus-3': { maxOutputTokens: 4_096, thinking: 'none' },
@@ -125,38 +130,31 @@ export function getLangdockMessagesModelCapabilities(
   modelId: string,
 ): LangdockMessagesModelCapabilities {
   const parsed = parseLangdockClaudeModelId(modelId);
-  if (parsed === undefined) {
-    // No version to go by: budget thinking (the older, wider-spread kind) and a limit every model takes.
-    return describe(undefined, undefined, { maxOutputTokens: 0, thinking: 'budget' });
-  }
+  // No version to go by: budget thinking (the older, wider-spread kind) and a limit every model takes.
+  if (parsed === undefined) return describe(undefined, budget, DEFAULT_MAX_TOKENS_UNKNOWN);
   const { tier, major, minor } = parsed;
+  const preferred = major < 4 ? DEFAULT_MAX_TOKENS_3 : DEFAULT_MAX_TOKENS_4;
   const key = `${tier}-${major}${minor === 0 ? '' : `-${minor}`}`;
   const known = families[key];
-  if (known !== undefined) return describe(`claude-${key}`, known.maxOutputTokens, known);
+  if (known !== undefined) {
+    return describe(`claude-${key}`, known, Math.min(preferred, known.maxOutputTokens));
+  }
   // A family this package does not know yet: judged by its version, never capped.
   const version = major + minor / 10;
-  if (version >= 4.7) return describe(undefined, undefined, adaptive47);
-  if (version >= 4.6) return describe(undefined, undefined, adaptive46);
-  if (version >= 3.7) return describe(undefined, undefined, { maxOutputTokens: 0, thinking: 'budget' });
-  return describe(undefined, undefined, { maxOutputTokens: 0, thinking: 'none' }, major < 4);
+  const traits =
+    version >= 4.7 ? adaptive47 : version >= 4.6 ? adaptive46 : version >= 3.7 ? budget : none;
+  return describe(undefined, { ...traits, maxOutputTokens: undefined }, preferred);
 }
 
 function describe(
   family: string | undefined,
-  maxOutputTokens: number | undefined,
   traits: Family,
-  claude3 = family !== undefined && /-3(?:-|$)/.test(family),
+  defaultMaxTokens: number,
 ): LangdockMessagesModelCapabilities {
-  const preferred =
-    family === undefined && traits.maxOutputTokens === 0 && traits.thinking === 'budget'
-      ? DEFAULT_MAX_TOKENS_UNKNOWN
-      : claude3
-        ? DEFAULT_MAX_TOKENS_3
-        : DEFAULT_MAX_TOKENS_4;
   return {
     family,
-    maxOutputTokens,
-    defaultMaxTokens: Math.min(preferred, maxOutputTokens ?? preferred),
+    maxOutputTokens: traits.maxOutputTokens,
+    defaultMaxTokens,
     thinking: traits.thinking,
     efforts: traits.thinking === 'adaptive' ? (traits.efforts ?? []) : [],
     acceptsSampling: traits.acceptsSampling ?? true,
