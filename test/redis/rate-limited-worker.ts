@@ -5,7 +5,7 @@
 import IORedis from 'ioredis';
 import { createClient } from 'redis';
 import { createInterface } from 'node:readline';
-import type { LangdockRateLimitStore } from '../../src/core/langdock-rate-limit';
+import type { LangdockRateLimitStore } from '../../src/core/rate-limit/langdock-rate-limit';
 import { createLangdockRedisStore } from '../../src/redis/index';
 import { createLangdock } from '../../src/v4/index';
 

@@ -24,7 +24,7 @@ export function redisServerVersion(): string | undefined {
 export async function startRedisServer(): Promise<RedisServer> {
   if (redisServerVersion() === undefined) {
     throw new Error(
-      'redis-server is not installed, and the Redis tests need a real one (they are never skipped): install it with `apt-get install -y redis-server` (Debian/Ubuntu; .ci/run does this), then rerun.',
+      'redis-server is not installed: install it with `apt-get install -y redis-server` (Debian/Ubuntu; .ci/run and npm run bench:budget do this), then rerun.',
     );
   }
   const port = await freePort();
