@@ -8,7 +8,8 @@ export const LANGDOCK_MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /**
  * Langdock's error bodies come in several shapes: `{message}`, `{message: [...]}`, `{error: "..."}`,
- * OpenAI/Azure's `{error: {message, type, param, code}}`, and gateway HTML pages.
+ * OpenAI/Azure's `{error: {message, type, param, code}}`, Anthropic's `{type: "error", error: {type, message}}`,
+ * and gateway HTML pages.
  */
 export function parseLangdockErrorBody(body: string): {
   message: string | undefined;
@@ -20,7 +21,24 @@ export function parseLangdockErrorBody(body: string): {
   } catch {
     return { message: describeNonJsonBody(body), data: undefined };
   }
-  return { message: messageFromValue(data), data };
+  const message = messageFromValue(data);
+  // Anthropic's error type (`overloaded_error`) says what happened where its message may not.
+  const type = anthropicErrorType(data);
+  return {
+    message:
+      message !== undefined && type !== undefined && !message.includes(type)
+        ? `${message} (${type})`
+        : message,
+    data,
+  };
+}
+
+function anthropicErrorType(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, error } = value as { type?: unknown; error?: unknown };
+  if (type !== 'error' || typeof error !== 'object' || error === null) return undefined;
+  const errorType = (error as { type?: unknown }).type;
+  return typeof errorType === 'string' ? errorType : undefined;
 }
 
 function messageFromValue(value: unknown): string | undefined {

@@ -38,6 +38,21 @@ describe('parseLangdockErrorBody', () => {
     ],
     ['{detail}', '{"detail":"Not Found"}', 'Not Found'],
     [
+      'Anthropic {type: error, error: {type, message}}',
+      '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      'Overloaded (overloaded_error)',
+    ],
+    [
+      'Anthropic envelope whose message names its type already',
+      '{"type":"error","error":{"type":"not_found_error","message":"not_found_error: model: x"}}',
+      'not_found_error: model: x',
+    ],
+    [
+      "Anthropic envelope with the gateway's top-level message",
+      '{"type":"error","error":{"type":"rate_limit_error","message":"Slow down"},"message":"Slow down"}',
+      'Slow down (rate_limit_error)',
+    ],
+    [
       'HTML page with a title',
       '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
       'the server answered with an HTML page: "502 Bad Gateway"',
@@ -154,6 +169,22 @@ describe('createLangdockErrorHandler', () => {
     expect((await call(401)).message).toBe(
       'Langdock API error 401: Not Found. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
     );
+  });
+
+  it("reads Anthropic's error envelope and retries its 529 overloaded_error", async () => {
+    const error = await handle(
+      '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      529,
+    );
+    expect(error.message).toBe(
+      'Langdock API error 529: Overloaded (overloaded_error). Langdock had a server error; retry shortly.',
+    );
+    expect(error.statusCode).toBe(529);
+    expect(error.isRetryable).toBe(true);
+    expect(error.data).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
   });
 
   it('describes an HTML gateway page', async () => {
