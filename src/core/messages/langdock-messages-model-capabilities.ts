@@ -116,7 +116,8 @@ export function parseLangdockClaudeModelId(
 ): { tier: string; major: number; minor: number } | undefined {
   const name = claudeName(modelId);
   const fresh = newStyle.exec(name);
-  if (fresh !== null) {
+  // Tier-first names start with Claude 4; older ones (`claude-instant-1`, `claude-2`) name no tier we know.
+  if (fresh !== null && Number(fresh[2]) >= 4) {
     return { tier: fresh[1]!, major: Number(fresh[2]), minor: Number(fresh[3] ?? 0) };
   }
   const old = oldStyle.exec(name);
