@@ -26,11 +26,9 @@ export type ChatMessage =
   | { role: 'tool'; toolCallId: string; text: string }
   | { role: 'function'; name: string; text: string };
 
-export interface ToolDefinition {
-  name: string;
-  description: string;
-  parameters: JsonObject;
-}
+import type { ToolDefinition } from '../generation/tool-choice';
+
+export type { ToolDefinition };
 
 export type ToolChoice =
   { type: 'auto' } | { type: 'none' } | { type: 'required' } | { type: 'function'; name: string };

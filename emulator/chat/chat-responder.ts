@@ -1,72 +1,28 @@
 // The built-in responder: deterministic, useful replies computed from the request alone.
 import { createHash } from 'node:crypto';
 import type { ChatMessage, ChatRequest, ToolCall, ToolDefinition } from './chat-request';
-import { isRecord, type JsonObject } from '../server/json-guards';
+import type { JsonObject } from '../server/json-guards';
 import { findJsonSchemaInText, sampleFromSchema } from '../generation/json-schema-sampler';
-import { identifierWords, mentionsWord } from '../generation/prompt-hints';
+import {
+  echoReply,
+  GREETING,
+  reasoningText,
+  toolResultsReply,
+} from '../generation/reply-templates';
+import { pickTool, sampleToolInput } from '../generation/tool-choice';
+
+export { toolScore } from '../generation/tool-choice';
 
 /** `reasoning` is the chain of thought that models with `reasoning_content` show before the answer. */
 export type Reply =
   | { type: 'text'; text: string; reasoning?: string }
   | { type: 'tool-calls'; toolCalls: ToolCall[]; reasoning?: string };
 
-// Verbs and fillers in tool names say nothing about the topic a user asks for.
-const GENERIC_WORDS = new Set([
-  'get',
-  'set',
-  'list',
-  'create',
-  'update',
-  'delete',
-  'fetch',
-  'find',
-  'do',
-  'run',
-  'make',
-  'call',
-  'tool',
-  'function',
-  'the',
-  'a',
-  'an',
-  'of',
-  'for',
-  'to',
-  'and',
-  'or',
-  'by',
-  'with',
-  'from',
-  'current',
-  'given',
-  'this',
-  'that',
-  'will',
-  'returns',
-  'return',
-  'about',
-  'into',
-  'using',
-  'some',
-  'user',
-  'value',
-  'values',
-]);
-const NAME_WORD_SCORE = 3;
-const CALL_THRESHOLD = 2;
-
 export function respond(request: ChatRequest): Reply {
   const reply = answer(request);
   if (!request.model.profile.reasoningContent) return reply;
-  const about =
-    reply.type === 'tool-calls'
-      ? `calling ${reply.toolCalls.map((call) => call.name).join(', ')}`
-      : 'answering with my fixed template';
-  const asked = lastUserText(request.messages).trim();
-  return {
-    ...reply,
-    reasoning: `The user wrote "${asked}". I am the Langdock emulator, so I am ${about}.`,
-  };
+  const calls = reply.type === 'tool-calls' ? reply.toolCalls.map((call) => call.name) : [];
+  return { ...reply, reasoning: reasoningText(lastUserText(request.messages), calls) };
 }
 
 function answer(request: ChatRequest): Reply {
@@ -97,13 +53,7 @@ function lastUserText(messages: readonly ChatMessage[]): string {
 
 function textReply(messages: readonly ChatMessage[]): string {
   const user = lastUserMessage(messages);
-  if (user === undefined) return 'Hello! This is the Langdock emulator. How can I help you?';
-  const attachments =
-    user.attachments === 0
-      ? ''
-      : ` (with ${user.attachments} attachment${user.attachments === 1 ? '' : 's'})`;
-  if (user.text.trim() === '') return `You sent a message without text${attachments}.`;
-  return `You said: "${user.text.trim()}"${attachments}. This is a deterministic reply from the Langdock emulator.`;
+  return user === undefined ? GREETING : echoReply(user.text, user.attachments);
 }
 
 /** Answers with the trailing tool (or legacy function) results, naming the tool each came from. */
@@ -116,7 +66,7 @@ function answerFromToolResults(messages: readonly ChatMessage[]): string {
       results.unshift(`${toolNameFor(messages, message.toolCallId)} returned ${message.text}`);
     else break;
   }
-  return `Based on the tool results: ${results.join('; ')}.`;
+  return toolResultsReply(results);
 }
 
 function toolNameFor(messages: readonly ChatMessage[], toolCallId: string): string {
@@ -130,49 +80,16 @@ function toolNameFor(messages: readonly ChatMessage[], toolCallId: string): stri
 
 /** Picks the tool to call, if any: forced by tool_choice, or plainly asked for in the user's last message. */
 function chooseToolCall(request: ChatRequest, userText: string | undefined): ToolCall | undefined {
-  const { tools, toolChoice } = request;
-  if (tools.length === 0 || toolChoice.type === 'none') return undefined;
-  const hintText = userText ?? lastUserText(request.messages);
-  if (toolChoice.type === 'function') {
-    const named = tools.find((tool) => tool.name === toolChoice.name);
-    return named === undefined
-      ? undefined
-      : buildToolCall(named, hintText, request.messages.length);
-  }
-  const ranked = tools
-    .map((tool, index) => ({
-      tool,
-      index,
-      score: userText === undefined ? 0 : toolScore(tool, userText),
-    }))
-    .sort((a, b) => b.score - a.score || a.index - b.index);
-  const best = ranked[0];
-  if (best === undefined) return undefined;
-  if (toolChoice.type === 'required' || best.score >= CALL_THRESHOLD) {
-    return buildToolCall(best.tool, hintText, request.messages.length);
-  }
-  return undefined;
-}
-
-/** How plainly the text asks for this tool: its name, its name's topic words, and its description's words. */
-export function toolScore(tool: ToolDefinition, text: string): number {
-  if (mentionsWord(text, tool.name)) return 10;
-  const nameWords = identifierWords(tool.name).filter(
-    (word) => word.length > 2 && !GENERIC_WORDS.has(word),
-  );
-  const descriptionWords = new Set(
-    (tool.description.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
-      (word) => word.length > 3 && !GENERIC_WORDS.has(word) && !nameWords.includes(word),
-    ),
-  );
-  const nameScore = nameWords.filter((word) => mentionsWord(text, word)).length * NAME_WORD_SCORE;
-  const descriptionScore = [...descriptionWords].filter((word) => mentionsWord(text, word)).length;
-  return nameScore + descriptionScore;
+  const { toolChoice } = request;
+  const pick =
+    toolChoice.type === 'function' ? { type: 'tool' as const, name: toolChoice.name } : toolChoice;
+  const tool = pickTool(request.tools, pick, userText);
+  if (tool === undefined) return undefined;
+  return buildToolCall(tool, userText ?? lastUserText(request.messages), request.messages.length);
 }
 
 function buildToolCall(tool: ToolDefinition, hintText: string, salt: number): ToolCall {
-  const sampled = sampleFromSchema(tool.parameters, { hintText });
-  const args = JSON.stringify(isRecord(sampled) ? sampled : {});
+  const args = JSON.stringify(sampleToolInput(tool, hintText));
   const digest = createHash('sha256').update(`${tool.name}\n${args}\n${salt}`).digest('hex');
   return { id: `call_${digest.slice(0, 24)}`, name: tool.name, arguments: args };
 }
