@@ -47,6 +47,18 @@ export interface LangdockEmulatorOptions {
   streamUsage?: boolean;
   /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
   allowJsonSchema?: boolean;
+  /**
+   * Serve Langdock's Model Gateway instead of the classic API: no region segment, `POST /v1/chat/completions` and
+   * `POST /v1/messages` for every chat model (Claude and GPT alike), `POST /v1/embeddings`, `GET /v1/models` with
+   * `context_window` and `operations`, `cost` in usage, and errors in the called format plus a top-level `message`.
+   * The classic routes and the Agents API answer 404 then (the gateway is another host). CLI `--gateway`.
+   */
+  gateway?: boolean;
+  /**
+   * Regions whose `GET /anthropic/{region}/v1/models` lists nothing (an empty list is a normal live answer, seen for
+   * `us`); their messages route still answers. CLI `--empty-anthropic-models <region>`.
+   */
+  emptyAnthropicModelRegions?: readonly string[];
   /** Receives one line per request; API keys never appear in it. */
   logger?: (line: string) => void;
   /** Clock in milliseconds for rate limiting and `created`, so tests can move time. */
@@ -125,6 +137,13 @@ export interface LangdockEmulator {
   baseURL: string;
   /** Base URL for any region (also invalid ones, to test the 404), optionally under `/api/public`. */
   baseURLFor(region: string, options?: BaseURLOptions): string;
+  /**
+   * The Anthropic route's base as `@ai-sdk/anthropic` takes it: `${url}/anthropic/${region}/v1` (it appends
+   * `/messages`); Anthropic's own SDKs take it without `/v1`.
+   */
+  anthropicBaseURLFor(region: string, options?: BaseURLOptions): string;
+  /** The Model Gateway's OpenAI-style base, `${url}/v1` (served with `gateway: true`); Anthropic SDKs take `url`. */
+  gatewayBaseURL: string;
   /** The prefix before `/agent/v1` and `/attachment/v1`: the origin, or `${url}/api/public` when dedicated. */
   agentBaseURLFor(options?: BaseURLOptions): string;
   /** Attachments uploaded and not deleted, in upload order. */
@@ -135,7 +154,7 @@ export interface LangdockEmulator {
   script(...responses: ScriptedResponse[]): void;
   /** How many scripted responses are still queued. */
   readonly pendingScripts: number;
-  /** Clears recorded requests, queued scripts, rate-limit windows and attachments. */
+  /** Clears recorded requests, queued scripts, rate-limit windows, attachments and the prompt cache. */
   reset(): void;
   /** Stops listening and drops open connections (including stalled ones). */
   close(): Promise<void>;

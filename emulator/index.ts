@@ -79,10 +79,15 @@ export async function startLangdockEmulator(
   const baseURLFor = (region: string, baseOptions: BaseURLOptions = {}): string =>
     `${url}${baseOptions.dedicated === true ? '/api/public' : ''}/openai/${region}/v1`;
   const requests: RecordedRequest[] = state.requests;
+  const prefix = (baseOptions: BaseURLOptions): string =>
+    `${url}${baseOptions.dedicated === true ? '/api/public' : ''}`;
   return {
     url,
     baseURL: baseURLFor('eu'),
     baseURLFor,
+    anthropicBaseURLFor: (region: string, baseOptions: BaseURLOptions = {}): string =>
+      `${prefix(baseOptions)}/anthropic/${region}/v1`,
+    gatewayBaseURL: `${url}/v1`,
     agentBaseURLFor: (baseOptions: BaseURLOptions = {}): string =>
       `${url}${baseOptions.dedicated === true ? '/api/public' : ''}`,
     get attachments() {
@@ -100,6 +105,7 @@ export async function startLangdockEmulator(
       state.scripts.clear();
       state.rateLimiter?.reset();
       state.attachments.clear();
+      state.promptCache.clear();
     },
     close(): Promise<void> {
       return new Promise((resolve, reject) => {

@@ -26,6 +26,8 @@ export interface ChatUsage {
   total_tokens: number;
   prompt_tokens_details: PromptTokensDetails;
   completion_tokens_details: CompletionTokensDetails;
+  /** The Model Gateway's charge for the call (assumed name; see the emulator's README). */
+  cost?: number;
 }
 
 export interface TopLogprob {

@@ -1,5 +1,7 @@
 // `POST .../chat/completions`: checks the body, counts it against the rate limit, and answers as JSON or SSE.
 import type { ServerResponse } from 'node:http';
+import { usageCost } from '../gateway/gateway-cost';
+import type { CatalogModel } from '../models/model-catalog';
 import { admit } from '../rate-limit/rate-limit-admission';
 import type { EmulatorContext } from '../server/emulator-context';
 import { sendError, sendJson } from '../server/http';
@@ -9,20 +11,47 @@ import { validateChatRequest } from './chat-request-rules';
 import { respond } from './chat-responder';
 import { buildChatCompletion, buildChunks } from './chat-response';
 
+export interface ChatRouteOptions {
+  /** The models this route serves: OpenAI's on the classic route, every chat model through the gateway. */
+  catalog: ReadonlyMap<string, CatalogModel>;
+  /** The Model Gateway: its error bodies, `cost` in usage, and a usage chunk ending every stream (assumed). */
+  gateway: boolean;
+}
+
 export async function handleChat(
   context: EmulatorContext,
   res: ServerResponse,
   body: unknown,
+  options: ChatRouteOptions,
 ): Promise<void> {
+  const rendering = {
+    shape: context.errorShape,
+    format: 'openai' as const,
+    gateway: options.gateway,
+  };
   const result = validateChatRequest(body, {
-    catalog: context.catalog,
+    catalog: options.catalog,
     allowJsonSchema: context.options.allowJsonSchema === true,
   });
-  if (!result.ok) return sendError(res, result.error, context.errorShape);
+  if (!result.ok) return sendError(res, result.error, rendering);
   const request = result.value;
-  const entry = admit(context, res, request.model.id, estimatePromptTokens(request));
+  const entry = admit(context, res, request.model.id, estimatePromptTokens(request), rendering);
   if (entry === undefined) return;
-  const outcome = finishReply(respond(request), request);
+  const finished = finishReply(respond(request), request);
+  const outcome = options.gateway
+    ? {
+        ...finished,
+        usage: {
+          ...finished.usage,
+          cost: usageCost({
+            input: finished.usage.prompt_tokens,
+            cacheWrite: 0,
+            cacheRead: 0,
+            output: finished.usage.completion_tokens,
+          }),
+        },
+      }
+    : finished;
   entry.tokens += outcome.usage.completion_tokens;
   context.responseCount += 1;
   const identity = {
@@ -33,7 +62,7 @@ export async function handleChat(
   if (!request.stream) return sendJson(res, 200, buildChatCompletion(outcome, identity));
   const chunks = buildChunks(outcome, identity, {
     azureFilterChunk: context.options.azureFilterChunk === true,
-    usage: context.options.streamUsage === true,
+    usage: options.gateway || context.options.streamUsage === true,
   });
   res.writeHead(200, SSE_HEADERS);
   res.flushHeaders();

@@ -46,3 +46,24 @@ export function identifierWords(name: string): string[] {
     .map((word) => word.toLowerCase())
     .filter((word) => word !== '');
 }
+
+/**
+ * Behaviours a prompt can ask the emulator for by naming them in the last user message, e.g.
+ * `[emulate:refusal]`: what no request parameter can trigger (a refusal, an overloaded model, a broken stream).
+ */
+export const EMULATOR_HINTS = [
+  'refusal',
+  'redacted-thinking',
+  'stream-error',
+  'overloaded',
+] as const;
+export type EmulatorHint = (typeof EMULATOR_HINTS)[number];
+
+export function findEmulatorHints(text: string): Set<EmulatorHint> {
+  const found = new Set<EmulatorHint>();
+  for (const match of text.matchAll(/\[emulate:([a-z-]+)\]/g)) {
+    const hint = EMULATOR_HINTS.find((candidate) => candidate === match[1]);
+    if (hint !== undefined) found.add(hint);
+  }
+  return found;
+}

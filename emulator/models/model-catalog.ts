@@ -1,6 +1,14 @@
 // The emulator's model catalog: which ids the workspace serves and what each one accepts.
 import {
+  claudeModelRow,
+  CLAUDE_MODEL_TABLE,
+  type ClaudeEffort,
+  type ClaudeModelRow,
+  type ClaudeThinkingMode,
+} from './claude-model-table';
+import {
   chatModel,
+  contextWindowOf,
   emulatorModelProfile,
   MODEL_TABLE,
   profileFromRow,
@@ -13,6 +21,20 @@ import {
 } from './model-table';
 
 export type ModelKind = 'chat' | 'embedding';
+
+/** Which classic route serves a model: `/openai/...` (Azure OpenAI) or `/anthropic/...` (Claude). */
+export type ModelProvider = 'openai' | 'anthropic';
+
+/** What the Messages rules enforce for a model: a Claude row's values, or the gateway's for other models. */
+export interface MessagesModelProfile {
+  /** The Claude row, or undefined for a model outside the Claude table (GPT through the gateway's Messages). */
+  claude: ClaudeModelRow | undefined;
+  /** `none`: the model takes no `thinking` (assumed for models outside the Claude table). */
+  thinking: ClaudeThinkingMode | 'none';
+  efforts: readonly ClaudeEffort[];
+  maxOutputTokens: number;
+  minCacheTokens: number;
+}
 
 /** A model the emulator should know; unset fields come from the model table, else from the id. */
 export interface ModelSpec {
@@ -44,10 +66,23 @@ export interface CatalogModel {
   acceptsDimensions: boolean;
   ownedBy: string;
   created: number;
+  provider: ModelProvider;
+  /** Input and output tokens together. */
+  contextWindow: number;
+  /** `display_name` for Anthropic's models list. */
+  displayName: string;
+  messages: MessagesModelProfile;
 }
 
 /** Every id in the model table: the catalog of a workspace with all of Langdock's models enabled. */
-export const DEFAULT_MODEL_IDS: readonly string[] = MODEL_TABLE.map((row) => row.id);
+export const DEFAULT_MODEL_IDS: readonly string[] = [
+  ...MODEL_TABLE.map((row) => row.id),
+  ...CLAUDE_MODEL_TABLE.map((row) => row.id),
+];
+
+// Models outside the Claude table on the gateway's Messages route: GPT-5's 128,000 output tokens (assumed).
+const NON_CLAUDE_MAX_OUTPUT = 128_000;
+const NON_CLAUDE_MIN_CACHE = 1024;
 
 // A fixed timestamp keeps the models list byte-identical across runs.
 const DEFAULT_CREATED_MS = 1_715_000_000_000;
@@ -86,6 +121,8 @@ function chatProfile(spec: ModelSpec): EmulatorModelProfile {
 
 export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
   const model: ModelSpec = typeof spec === 'string' ? { id: spec } : spec;
+  const claude = claudeModelRow(model.id);
+  if (claude !== undefined) return claudeCatalogModel(model, claude);
   const row = resolveModelRow(model.id);
   const kind = model.kind ?? row?.kind ?? (model.id.includes('embedding') ? 'embedding' : 'chat');
   const embeddingRow = row?.kind === 'embedding' ? row : undefined;
@@ -101,7 +138,48 @@ export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
       model.id.startsWith('text-embedding-3'),
     ownedBy: model.ownedBy ?? 'system',
     created: model.created ?? DEFAULT_CREATED_MS,
+    provider: 'openai',
+    contextWindow: contextWindowOf(model.id),
+    displayName: model.id,
+    messages: {
+      claude: undefined,
+      thinking: 'none',
+      efforts: [],
+      maxOutputTokens: NON_CLAUDE_MAX_OUTPUT,
+      minCacheTokens: NON_CLAUDE_MIN_CACHE,
+    },
   };
+}
+
+/** A Claude model: the Messages rules come from its row; through the gateway's chat completions it is a plain chat model. */
+function claudeCatalogModel(model: ModelSpec, row: ClaudeModelRow): CatalogModel {
+  return {
+    id: model.id,
+    kind: 'chat',
+    profile: profileFromRow(chatModel(model.id, row.family, row.sources), undefined),
+    dimensions: 0,
+    acceptsDimensions: false,
+    ownedBy: model.ownedBy ?? 'anthropic',
+    created: model.created ?? Date.parse(row.createdAt),
+    provider: 'anthropic',
+    contextWindow: row.contextWindow,
+    displayName: row.displayName,
+    messages: {
+      claude: row,
+      thinking: row.thinking,
+      efforts: row.efforts,
+      maxOutputTokens: row.maxOutputTokens,
+      minCacheTokens: row.minCacheTokens,
+    },
+  };
+}
+
+/** The models one classic route serves: `/openai/...` only OpenAI's, `/anthropic/...` only Claude. */
+export function catalogOf(
+  catalog: ReadonlyMap<string, CatalogModel>,
+  provider: ModelProvider,
+): Map<string, CatalogModel> {
+  return new Map([...catalog].filter(([, model]) => model.provider === provider));
 }
 
 export function buildCatalog(

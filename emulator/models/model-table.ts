@@ -300,3 +300,38 @@ export function emulatorModelProfile(id: string): EmulatorModelProfile {
     ? profileFromRow(row, row.id)
     : profileFromRow(chatModel(id, 'unknown', []), undefined);
 }
+
+/**
+ * Context windows (input and output tokens together) of the table's rows, for the gateway's models list. From
+ * Azure's model pages (AZURE_MODELS); DeepSeek-R1's 128,000 and the 128,000 of ids outside the table are assumed.
+ */
+const CONTEXT_WINDOWS: Readonly<Record<string, number>> = {
+  'gpt-5': 400_000,
+  'gpt-5-mini': 400_000,
+  'gpt-5-nano': 400_000,
+  'gpt-5-chat': 128_000,
+  'gpt-5.1': 400_000,
+  'gpt-5.1-chat': 128_000,
+  'gpt-5.2': 400_000,
+  o1: 200_000,
+  o3: 200_000,
+  'o3-mini': 200_000,
+  'o4-mini': 200_000,
+  'gpt-4.1': 1_047_576,
+  'gpt-4.1-mini': 1_047_576,
+  'gpt-4.1-nano': 1_047_576,
+  'gpt-4o': 128_000,
+  'gpt-4o-mini': 128_000,
+  'gpt-35-turbo': 16_385,
+  'DeepSeek-R1': 128_000,
+  'text-embedding-3-small': 8_192,
+  'text-embedding-3-large': 8_192,
+  'text-embedding-ada-002': 8_192,
+};
+const DEFAULT_CONTEXT_WINDOW = 128_000;
+
+/** The context window of an id by the table's matching rule; ids outside the table get 128,000 (assumed). */
+export function contextWindowOf(id: string): number {
+  const row = resolveModelRow(id);
+  return (row === undefined ? undefined : CONTEXT_WINDOWS[row.id]) ?? DEFAULT_CONTEXT_WINDOW;
+}

@@ -1,6 +1,7 @@
 // Admission of a request against its model's limits, answering 429 (with `retry-after` if wanted) when over.
 import type { ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../server/emulator-context';
+import type { ErrorRendering } from '../server/error-shape';
 import { sendError } from '../server/http';
 import { gatewayError, MESSAGES } from '../server/langdock-refusals';
 import type { UsageEntry } from './rate-limiter';
@@ -11,6 +12,7 @@ export function admit(
   res: ServerResponse,
   model: string,
   tokens: number,
+  rendering: ErrorRendering = { shape: context.errorShape, format: 'openai', gateway: false },
 ): UsageEntry | undefined {
   const limiter = context.state.rateLimiter;
   if (limiter === undefined) return { at: context.now(), tokens };
@@ -24,7 +26,7 @@ export function admit(
   sendError(
     res,
     gatewayError(429, MESSAGES.rateLimited, 'rate_limit_exceeded', 'requests'),
-    context.errorShape,
+    rendering,
     headers,
   );
   return undefined;

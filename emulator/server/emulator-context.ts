@@ -2,6 +2,7 @@
 import type { EmulatorAgent } from '../agents/agent-registry';
 import type { AttachmentStore } from '../agents/attachment-store';
 import type { LangdockEmulatorOptions, RecordedRequest } from '../emulator-types';
+import type { PromptCache } from '../messages/prompt-cache';
 import type { CatalogModel } from '../models/model-catalog';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
 import type { ErrorShape } from './error-shape';
@@ -13,10 +14,16 @@ export interface EmulatorState {
   readonly scripts: ScriptQueue;
   readonly rateLimiter: RateLimiter | undefined;
   readonly attachments: AttachmentStore;
+  readonly promptCache: PromptCache;
 }
 
 export interface EmulatorContext {
+  /** Every configured model; the gateway serves them all. */
   readonly catalog: ReadonlyMap<string, CatalogModel>;
+  /** The models of the classic `/openai/...` routes. */
+  readonly openaiCatalog: ReadonlyMap<string, CatalogModel>;
+  /** The Claude models of the classic `/anthropic/...` routes. */
+  readonly anthropicCatalog: ReadonlyMap<string, CatalogModel>;
   readonly agents: ReadonlyMap<string, EmulatorAgent>;
   readonly apiKeys: ReadonlySet<string> | undefined;
   readonly options: LangdockEmulatorOptions;
@@ -26,4 +33,16 @@ export interface EmulatorContext {
   readonly errorShape: ErrorShape;
   /** Counts answers, for ids that differ per answer and repeat per run. */
   responseCount: number;
+  /** Counts requests, for the `x-request-id` of each response. */
+  requestCount: number;
+}
+
+/** A request as the route handlers see it, after the server read and recorded it. */
+export interface IncomingRequest {
+  method: string;
+  path: string;
+  /** Lowercased names. */
+  headers: Record<string, string>;
+  parsed: { ok: true; value: unknown } | { ok: false };
+  bytes: Buffer;
 }

@@ -6,7 +6,10 @@ import { AttachmentStore } from '../agents/attachment-store';
 import { handleChat } from '../chat/chat-route';
 import { handleEmbeddings } from '../embeddings/embedding-route';
 import type { LangdockEmulatorOptions } from '../emulator-types';
-import { buildCatalog } from '../models/model-catalog';
+import { handleGateway } from '../gateway/gateway-routes';
+import { ANTHROPIC_ROUTE, handleAnthropicApi } from '../messages/anthropic-routes';
+import { PromptCache } from '../messages/prompt-cache';
+import { buildCatalog, catalogOf } from '../models/model-catalog';
 import { buildModelList } from '../models/model-list';
 import { admit } from '../rate-limit/rate-limit-admission';
 import { RateLimiter } from '../rate-limit/rate-limiter';
@@ -49,9 +52,13 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
     scripts: new ScriptQueue(),
     rateLimiter: options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, now),
     attachments: new AttachmentStore(),
+    promptCache: new PromptCache(now),
   };
+  const catalog = buildCatalog(options.models);
   const context: EmulatorContext = {
-    catalog: buildCatalog(options.models),
+    catalog,
+    openaiCatalog: catalogOf(catalog, 'openai'),
+    anthropicCatalog: catalogOf(catalog, 'anthropic'),
     agents: buildAgentRegistry(options.agents),
     apiKeys: options.apiKeys === undefined ? undefined : new Set(options.apiKeys),
     options,
@@ -60,6 +67,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
     state,
     errorShape: options.errorShape ?? 'layered',
     responseCount: 0,
+    requestCount: 0,
   };
   const server = createServer((req, res) => {
     handle(context, req, res).catch((error: unknown) => {
@@ -101,6 +109,9 @@ async function handle(
     if (error instanceof BodyTooLargeError) return refuse(res, gatewayError(413, error.message));
     throw error;
   }
+  context.requestCount += 1;
+  // Langdock's Model Gateway documents one on every response; the emulator sends it on every route.
+  res.setHeader('x-request-id', `req_emulator${String(context.requestCount).padStart(8, '0')}`);
   const rawBody = bytes.toString('utf8');
   const parsed = parseJsonBody(rawBody);
   const headers = flattenHeaders(req.headers);
@@ -116,6 +127,11 @@ async function handle(
   if (scripted !== undefined) return playScripted(res, scripted, context.sleep);
 
   if (headers.origin !== undefined) return refuse(res, gatewayError(403, MESSAGES.browser));
+  const incoming = { method, path, headers, parsed, bytes };
+  if (context.options.gateway === true) return handleGateway(context, incoming, res);
+  const anthropicRoute = ANTHROPIC_ROUTE.exec(path);
+  if (anthropicRoute !== null)
+    return handleAnthropicApi(context, anthropicRoute[1]!, anthropicRoute[2]!, incoming, res);
   const agentRoute = AGENT_API_ROUTE.exec(path);
   if (agentRoute !== null)
     return handleAgentApi(
@@ -137,10 +153,11 @@ async function handle(
   const allowed = ROUTE_METHODS[endpoint] ?? 'POST';
   if (method !== allowed)
     return refuse(res, gatewayError(405, `Use ${allowed} for /${endpoint}.`), { allow: allowed });
-  if (endpoint === 'models') return sendJson(res, 200, buildModelList(context.catalog));
+  if (endpoint === 'models') return sendJson(res, 200, buildModelList(context.openaiCatalog));
   if (!parsed.ok) return refuse(res, gatewayError(400, MESSAGES.invalidJson));
-  if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value);
-  return handleChat(context, res, parsed.value);
+  const routeOptions = { catalog: context.openaiCatalog, gateway: false };
+  if (endpoint === 'embeddings') return handleEmbeddings(context, res, parsed.value, routeOptions);
+  return handleChat(context, res, parsed.value, routeOptions);
 }
 
 function agentApiContext(context: EmulatorContext): AgentApiContext {

@@ -1,6 +1,6 @@
 // Small HTTP helpers: reading bodies and sending JSON answers and refusals.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody, type ErrorShape } from './error-shape';
+import { errorBody, type ErrorRendering, type ErrorShape } from './error-shape';
 import type { ApiError } from './api-error';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -57,11 +57,19 @@ export function sendJson(
   res.end(text);
 }
 
+/** Sends a refusal; `shape` alone means an OpenAI-format route outside the Model Gateway. */
 export function sendError(
   res: ServerResponse,
   error: ApiError,
-  shape: ErrorShape,
+  shape: ErrorShape | ErrorRendering,
   headers: Record<string, string> = {},
 ): void {
-  sendJson(res, error.status, errorBody(error, shape), headers);
+  const rendering =
+    typeof shape === 'string' ? { shape, format: 'openai' as const, gateway: false } : shape;
+  sendJson(
+    res,
+    error.status,
+    errorBody(error, rendering.shape, rendering.format, rendering.gateway),
+    headers,
+  );
 }

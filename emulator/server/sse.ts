@@ -15,6 +15,11 @@ export function sseEvent(data: unknown): string {
   return `data: ${text}\n\n`;
 }
 
+/** One named event, as Anthropic streams them: `event: <name>` then `data: <json>`. */
+export function namedSseEvent(name: string, data: unknown): string {
+  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
 /** Waits `ms`, or less once `signal` aborts; tests swap it to observe delays without a clock. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 

@@ -90,3 +90,40 @@ export function backendError(
 ): BackendErrorBody {
   return { error: { message, type: 'invalid_request_error', param, code } };
 }
+
+export const ANTHROPIC_HEADERS = { 'anthropic-version': '2023-06-01' };
+
+/** `POST /anthropic/eu/v1/messages` with a bearer key and `anthropic-version`. */
+export function messages(
+  emulator: LangdockEmulator,
+  body: unknown,
+  options: Omit<CallOptions, 'body'> = {},
+): Promise<HttpResult> {
+  return call(`${emulator.anthropicBaseURLFor('eu')}/messages`, {
+    ...options,
+    headers: { ...ANTHROPIC_HEADERS, ...options.headers },
+    body,
+  });
+}
+
+export interface NamedEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Anthropic's named SSE events, checking each `event:` name equals its payload's `type`. */
+export function anthropicEvents(text: string): NamedEvent[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const lines = block.split('\n');
+      const event = lines.find((line) => line.startsWith('event: '))?.slice('event: '.length);
+      const data = lines.find((line) => line.startsWith('data: '))?.slice('data: '.length);
+      if (event === undefined || data === undefined) throw new Error(`malformed event: ${block}`);
+      const parsed = JSON.parse(data) as Record<string, unknown>;
+      if (parsed.type !== event)
+        throw new Error(`event ${event} carries type ${String(parsed.type)}`);
+      return { event, data: parsed };
+    });
+}
