@@ -21,8 +21,8 @@ try {
         role: 'user',
         content: [
           { type: 'text', text: 'What colour is this image?' },
-          // AI SDK 7: an image is a file part; `image` alone lets the subtype (here image/png) be read from the bytes.
-          { type: 'file', data: redPixel, mediaType: 'image' },
+          // AI SDK 7: an image is a file part with an image/* media type (`image` alone: read from the bytes).
+          { type: 'file', data: redPixel, mediaType: 'image/png' },
         ],
       },
     ],
