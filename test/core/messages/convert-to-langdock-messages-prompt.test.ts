@@ -22,6 +22,9 @@ const call = (toolCallId: string, input: unknown = { city: 'Berlin' }) => ({
   input,
 });
 const text = (value: string) => ({ type: 'text' as const, text: value });
+/** A part with provider options its core type does not declare (reasoning, tool calls), as the specs pass them. */
+const withOptions = <PART extends object>(part: PART, providerOptions: object): PART =>
+  ({ ...part, providerOptions }) as PART;
 
 // 1x1 PNG and the first bytes of a JPEG, enough for the sniffer.
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -167,7 +170,10 @@ describe('convertToLangdockMessagesPrompt: assistant parts', () => {
       user('a'),
       {
         role: 'assistant',
-        content: [{ type: 'reasoning', text: 'Let me think.', providerOptions }, text('b')],
+        content: [
+          withOptions({ type: 'reasoning', text: 'Let me think.' }, providerOptions ?? {}),
+          text('b'),
+        ],
       },
     ] as LangdockPrompt;
 
@@ -494,7 +500,7 @@ describe('convertToLangdockMessagesPrompt: files', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it.each<[string, LangdockPrompt, typeof Error, string]>([
+  it.each<[string, LangdockPrompt, new (...args: never[]) => Error, string]>([
     [
       'a file reference',
       file({ type: 'reference', reference: { langdock: 'file-1' } }, 'application/pdf'),
@@ -597,7 +603,7 @@ describe('convertToLangdockMessagesPrompt: cache_control', () => {
         role: 'assistant',
         content: [
           text('Checking.'),
-          { ...call('c1'), providerOptions: { langdock: { cacheControl: ephemeral } } },
+          withOptions(call('c1'), { langdock: { cacheControl: ephemeral } }),
         ],
       },
       {
@@ -642,14 +648,13 @@ describe('convertToLangdockMessagesPrompt: cache_control', () => {
       {
         role: 'assistant',
         content: [
-          {
-            type: 'reasoning',
-            text: 'hm',
-            providerOptions: { langdock: { signature: 's', cacheControl: ephemeral } },
-          },
+          withOptions(
+            { type: 'reasoning', text: 'hm' },
+            { langdock: { signature: 's', cacheControl: ephemeral } },
+          ),
         ],
         providerOptions: { langdock: { cacheControl: ephemeral } },
-      } as LangdockPrompt[number],
+      },
     ]);
     expect(result.messages[1]).toEqual({
       role: 'assistant',
