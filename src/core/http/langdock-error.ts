@@ -1,6 +1,7 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { readResponseBody } from './langdock-response-body';
+import { describeLangdockTimeout } from './langdock-error-hints';
 import { redactedHeaders, redactedJsonText } from './langdock-redaction';
 
 /** An error message fits in far less; the rest of a larger error body is not read. */
@@ -65,10 +66,22 @@ function messageFromValue(value: unknown): string | undefined {
 export function describeNonJsonBody(body: string): string | undefined {
   const text = body.trim();
   if (text === '') return undefined;
-  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const title = htmlTitle(text);
   if (title) return `the server answered with an HTML page: "${title}"`;
   if (text.startsWith('<')) return 'the server answered with an HTML page instead of JSON';
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function htmlTitle(text: string): string | undefined {
+  return /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || undefined;
+}
+
+function isStreamingRequest(requestBodyValues: unknown): boolean {
+  return (
+    typeof requestBodyValues === 'object' &&
+    requestBodyValues !== null &&
+    (requestBodyValues as { stream?: unknown }).stream === true
+  );
 }
 
 const statusHints: Record<number, string> = {
@@ -81,8 +94,7 @@ const statusHints: Record<number, string> = {
   429: 'The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models.',
   502: 'A gateway in front of Langdock failed; retry shortly.',
   503: 'Langdock is temporarily unavailable; retry shortly.',
-  504: 'A gateway timed out; for long answers prefer streaming.',
-  524: 'The gateway gave up waiting (about 100 s); for long answers prefer streaming.',
+  504: 'A gateway timed out; it is retried. If long calls keep ending so, stream them (streamText).',
 };
 
 export function langdockErrorHint(statusCode: number): string | undefined {
@@ -92,8 +104,12 @@ export function langdockErrorHint(statusCode: number): string | undefined {
   );
 }
 
-/** Same rule as the AI SDK's: the SDK's retry loop (which honours retry-after) retries these. */
+/**
+ * The AI SDK's rule (its retry loop honours retry-after), less the 524: Langdock's proxy gave up on a call the
+ * model may still be running, and a retry would run and bill it again.
+ */
 export function isRetryableStatus(statusCode: number): boolean {
+  if (statusCode === 524) return false;
   return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
 }
 
@@ -108,8 +124,18 @@ export function createLangdockErrorHandler(
       (await readResponseBody(response, LANGDOCK_MAX_ERROR_BODY_BYTES)).text,
       redact,
     );
-    const { message: detail, data } = parseLangdockErrorBody(responseBody);
-    const hint = hints[response.status] ?? langdockErrorHint(response.status);
+    const parsed = parseLangdockErrorBody(responseBody);
+    const { data } = parsed;
+    let detail = parsed.message;
+    let hint = hints[response.status] ?? langdockErrorHint(response.status);
+    if (response.status === 524) {
+      const timeout = describeLangdockTimeout({
+        pageTitle: htmlTitle(responseBody.trim()),
+        streamed: isStreamingRequest(requestBodyValues),
+      });
+      hint = timeout.hint;
+      if (data === undefined) detail = timeout.detail;
+    }
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
     const message = redact(hint ? `${head} ${hint}` : head);
     return {

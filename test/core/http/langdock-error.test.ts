@@ -80,7 +80,7 @@ describe('hints and retries', () => {
     [403, 'scopes'],
     [404, 'model may not be enabled in this workspace or served in this region'],
     [429, '500 requests and 60,000 tokens per minute per model'],
-    [524, 'prefer streaming'],
+    [504, 'stream them (streamText)'],
     [599, 'server error'],
   ])('%i has a hint', (status, words) => {
     expect(langdockErrorHint(status)).toContain(words);
@@ -95,7 +95,8 @@ describe('hints and retries', () => {
     [429, true],
     [500, true],
     [502, true],
-    [524, true],
+    [504, true],
+    [524, false],
   ])('status %i retryable: %s', (status, retryable) => {
     expect(isRetryableStatus(status)).toBe(retryable);
   });
@@ -194,6 +195,54 @@ describe('createLangdockErrorHandler', () => {
     );
     expect(error.isRetryable).toBe(true);
     expect(error.data).toBeUndefined();
+  });
+
+  it.each([
+    [
+      "Cloudflare's 524 page",
+      '<!DOCTYPE html><html><head><title>api.langdock.com | 524: A timeout occurred</title></head><body>…</body></html>',
+      { model: 'o3', messages: [] },
+      'Langdock API error 524: Langdock\'s proxy stopped waiting for the answer after about 100 seconds (its page: "api.langdock.com | 524: A timeout occurred"). ' +
+        'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
+        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+    ],
+    [
+      'an empty 524',
+      '',
+      { model: 'o3', messages: [] },
+      "Langdock API error 524: Langdock's proxy stopped waiting for the answer after about 100 seconds. " +
+        'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
+        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+    ],
+    [
+      'a 524 to a streamed call',
+      '',
+      { model: 'o3', messages: [], stream: true },
+      "Langdock API error 524: Langdock's proxy stopped waiting for the answer after about 100 seconds. " +
+        'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
+        'Even this streamed call sent nothing for that long: retry later, or with a shorter request.',
+    ],
+  ])('explains %s and does not retry it', async (_, body, requestBodyValues, message) => {
+    const { value: error } = await createLangdockErrorHandler((text) =>
+      redactSecret(text, 'sk-secret-123'),
+    )({
+      response: new Response(body, { status: 524, headers: { 'content-type': 'text/html' } }),
+      url: 'https://api.langdock.com/openai/eu/v1/chat/completions',
+      requestBodyValues,
+    });
+    expect(error.message).toBe(message);
+    expect(error.statusCode).toBe(524);
+    expect(error.isRetryable).toBe(false);
+    expect(error.responseBody).toBe(body);
+  });
+
+  it('keeps the words of a 524 that came as JSON, with the same advice', async () => {
+    const error = await handle('{"message":"upstream timeout"}', 524);
+    expect(error.message).toBe(
+      'Langdock API error 524: upstream timeout. The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
+        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+    );
+    expect(error.isRetryable).toBe(false);
   });
 
   it('reads at most 1 MiB of an error body', async () => {
