@@ -75,6 +75,8 @@ function finish(reason: Partial<LangdockFinish> & Pick<LangdockFinish, 'finishRe
 
 const errors = (parts: MessagesPart[]) =>
   parts.filter((part) => part.type === 'error').map((part) => (part as { error: Error }).error);
+const textDeltas = (parts: MessagesPart[]) =>
+  parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : []));
 const lastFinish = (parts: MessagesPart[]) =>
   (parts.at(-1) as { type: 'finish'; finish: LangdockFinish }).finish;
 
@@ -776,10 +778,7 @@ describe('LangdockMessagesStreamProcessor', () => {
     expect(found[5]!.message).toBe(
       'Tool call toolu_e (n) was not passed on: the stream broke while it streamed, so its input may be incomplete.',
     );
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.delta)).toEqual([
-      'ok',
-      ' still',
-    ]);
+    expect(textDeltas(parts)).toEqual(['ok', ' still']);
     expect(parts.some((part) => part.type === 'tool-call')).toBe(false);
     expect(lastFinish(parts)).toMatchObject({ outcome: 'failed', finishReason: 'tool_use' });
   });
