@@ -241,6 +241,36 @@ describe('LanguageModelV4: reasoning', () => {
       },
     ]);
   });
+
+  it('sends gpt-5.4 with function tools at effort none, with a warning, in generate and stream', async () => {
+    const model = await modelOn([json(completion({ content: 'x' })), sse([], {})], 'gpt-5.4');
+    const call = { prompt, tools: [weatherTool], reasoning: 'high' as const };
+    const generated = await model.doGenerate(call);
+    const streamed = await collect((await model.doStream(call)).stream);
+    expect(
+      servers.current.requests.map(
+        (request) => (request.body as Record<string, unknown>).reasoning_effort,
+      ),
+    ).toEqual(['none', 'none']);
+    const warning = {
+      type: 'unsupported',
+      feature: 'reasoning',
+      details:
+        "gpt-5.4: reasoning 'high' was sent as 'none': gpt-5.4 refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.",
+    };
+    expect(generated.warnings).toEqual([warning]);
+    expect(streamed[0]).toEqual({ type: 'stream-start', warnings: [warning] });
+  });
+
+  it('sends the effort with function tools when forceReasoningEffort is set', async () => {
+    const { body, warnings } = await sent('gpt-5.6', {
+      tools: [weatherTool],
+      reasoning: 'high',
+      providerOptions: { langdock: { forceReasoningEffort: true } },
+    });
+    expect(body).toMatchObject({ reasoning_effort: 'high', tools: [expect.anything()] });
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('LanguageModelV4: prompt', () => {

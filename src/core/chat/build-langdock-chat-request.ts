@@ -36,19 +36,19 @@ export function buildLangdockChatRequest({
 }): LangdockChatRequest {
   checkCallSettings(options);
   const warnings: LangdockWarning[] = [];
-  const reasoningEffort = chooseReasoningEffort(
+  const tools = prepareLangdockTools(options);
+  const reasoningEffort = chooseReasoningEffort({
     modelId,
     capabilities,
-    options.reasoning,
-    langdockOptions.reasoningEffort,
+    reasoning: options.reasoning,
+    explicit: langdockOptions.reasoningEffort,
+    functionTools: tools.tools !== undefined && !langdockOptions.forceReasoningEffort,
     warnings,
-  );
+  });
 
   const systemRole = langdockOptions.systemMessageMode ?? 'system';
   const converted = convertToLangdockMessages(options.prompt, { systemMessageMode: systemRole });
   warnings.push(...converted.warnings);
-
-  const tools = prepareLangdockTools(options);
   warnings.push(...tools.warnings);
 
   if (options.topK !== undefined) {
@@ -216,14 +216,24 @@ function checkCallSettings(options: LangdockChatCall): void {
  * The `reasoning_effort` to send. `providerOptions.langdock.reasoningEffort` is sent as given; the
  * spec's `reasoning` (AI SDK 7) becomes the closest effort the model accepts, with a warning when that
  * is not the value asked for. Non-reasoning models get none (with a warning unless `none` was asked).
+ * With function tools (unless forced), a family that takes them only at `none` gets `none`.
  */
-function chooseReasoningEffort(
-  modelId: string,
-  capabilities: LangdockModelCapabilities,
-  reasoning: LangdockReasoning | undefined,
-  explicit: LangdockReasoningEffort | undefined,
-  warnings: LangdockWarning[],
-): LangdockReasoningEffort | undefined {
+function chooseReasoningEffort({
+  modelId,
+  capabilities,
+  reasoning,
+  explicit,
+  functionTools,
+  warnings,
+}: {
+  modelId: string;
+  capabilities: LangdockModelCapabilities;
+  reasoning: LangdockReasoning | undefined;
+  explicit: LangdockReasoningEffort | undefined;
+  /** Function tools are sent and the effort is not forced. */
+  functionTools: boolean;
+  warnings: LangdockWarning[];
+}): LangdockReasoningEffort | undefined {
   if (!capabilities.isReasoningModel) {
     if (explicit !== undefined) {
       warnings.push({
@@ -244,12 +254,6 @@ function chooseReasoningEffort(
     return undefined;
   }
   const wanted = explicit ?? (reasoning === 'provider-default' ? undefined : reasoning);
-  if (wanted === undefined) return undefined;
-  const efforts = capabilities.reasoningEfforts;
-  // A model whose family is not known: the value as asked, and `max` as the highest every family but gpt-5-pro takes.
-  if (efforts === undefined) return wanted === 'max' ? 'high' : wanted;
-  // A value the model is known to refuse would only fail the call: the closest it takes is sent instead.
-  const chosen = nearestLangdockReasoningEffort(efforts, wanted);
   const asked =
     explicit !== undefined
       ? `providerOptions.langdock.reasoningEffort '${explicit}'`
@@ -264,6 +268,20 @@ function chooseReasoningEffort(
             details: `${modelId}: ${asked} ${details}`,
           },
     );
+  // Sent explicitly even when nothing was asked: left out, the family's default meets function tools and is refused too.
+  if (functionTools && capabilities.effortWithFunctionTools === 'none') {
+    if (wanted !== undefined && wanted !== 'none')
+      warn(
+        `was sent as 'none': ${modelId} refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.`,
+      );
+    return 'none';
+  }
+  if (wanted === undefined) return undefined;
+  const efforts = capabilities.reasoningEfforts;
+  // A model whose family is not known: the value as asked, and `max` as the highest every family but gpt-5-pro takes.
+  if (efforts === undefined) return wanted === 'max' ? 'high' : wanted;
+  // A value the model is known to refuse would only fail the call: the closest it takes is sent instead.
+  const chosen = nearestLangdockReasoningEffort(efforts, wanted);
   if (chosen === undefined) warn(`was not sent: ${modelId} takes no reasoning_effort.`);
   else if (chosen !== wanted && wanted !== 'max')
     warn(

@@ -23,6 +23,11 @@ export interface LangdockModelCapabilities {
   defaultReasoningEffort: LangdockReasoningEffort | undefined;
   /** OpenAI's reasoning models count hidden reasoning tokens against `max_completion_tokens` and refuse `max_tokens`. */
   tokenLimit: 'max_tokens' | 'max_completion_tokens';
+  /**
+   * The `reasoning_effort` a call with function tools may carry: `any`, or only `none` where the family
+   * answers any other effort next to function tools with a 400 (its own default included).
+   */
+  effortWithFunctionTools: 'any' | 'none';
   /** Whether `setting` may be sent at this effort (`undefined`: no effort sent, so the default applies). */
   acceptsSampling(
     setting: LangdockSamplingSetting,
@@ -46,12 +51,18 @@ export interface LangdockModelCapabilities {
 // - DeepSeek-R1 "doesn't support" temperature, presence or repetition penalty and top_p
 //   (https://learn.microsoft.com/en-us/azure/ai-foundry/model-inference/how-to/use-chat-reasoning) and has no
 //   reasoning_effort; it reasons in `reasoning_content` and takes `max_tokens`.
+// - gpt-5.2 to 5.6 with function tools: observed by others (pi-langdock, live on Langdock): a 400 for any
+//   reasoning_effort, and gpt-5.6 says "Function tools with reasoning_effort are not supported … set
+//   reasoning_effort to 'none'". OpenAI gives the same 400 for gpt-5.4 and 5.5 (pipecat-ai/pipecat#4043,
+//   Science-Discovery/Aether#1026), and on gpt-5.6 also when no effort is sent: only an explicit 'none' passes
+//   (BerriAI/litellm#34569). Versions after 5.6 are assumed to behave alike.
 interface Family {
   /** Matched against the id's name, after any workspace prefix. */
   pattern: RegExp;
   efforts: readonly LangdockReasoningEffort[];
   defaultEffort: LangdockReasoningEffort | undefined;
   tokenLimit: 'max_tokens' | 'max_completion_tokens';
+  effortWithFunctionTools: 'any' | 'none';
   /** What it accepts despite reasoning, and at which efforts. */
   accepts:
     | {
@@ -73,7 +84,13 @@ const openAi = (
   efforts,
   defaultEffort,
   tokenLimit: 'max_completion_tokens',
+  effortWithFunctionTools: 'any',
   accepts,
+});
+/** A family that takes function tools only at effort `none` (see the sources above). */
+const noneWithFunctionTools = (family: Family): Family => ({
+  ...family,
+  effortWithFunctionTools: 'none',
 });
 const end = '(?:$|[-._ ])';
 const families: readonly Family[] = [
@@ -89,11 +106,13 @@ const families: readonly Family[] = [
     atNone,
   ),
   openAi(new RegExp(`^gpt-5\\.1${end}`), ['none', 'low', 'medium', 'high'], 'none', atNone),
-  openAi(
-    new RegExp(`^gpt-5\\.(?:[2-9]|\\d\\d)${end}`),
-    ['none', 'low', 'medium', 'high', 'xhigh'],
-    'none',
-    atNone,
+  noneWithFunctionTools(
+    openAi(
+      new RegExp(`^gpt-5\\.(?:[2-9]|\\d\\d)${end}`),
+      ['none', 'low', 'medium', 'high', 'xhigh'],
+      'none',
+      atNone,
+    ),
   ),
   openAi(new RegExp(`^gpt-5${end}`), ['minimal', 'low', 'medium', 'high'], 'medium'),
   {
@@ -101,6 +120,7 @@ const families: readonly Family[] = [
     efforts: [],
     defaultEffort: undefined,
     tokenLimit: 'max_tokens',
+    effortWithFunctionTools: 'any',
     accepts: { settings: ['logprobs', 'logitBias'], atEfforts: 'any' },
   },
 ];
@@ -122,14 +142,16 @@ export function getLangdockModelCapabilities(
       reasoningEfforts: [],
       defaultReasoningEffort: undefined,
       tokenLimit: 'max_tokens',
+      effortWithFunctionTools: 'any',
       acceptsSampling: () => true,
     };
   }
   // A reasoning model by the user's word only: OpenAI's rules, no known efforts.
-  const { efforts, defaultEffort, tokenLimit, accepts } = family ?? {
+  const { efforts, defaultEffort, tokenLimit, effortWithFunctionTools, accepts } = family ?? {
     efforts: undefined,
     defaultEffort: undefined,
     tokenLimit: 'max_completion_tokens' as const,
+    effortWithFunctionTools: 'any' as const,
     accepts: undefined,
   };
   return {
@@ -137,6 +159,7 @@ export function getLangdockModelCapabilities(
     reasoningEfforts: efforts,
     defaultReasoningEffort: defaultEffort,
     tokenLimit,
+    effortWithFunctionTools,
     acceptsSampling: (setting, effort) => {
       if (accepts === undefined || !accepts.settings.includes(setting)) return false;
       const effective = effort ?? defaultEffort;

@@ -34,6 +34,12 @@ export const langdockChatOptionsSchema = z
   .object({
     /** `reasoning_effort` for reasoning models. */
     reasoningEffort: z.enum(langdockReasoningEfforts).optional(),
+    /**
+     * Send the reasoning effort (this option's, or AI SDK 7's `reasoning`) as chosen even with function
+     * tools. The families seen to refuse the pair (gpt-5.2 and later: a 400) otherwise get
+     * `reasoning_effort: 'none'` with function tools, and a warning when another effort was asked for.
+     */
+    forceReasoningEffort: z.boolean().optional(),
     /** End-user id, sent as `user`, for abuse monitoring. */
     user: z.string().min(1).optional(),
     /** Token id (as a string) to bias from -100 to 100, sent as `logit_bias`. */

@@ -292,6 +292,94 @@ describe('buildLangdockChatRequest', () => {
     });
   });
 
+  describe('reasoning with function tools (#20)', () => {
+    const functionTool = {
+      type: 'function' as const,
+      name: 'weather',
+      inputSchema: { type: 'object', properties: {} },
+    };
+    const withTools = (
+      modelId: string,
+      options: Partial<LangdockChatCall> = {},
+      langdockOptions: LangdockChatOptions = {},
+    ) => build({ tools: [functionTool], ...options }, langdockOptions, modelId);
+
+    it.each(['gpt-5.2', 'gpt-5.3', 'gpt-5.4-mini', 'azure/gpt-5.5', 'gpt-5.6-terra'])(
+      'sends %s an explicit effort as none, with a warning that says why and how to force it',
+      (modelId) => {
+        const { body, warnings } = withTools(modelId, {}, { reasoningEffort: 'high' });
+        expect(body.reasoning_effort).toBe('none');
+        expect(warnings).toEqual([
+          {
+            type: 'other',
+            message: `providerOptions.langdock.reasoningEffort 'high' was sent as 'none': ${modelId} refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.`,
+          },
+        ]);
+      },
+    );
+
+    it("sends the spec's reasoning as none too, with a reasoning warning", () => {
+      const { body, warnings } = withTools('gpt-5.4', { reasoning: 'max' });
+      expect(body.reasoning_effort).toBe('none');
+      expect(warnings).toEqual([
+        {
+          type: 'unsupported-setting',
+          setting: 'reasoning',
+          details:
+            "gpt-5.4: reasoning 'max' was sent as 'none': gpt-5.4 refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.",
+        },
+      ]);
+    });
+
+    it.each<[string, Partial<LangdockChatCall>, LangdockChatOptions]>([
+      ['nothing asked', {}, {}],
+      ['provider-default', { reasoning: 'provider-default' }, {}],
+      ['none asked', {}, { reasoningEffort: 'none' }],
+    ])(
+      'sends none without a warning when %s (the family default is refused with tools too)',
+      (_name, options, langdockOptions) => {
+        const { body, warnings } = withTools('gpt-5.6', options, langdockOptions);
+        expect(body.reasoning_effort).toBe('none');
+        expect(warnings).toEqual([]);
+      },
+    );
+
+    it('keeps the sampling settings gpt-5.2 and later take at effort none', () => {
+      const { body, warnings } = withTools('gpt-5.5', { temperature: 0.3 });
+      expect(body).toMatchObject({ reasoning_effort: 'none', temperature: 0.3 });
+      expect(warnings).toEqual([]);
+    });
+
+    it('sends the effort as chosen with forceReasoningEffort, without a warning', () => {
+      const { body, warnings } = withTools(
+        'gpt-5.4',
+        {},
+        { reasoningEffort: 'xhigh', forceReasoningEffort: true },
+      );
+      expect(body.reasoning_effort).toBe('xhigh');
+      expect(warnings).toEqual([]);
+    });
+
+    it('leaves the effort out with forceReasoningEffort and nothing asked', () => {
+      const { body } = withTools('gpt-5.4', {}, { forceReasoningEffort: true });
+      expect(body).not.toHaveProperty('reasoning_effort');
+    });
+
+    it.each<[string, Partial<LangdockChatCall>]>([
+      ['gpt-5.1', { tools: [functionTool] }],
+      ['gpt-5', { tools: [functionTool] }],
+      ['o3', { tools: [functionTool] }],
+      ['gpt-5.4', {}],
+      ['gpt-5.4', { tools: [{ type: 'provider', name: 'web_search', id: 'openai.web_search' }] }],
+    ])(
+      'keeps the effort on %s with %j (no refusal seen, or no function tool sent)',
+      (modelId, options) => {
+        const { body } = build(options, { reasoningEffort: 'high' }, modelId);
+        expect(body.reasoning_effort).toBe('high');
+      },
+    );
+  });
+
   it('does not send reasoningEffort to a model that is not a reasoning model, and says how to override', () => {
     const { body, warnings } = build({}, { reasoningEffort: 'high' });
     expect(body).not.toHaveProperty('reasoning_effort');

@@ -110,6 +110,31 @@ describe('getLangdockModelCapabilities', () => {
   });
 
   it.each([
+    ['gpt-5.2', 'none'],
+    ['gpt-5.3-2026-01-01', 'none'],
+    ['azure/gpt-5.4-mini', 'none'],
+    ['gpt-5.5', 'none'],
+    ['gpt-5.6-terra', 'none'],
+    ['gpt-5.10', 'none'],
+    ['gpt-5.1', 'any'],
+    ['gpt-5.1-codex-max', 'any'],
+    ['gpt-5.2-chat', 'any'],
+    ['gpt-5', 'any'],
+    ['o3', 'any'],
+    ['DeepSeek-R1', 'any'],
+    ['gpt-4.1', 'any'],
+  ])('%s takes reasoning_effort %s next to function tools', (modelId, expected) => {
+    expect(getLangdockModelCapabilities(modelId).effortWithFunctionTools).toBe(expected);
+  });
+
+  it('assumes nothing about function tools on a reasoning model of unknown family', () => {
+    expect(
+      getLangdockModelCapabilities('my-deployment', { isReasoningModel: true })
+        .effortWithFunctionTools,
+    ).toBe('any');
+  });
+
+  it.each([
     ['gpt-4.1', 'max_tokens'],
     ['o3', 'max_completion_tokens'],
     ['gpt-5.1-chat', 'max_completion_tokens'],
