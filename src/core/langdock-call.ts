@@ -55,13 +55,15 @@ export interface LangdockToolResultPart {
 export type LangdockAssistantPart =
   | LangdockTextPart
   | LangdockFilePart
-  | { type: 'reasoning'; text: string }
+  /** Its provider options carry what replaying it needs (Claude's `signature` or `redactedData`). */
+  | { type: 'reasoning'; text: string; providerOptions?: LangdockProviderOptions }
   | {
       type: 'tool-call';
       toolCallId: string;
       toolName: string;
       input: unknown;
       providerExecuted?: boolean;
+      providerOptions?: LangdockProviderOptions;
     }
   | LangdockToolResultPart
   /** Newer specs' assistant parts that chat completions cannot carry (`custom`, `reasoning-file`). */
@@ -84,7 +86,15 @@ export type LangdockPrompt = LangdockPromptMessage[];
 
 /** A function tool, or a provider's own tool (`provider` in V3/V4, `provider-defined` in V2), which Langdock cannot run. */
 export type LangdockCallTool =
-  | { type: 'function'; name: string; description?: string; inputSchema: unknown; strict?: boolean }
+  | {
+      type: 'function';
+      name: string;
+      description?: string;
+      inputSchema: unknown;
+      strict?: boolean;
+      /** V3/V4 tools carry provider options (a Claude tool's `cacheControl`). */
+      providerOptions?: LangdockProviderOptions;
+    }
   | { type: 'provider' | 'provider-defined'; name: string; id: string };
 
 export type LangdockCallToolChoice =

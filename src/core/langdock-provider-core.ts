@@ -28,10 +28,29 @@ import {
 } from './langdock-provider-settings';
 import { createLangdockRequestConfig } from './http/langdock-request-config';
 import { parseLangdockSettings } from './parse-langdock-options';
+import type { LangdockLanguageModelCore } from './langdock-call';
+import { LangdockMessages } from './messages/langdock-messages';
+import { isLangdockClaudeModelId } from './messages/langdock-messages-model-capabilities';
+import type { LangdockMessagesModelId } from './messages/langdock-messages-options';
+
+/** Any model id `langdock(id)` takes: chat completions ids and Claude ids, open strings. */
+export type LangdockLanguageModelId = LangdockChatModelId | LangdockMessagesModelId;
+
+/** A Claude model takes no model settings: thinking and the rest are per call. */
+export type LangdockMessagesModelSettings = Record<string, never>;
 
 /** What every spec's provider is made of: checked settings, and the spec-free models it wraps. */
 export interface LangdockProviderCore extends LangdockAgentCore {
+  /** The model's route by its id: Claude ids on Anthropic Messages, every other id on chat completions. */
+  languageModel(
+    modelId: LangdockLanguageModelId,
+    settings?: LangdockChatModelSettings,
+  ): LangdockLanguageModelCore;
   chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LangdockChat;
+  messages(
+    modelId: LangdockMessagesModelId,
+    settings?: LangdockMessagesModelSettings,
+  ): LangdockMessages;
   embedder(
     modelId: LangdockEmbeddingModelId,
     settings?: LangdockEmbeddingModelSettings,
@@ -57,16 +76,27 @@ export function defaultLangdockProviderCore(): LangdockProviderCore {
 function buildLangdockProviderCore(settings: LangdockProviderSettings): LangdockProviderCore {
   const config = createLangdockRequestConfig(settings);
   // Checked when a model is made too, so that importing the default instance never throws.
+  const chat = (modelId: string, modelSettings: LangdockChatModelSettings = {}) => {
+    assertServerSide(settings);
+    return new LangdockChat(
+      checkModelId(modelId, 'gpt-5-mini'),
+      checkChatModelSettings(modelSettings),
+      config,
+    );
+  };
+  const messages = (modelId: string, modelSettings: object = {}) => {
+    assertServerSide(settings);
+    checkMessagesModelSettings(modelSettings as LangdockMessagesModelSettings);
+    return new LangdockMessages(checkModelId(modelId, 'claude-sonnet-4-6-default'), config);
+  };
   return {
     ...buildLangdockAgentCore(settings, config),
-    chat: (modelId, modelSettings = {}) => {
-      assertServerSide(settings);
-      return new LangdockChat(
-        checkModelId(modelId, 'gpt-5-mini'),
-        checkChatModelSettings(modelSettings),
-        config,
-      );
-    },
+    languageModel: (modelId, modelSettings) =>
+      isLangdockClaudeModelId(checkModelId(modelId, 'gpt-5-mini'))
+        ? messages(modelId, modelSettings)
+        : chat(modelId, modelSettings),
+    chat,
+    messages,
     embedder: (modelId, modelSettings = {}) => {
       assertServerSide(settings);
       return new LangdockEmbedder(
@@ -91,7 +121,7 @@ function buildLangdockProviderCore(settings: LangdockProviderSettings): Langdock
 
 /** How a spec wraps the core's models in its own model classes. */
 export interface LangdockSpecModels<CHAT, EMBEDDING, AGENT> {
-  chat: (chat: LangdockChat) => CHAT;
+  chat: (model: LangdockLanguageModelCore) => CHAT;
   embedding: (embedder: LangdockEmbedder) => EMBEDDING;
   agent: (agent: LangdockAgent) => AGENT;
 }
@@ -105,23 +135,31 @@ export function assembleLangdockProvider<CHAT, EMBEDDING, AGENT, EXTRA extends o
   models: LangdockSpecModels<CHAT, EMBEDDING, AGENT>,
   extra: EXTRA,
 ) {
+  const languageModel = (modelId: LangdockLanguageModelId, settings?: LangdockChatModelSettings) =>
+    models.chat(core.languageModel(modelId, settings));
   const chat = (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) =>
     models.chat(core.chat(modelId, settings));
+  const messages = (modelId: LangdockMessagesModelId, settings?: LangdockMessagesModelSettings) =>
+    models.chat(core.messages(modelId, settings));
   const embedding = (
     modelId: LangdockEmbeddingModelId,
     settings?: LangdockEmbeddingModelSettings,
   ) => models.embedding(core.embedder(modelId, settings));
   return Object.assign(
-    function langdockProvider(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings) {
+    function langdockProvider(
+      modelId: LangdockLanguageModelId,
+      settings?: LangdockChatModelSettings,
+    ) {
       if (new.target)
         throw new Error(
           'The Langdock provider is a function: call langdock(modelId) without `new`.',
         );
-      return chat(modelId, settings);
+      return languageModel(modelId, settings);
     },
     {
       chat,
-      languageModel: chat,
+      messages,
+      languageModel,
       embeddingModel: embedding,
       textEmbeddingModel: embedding,
       embedding,
@@ -146,6 +184,17 @@ function checkModelId<ID extends string>(modelId: ID, example: string): ID {
     });
   }
   return modelId;
+}
+
+function checkMessagesModelSettings(settings: LangdockMessagesModelSettings): void {
+  if (typeof settings !== 'object' || settings === null || Object.keys(settings).length > 0) {
+    throw new InvalidArgumentError({
+      argument: 'settings',
+      message:
+        'Claude models take no model settings (reasoningModel is for chat completions models: Claude thinks per its family). ' +
+        'Set thinking and the rest per call in providerOptions.langdock.',
+    });
+  }
 }
 
 function checkChatModelSettings(settings: LangdockChatModelSettings): LangdockChatModelSettings {

@@ -18,6 +18,17 @@ export interface LangdockProviderSettings {
    */
   baseURL?: string;
   /**
+   * The prefix of Langdock's Anthropic route, before `/messages` (Claude). Default: derived from the chat base URL
+   * (`…/openai/eu/v1` → `…/anthropic/eu/v1`); on the gateway, the gateway's prefix.
+   */
+  anthropicBaseURL?: string;
+  /**
+   * Send every model through Langdock's Model Gateway (`https://gateway.langdock.com/v1`, no region): Claude on
+   * `/messages`, every other model on `/chat/completions`. `baseURL` then sets the gateway's prefix. Default:
+   * `LANGDOCK_GATEWAY` (`true` or `1`), else the classic API. Agents stay on `https://api.langdock.com`.
+   */
+  gateway?: boolean;
+  /**
    * The prefix before `/agent/v1` and `/attachment/v1` (agents and attachments). Default: derived from the
    * chat base URL by dropping `/openai/{region}/v1` (`https://api.langdock.com`, `<deployment-url>/api/public`).
    */
@@ -44,6 +55,8 @@ const settingKeys = [
   'region',
   'apiKey',
   'baseURL',
+  'anthropicBaseURL',
+  'gateway',
   'agentBaseURL',
   'headers',
   'fetch',
@@ -99,7 +112,18 @@ export function checkLangdockSettings(
       'apiKey must be a non-empty string without spaces or control characters; leave it out to read LANGDOCK_API_KEY.',
     );
   }
+  if (settings.gateway !== undefined && typeof settings.gateway !== 'boolean') {
+    throw fail('gateway', `gateway must be true or false; got ${describeValue(settings.gateway)}.`);
+  }
+  if (settings.gateway === true && region !== undefined) {
+    throw fail(
+      'region',
+      'The Model Gateway has no regions: pass gateway: true without region (the gateway serves every enabled model).',
+    );
+  }
   if (settings.baseURL !== undefined) checkBaseURL(settings.baseURL, 'baseURL');
+  if (settings.anthropicBaseURL !== undefined)
+    checkBaseURL(settings.anthropicBaseURL, 'anthropicBaseURL');
   if (settings.agentBaseURL !== undefined) checkBaseURL(settings.agentBaseURL, 'agentBaseURL');
   if (settings.headers !== undefined) {
     if (typeof settings.headers !== 'object' || settings.headers === null)
@@ -171,13 +195,20 @@ function checkRateLimit(rateLimit: unknown): void {
   }
 }
 
-/** The base URL, in the README's order: baseURL, region, LANGDOCK_BASE_URL, LANGDOCK_REGION, eu. */
-export function resolveLangdockBaseURL(settings: LangdockProviderSettings): string {
+/**
+ * The chat base URL, in the README's order: baseURL, LANGDOCK_BASE_URL (a deployment's or the emulator's, so
+ * it wins over a region in code), region, LANGDOCK_REGION, eu; with a fixed default (the gateway's), no region.
+ */
+export function resolveLangdockBaseURL(
+  settings: LangdockProviderSettings,
+  fixedDefault?: string,
+): string {
   if (settings.baseURL !== undefined) return withoutTrailingSlashes(settings.baseURL);
-  if (settings.region !== undefined) return regionBaseURL(settings.region);
   const fromEnv = readEnv('LANGDOCK_BASE_URL');
   if (fromEnv !== undefined)
     return withoutTrailingSlashes(checkBaseURL(fromEnv, 'LANGDOCK_BASE_URL'));
+  if (fixedDefault !== undefined) return fixedDefault;
+  if (settings.region !== undefined) return regionBaseURL(settings.region);
   const region = readEnv('LANGDOCK_REGION')?.toLowerCase();
   if (region === undefined) return regionBaseURL('eu');
   if (!isRegion(region)) {
@@ -259,7 +290,7 @@ function regionBaseURL(region: LangdockRegion): string {
   return `https://api.langdock.com/openai/${region}/v1`;
 }
 
-function withoutTrailingSlashes(url: string): string {
+export function withoutTrailingSlashes(url: string): string {
   return url.replace(/\/+$/, '');
 }
 

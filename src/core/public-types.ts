@@ -25,3 +25,10 @@ export type {
   LangdockRateLimitSettings,
   LangdockRateLimitStore,
 } from './rate-limit/langdock-rate-limit';
+export { langdockMessagesOptionsSchema } from './messages/langdock-messages-options';
+export type {
+  LangdockMessagesModelId,
+  LangdockMessagesOptions,
+} from './messages/langdock-messages-options';
+export type { LangdockLanguageModelId } from './langdock-provider-core';
+export { LANGDOCK_GATEWAY_BASE_URL } from './langdock-routes';

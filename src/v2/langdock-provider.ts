@@ -13,8 +13,10 @@ import {
   assembleLangdockProvider,
   createLangdockProviderCore,
   defaultLangdockProviderCore,
+  type LangdockLanguageModelId,
   type LangdockProviderCore,
 } from '../core/langdock-provider-core';
+import type { LangdockMessagesModelId } from '../core/messages/langdock-messages-options';
 import type { LangdockProviderSettings, LangdockRegion } from '../core/langdock-provider-settings';
 import { LangdockAgentLanguageModel } from './langdock-agent-language-model';
 import { langdockAgentTools } from './langdock-agent-tools';
@@ -22,13 +24,17 @@ import { LangdockChatLanguageModel } from './langdock-chat-language-model';
 import { LangdockEmbeddingModel } from './langdock-embedding-model';
 
 export interface LangdockProvider extends ProviderV2, LangdockAgentMembers<LanguageModelV2> {
-  (modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
-  /** A chat completions model. */
-  chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  /** A language model on the route its id calls for: Claude ids on Anthropic Messages, the rest on chat completions. */
+  (modelId: LangdockLanguageModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  /** Same as calling the provider: the route by the model id. */
   languageModel(
-    modelId: LangdockChatModelId,
+    modelId: LangdockLanguageModelId,
     settings?: LangdockChatModelSettings,
   ): LanguageModelV2;
+  /** A model on OpenAI chat completions, whatever its id (on the gateway, Claude through chat completions too). */
+  chat(modelId: LangdockChatModelId, settings?: LangdockChatModelSettings): LanguageModelV2;
+  /** A model on Anthropic Messages, whatever its id (Langdock's Anthropic route, or the gateway's `/messages`). */
+  messages(modelId: LangdockMessagesModelId): LanguageModelV2;
   /** An embeddings model, for `embed` and `embedMany`. */
   textEmbeddingModel(
     modelId: LangdockEmbeddingModelId,

@@ -243,11 +243,14 @@ describe('createLangdock', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('lets an explicit region win over LANGDOCK_BASE_URL, and refuses region with baseURL', async () => {
+  it('lets LANGDOCK_BASE_URL win over a region in code (a deployment or the emulator), and refuses region with baseURL', async () => {
     vi.stubEnv('LANGDOCK_BASE_URL', 'https://elsewhere.example/openai/eu/v1');
     const { calls, fetch } = recordingFetch();
     await createLangdock({ region: 'us', apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt });
-    expect(calls[0]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
+    expect(calls[0]!.url).toBe('https://elsewhere.example/openai/eu/v1/chat/completions');
+    vi.stubEnv('LANGDOCK_BASE_URL', '');
+    await createLangdock({ region: 'us', apiKey: 'k', fetch })('gpt-4.1').doGenerate({ prompt });
+    expect(calls[1]!.url).toBe('https://api.langdock.com/openai/us/v1/chat/completions');
     expect(() => createLangdock({ region: 'us', baseURL: 'https://x.example/v1' })).toThrow(
       'Pass region or baseURL, not both',
     );

@@ -3,6 +3,7 @@ import {
   resolveLangdockBaseURL,
   type LangdockProviderSettings,
 } from '../langdock-provider-settings';
+import { isLangdockGateway, LANGDOCK_API_ORIGIN } from '../langdock-routes';
 
 // The Agents and attachment APIs live beside chat completions, without a region in the path:
 // https://api.langdock.com/openai/eu/v1 -> https://api.langdock.com (…/agent/v1/…, …/attachment/v1/…), and a
@@ -12,6 +13,8 @@ const CHAT_SUFFIX = /\/openai\/[^/]+\/v1$/i;
 /** The prefix before `/agent/v1` and `/attachment/v1`: `agentBaseURL`, else derived from the chat base URL. */
 export function resolveLangdockAgentBaseURL(settings: LangdockProviderSettings): string {
   if (settings.agentBaseURL !== undefined) return settings.agentBaseURL.replace(/\/+$/, '');
+  // Agents are not on the Model Gateway: they stay on the classic API.
+  if (isLangdockGateway(settings)) return LANGDOCK_API_ORIGIN;
   const chatBaseURL = resolveLangdockBaseURL(settings);
   const match = CHAT_SUFFIX.exec(chatBaseURL);
   if (match === null) {

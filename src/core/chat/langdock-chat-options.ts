@@ -32,6 +32,13 @@ export type LangdockReasoningEffort = (typeof langdockReasoningEfforts)[number];
 /** Per-call options, passed as `providerOptions.langdock`. */
 export const langdockChatOptionsSchema = z
   .object({
+    /**
+     * How `generateText` calls Langdock: `true` streams the answer and assembles it, which outlives the
+     * proxy that ends a non-streaming call after about 100 seconds (a 524). Default false: Langdock's
+     * chat completions streams carry no usage, so a streamed call reports `usage` only where the stream has it
+     * (the gateway [assumed]) and otherwise an estimate in `providerMetadata.langdock.estimatedUsage`.
+     */
+    streamGenerate: z.boolean().optional(),
     /** `reasoning_effort` for reasoning models. */
     reasoningEffort: z.enum(langdockReasoningEfforts).optional(),
     /**

@@ -13,6 +13,8 @@ import type {
   LangdockStreamSpec,
 } from '../langdock-call';
 import { langdockSupportedUrls } from '../langdock-supported-urls';
+import { withLangdockResponseMetadata } from '../langdock-response-metadata';
+import { collectLangdockStream, langdockCollectingStreamSpec } from '../collect-langdock-stream';
 import {
   langdockChatOptionsSchema,
   type LangdockChatModelId,
@@ -34,6 +36,8 @@ import {
 import { mapLangdockChatResponse } from './map-langdock-chat-response';
 import { parseLangdockProviderOptions } from '../parse-langdock-options';
 import { validateLangdockChatResponse } from './validate-langdock-chat-response';
+
+type PreparedChatCall = ReturnType<LangdockChat['prepare']>;
 
 /**
  * One chat model on Langdock's chat completions endpoint, in no spec's terms: a call in, Langdock's
@@ -71,6 +75,8 @@ export class LangdockChat implements LangdockLanguageModelCore {
     return {
       body,
       warnings,
+      // Off by default: Langdock's chat completions streams carry no usage, and exact usage matters more to most.
+      streamGenerate: langdockOptions.streamGenerate ?? false,
       request: prepareLangdockRequest(this.config, {
         path: '/chat/completions',
         headers: call.headers,
@@ -79,7 +85,9 @@ export class LangdockChat implements LangdockLanguageModelCore {
   }
 
   async generate(call: LangdockChatCall): Promise<LangdockGenerateResult> {
-    const { body, warnings, request } = this.prepare(call);
+    const prepared = this.prepare(call);
+    if (prepared.streamGenerate) return this.generateByStreaming(call, prepared);
+    const { body, warnings, request } = prepared;
     const lease = await request.budget(
       this.modelId,
       () => estimateLangdockChatTokens(body),
@@ -102,17 +110,54 @@ export class LangdockChat implements LangdockLanguageModelCore {
     lease?.settle(langdockUsageTokens(mapped.finish.usage) ?? lease.reserved);
     return {
       ...mapped,
+      finish: withLangdockResponseMetadata(mapped.finish, {
+        gateway: this.config.gateway(),
+        headers: responseHeaders,
+      }),
       warnings: [...warnings, ...mapped.warnings],
       request: { url: request.url, body },
       response: { headers: responseHeaders, body: rawValue },
     };
   }
 
-  async stream<START, FINISH>(
+  /** A streamed answer, assembled; without usage in the stream, an estimate stands in metadata. */
+  private async generateByStreaming(
+    call: LangdockChatCall,
+    prepared: PreparedChatCall,
+  ): Promise<LangdockGenerateResult> {
+    const result = await collectLangdockStream(
+      await this.streamPrepared(
+        { ...call, includeRawChunks: false },
+        prepared,
+        langdockCollectingStreamSpec,
+        true,
+      ),
+    );
+    const { finish } = result;
+    if (finish.usage !== undefined) return result;
+    const estimatedUsage = {
+      inputTokens: estimateLangdockChatTokens(prepared.body, 0),
+      outputTokens: finish.outputTokens ?? 0,
+    };
+    return {
+      ...result,
+      finish: { ...finish, providerMetadata: { ...finish.providerMetadata, estimatedUsage } },
+    };
+  }
+
+  stream<START, FINISH>(
     call: LangdockChatCall,
     spec: LangdockStreamSpec<START, FINISH>,
   ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
-    const prepared = this.prepare(call);
+    return this.streamPrepared(call, this.prepare(call), spec, false);
+  }
+
+  private async streamPrepared<START, FINISH>(
+    call: LangdockChatCall,
+    prepared: PreparedChatCall,
+    spec: LangdockStreamSpec<START, FINISH>,
+    countOutputTokens: boolean,
+  ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
     const { request } = prepared;
     const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
     const lease = await request.budget(
@@ -129,22 +174,22 @@ export class LangdockChat implements LangdockLanguageModelCore {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    const gateway = this.config.gateway();
     // With a lease, the finish settles it: the real usage, else the prompt's estimate plus the streamed output's.
-    const finishPart =
-      lease === undefined
-        ? spec.finishPart
-        : (finish: LangdockFinish) => {
-            lease.settle(
-              langdockUsageTokens(finish.usage) ??
-                estimateLangdockChatTokens(body, finish.outputTokens ?? 0),
-            );
-            return spec.finishPart(finish);
-          };
+    const finishPart = (finish: LangdockFinish) => {
+      lease?.settle(
+        langdockUsageTokens(finish.usage) ??
+          estimateLangdockChatTokens(body, finish.outputTokens ?? 0),
+      );
+      return spec.finishPart(
+        withLangdockResponseMetadata(finish, { gateway, headers: responseHeaders }),
+      );
+    };
     const stream = createLangdockChatPartStream({
       body: eventStream,
       startPart: spec.startPart(prepared.warnings),
       finishPart,
-      countOutputTokens: lease !== undefined,
+      countOutputTokens: countOutputTokens || lease !== undefined,
       reportsInterruption: spec.reportsInterruption,
       abortSignal: call.abortSignal,
       generateId: this.config.generateId,

@@ -1,12 +1,12 @@
-import type { APICallError } from '@ai-sdk/provider';
+import { InvalidArgumentError, type APICallError } from '@ai-sdk/provider';
 import { generateId, type FetchFunction, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { createLangdockErrorHandler } from './langdock-error';
 import { createLangdockRedactor } from './langdock-redaction';
 import {
   resolveLangdockApiKey,
-  resolveLangdockBaseURL,
   type LangdockProviderSettings,
 } from '../langdock-provider-settings';
+import { isLangdockGateway, resolveLangdockRoutes } from '../langdock-routes';
 import {
   checkLangdockHeaders,
   langdockCredentials,
@@ -20,7 +20,12 @@ import {
 
 /** What a model needs from its provider. Functions, so the key and URL are read at request time. */
 export interface LangdockRequestConfig {
+  /** The prefix of the OpenAI-format endpoints (chat completions, embeddings, models). */
   baseURL: () => string;
+  /** The prefix of the Anthropic-format endpoints (Claude's `/messages`); throws when it cannot be known. */
+  messagesBaseURL: () => string;
+  /** Whether the models go through the Model Gateway. */
+  gateway: () => boolean;
   /** Undefined only where no key is needed: a browser proxy, or an Authorization header (`callAuthorization`: the call's own). */
   apiKey: (options?: { callAuthorization?: boolean }) => string | undefined;
   headers: (apiKey: string | undefined) => LangdockHeaders;
@@ -35,7 +40,13 @@ export function createLangdockRequestConfig(
   settings: LangdockProviderSettings,
 ): LangdockRequestConfig {
   return {
-    baseURL: () => resolveLangdockBaseURL(settings),
+    baseURL: () => resolveLangdockRoutes(settings).chat,
+    messagesBaseURL: () => {
+      const { messages } = resolveLangdockRoutes(settings);
+      if (typeof messages === 'string') return messages;
+      throw new InvalidArgumentError({ argument: 'anthropicBaseURL', message: messages.problem });
+    },
+    gateway: () => isLangdockGateway(settings),
     apiKey: (options) => resolveLangdockApiKey(settings, options),
     headers: (apiKey) =>
       mergeLangdockHeaders(
@@ -74,9 +85,19 @@ export function prepareLangdockRequest(
   config: LangdockRequestConfig,
   {
     path,
+    baseURL = config.baseURL(),
+    defaultHeaders,
     headers,
     errorHints,
-  }: { path: string; headers?: LangdockHeaders; errorHints?: Partial<Record<number, string>> },
+  }: {
+    path: string;
+    /** Another route's prefix (the Anthropic route's); default: the chat base URL. */
+    baseURL?: string;
+    /** Headers the route needs (`anthropic-version`); the provider's and the call's win over them. */
+    defaultHeaders?: LangdockHeaders;
+    headers?: LangdockHeaders;
+    errorHints?: Partial<Record<number, string>>;
+  },
 ): LangdockRequest {
   const callAuthorization =
     headers !== undefined &&
@@ -85,11 +106,11 @@ export function prepareLangdockRequest(
     );
   const apiKey = config.apiKey({ callAuthorization });
   if (headers !== undefined) checkLangdockHeaders(headers, 'headers');
-  const merged = mergeLangdockHeaders(config.headers(apiKey), headers);
+  const merged = mergeLangdockHeaders(defaultHeaders, config.headers(apiKey), headers);
   // Whatever credential is actually sent (the key, or an Authorization header of any casing) is as secret as the key.
   const redact = createLangdockRedactor([apiKey, ...langdockCredentials(merged)]);
   return {
-    url: `${config.baseURL()}${path}`,
+    url: `${baseURL}${path}`,
     headers: merged,
     redact,
     failedResponseHandler: createLangdockErrorHandler(redact, errorHints),
@@ -106,7 +127,7 @@ export function prepareLangdockRequest(
         authorization === undefined
           ? (apiKey ?? langdockCredentials(merged)[0])
           : langdockCredentials({ authorization }).at(-1);
-      const bucket = `${await langdockKeyHash(sentKey ?? '')}:${config.baseURL()}:${modelId}`;
+      const bucket = `${await langdockKeyHash(sentKey ?? '')}:${baseURL}:${modelId}`;
       return limiter.acquire(bucket, tokens(), abortSignal);
     },
   };

@@ -53,6 +53,12 @@ export const langdockMessagesOptionsSchema = z
           .strict(),
       ])
       .optional(),
+    /**
+     * How `generateText` calls Langdock: `true` streams the answer and assembles it, which outlives the
+     * proxy that ends a non-streaming call after about 100 seconds (a 524). Default: true (Messages streams carry
+     * usage, so nothing is lost).
+     */
+    streamGenerate: z.boolean().optional(),
     /** Replay the reasoning (signed thinking blocks) of earlier assistant turns. Default true. */
     sendReasoning: z.boolean().optional(),
     /**

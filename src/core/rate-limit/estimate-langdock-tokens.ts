@@ -1,4 +1,5 @@
 import type { LangdockChatRequestBody } from '../chat/langdock-chat-api-types';
+import type { LangdockMessagesRequestBody } from '../messages/langdock-messages-api-types';
 import { LANGDOCK_DEFAULT_OUTPUT_TOKENS } from './langdock-rate-limit';
 
 // No tokenizer ships with this package: the rate limiter reserves an estimate and corrects it with the real
@@ -43,6 +44,48 @@ export function estimateLangdockChatTokens(
   }
   if (body.tools) tokens += estimateLangdockTextTokens(JSON.stringify(body.tools));
   return tokens + outputTokens;
+}
+
+/**
+ * What a Messages request may use: its system prompt, messages and tools, plus `outputTokens`. Messages always
+ * carries `max_tokens` (the format requires it), so the caller passes what the user asked for, not that default.
+ */
+export function estimateLangdockMessagesTokens(
+  body: LangdockMessagesRequestBody,
+  outputTokens: number,
+): number {
+  let tokens = 0;
+  for (const block of body.system ?? []) tokens += estimateLangdockTextTokens(block.text);
+  for (const message of body.messages) {
+    tokens += MESSAGE_OVERHEAD_TOKENS;
+    for (const block of message.content) tokens += estimateBlockTokens(block);
+  }
+  if (body.tools) tokens += estimateLangdockTextTokens(JSON.stringify(body.tools));
+  return tokens + outputTokens;
+}
+
+function estimateBlockTokens(
+  block:
+    | LangdockMessagesRequestBody['messages'][number]['content'][number]
+    | { type: 'image' | 'document' },
+): number {
+  switch (block.type) {
+    case 'text':
+      return estimateLangdockTextTokens(block.text);
+    case 'thinking':
+      return estimateLangdockTextTokens(block.thinking);
+    case 'redacted_thinking':
+      return estimateLangdockTextTokens(block.data);
+    case 'tool_use':
+      return estimateLangdockTextTokens(JSON.stringify(block.input));
+    case 'tool_result':
+      return typeof block.content === 'string'
+        ? estimateLangdockTextTokens(block.content)
+        : block.content.reduce((sum, item) => sum + estimateBlockTokens(item), 0);
+    default:
+      // Images and documents: a page or an image is far more than its share of base64 characters suggests.
+      return IMAGE_TOKENS;
+  }
 }
 
 /** What an embeddings request uses: its inputs. */
