@@ -685,25 +685,59 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
       'listModels',
       all,
       async () => {
-        const langdock = await langdockOn(
-          json({
-            object: 'list',
-            data: [{ id: 'gpt-4.1', object: 'model', created: 1764000000, owned_by: 'system' }],
-          }),
-        );
+        // The chat route and the Anthropic route are asked together: each reply answers by path.
+        const byPath = (request, response) =>
+          json(
+            request.path.startsWith('/anthropic/')
+              ? {
+                  data: [
+                    {
+                      type: 'model',
+                      id: 'claude-haiku-4-5-20251001',
+                      display_name: 'Claude Haiku 4.5',
+                      created_at: '2025-10-01T00:00:00Z',
+                    },
+                  ],
+                  has_more: false,
+                }
+              : {
+                  object: 'list',
+                  data: [
+                    { id: 'gpt-4.1', object: 'model', created: 1764000000, owned_by: 'system' },
+                  ],
+                },
+          )(request, response);
+        const langdock = await langdockOn(byPath, byPath);
         const models = await langdock.listModels();
         assert.deepEqual(
-          models.map(({ id, created, ownedBy }) => ({
+          models.map(({ id, route, created, ownedBy, displayName }) => ({
             id,
+            route,
             created: created?.toISOString(),
             ownedBy,
+            displayName,
           })),
-          [{ id: 'gpt-4.1', created: '2025-11-24T16:00:00.000Z', ownedBy: 'system' }],
+          [
+            {
+              id: 'gpt-4.1',
+              route: 'chat',
+              created: '2025-11-24T16:00:00.000Z',
+              ownedBy: 'system',
+              displayName: undefined,
+            },
+            {
+              id: 'claude-haiku-4-5-20251001',
+              route: 'messages',
+              created: '2025-10-01T00:00:00.000Z',
+              ownedBy: undefined,
+              displayName: 'Claude Haiku 4.5',
+            },
+          ],
         );
-        assert.deepEqual(
-          server.requests.map(({ method, path }) => `${method} ${path}`),
-          ['GET /openai/eu/v1/models'],
-        );
+        assert.deepEqual(server.requests.map(({ method, path }) => `${method} ${path}`).sort(), [
+          'GET /anthropic/eu/v1/models',
+          'GET /openai/eu/v1/models',
+        ]);
       },
     ],
 
