@@ -2,7 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createLangdock } from '../../src/v2/index';
-import { serverPerTest, type Reply } from '../helpers/test-server';
+import { json, serverPerTest, type Reply } from '../helpers/test-server';
 
 // Langdock's error answers as the AI SDK meets them: a real local server, generateText with its retries on.
 
@@ -57,4 +57,98 @@ describe("Langdock's proxy timeout (524)", () => {
       expect(apiError.message).not.toContain(API_KEY);
     },
   );
+});
+
+const completion = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1764000000,
+  model: 'gpt-4.1',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'Hi.' },
+      finish_reason: 'stop',
+      logprobs: null,
+    },
+  ],
+  usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+};
+
+describe('429s told apart', () => {
+  it('a spend limit: one request, not retried, the bucket not blocked, and a message naming the limit and who lifts it', async () => {
+    const server = await servers.start(
+      json({ message: 'Your workspace has reached its monthly spending limit' }, 429, {
+        'retry-after': '30',
+      }),
+      json(completion),
+    );
+    // maxWaitMs 0: a blocked bucket fails the next call at once instead of sending it.
+    const langdock = createLangdock({
+      apiKey: API_KEY,
+      baseURL: server.baseURL,
+      rateLimit: { maxWaitMs: 0 },
+    });
+    const error = await failure(generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' }));
+    expect(server.requests).toHaveLength(1);
+    expect(APICallError.isInstance(error)).toBe(true);
+    const apiError = error as APICallError;
+    expect(apiError.isRetryable).toBe(false);
+    expect(apiError.message).toContain(
+      'This is a spend limit, not a per-minute rate limit: the budget of this key, its user or the workspace is used up for the period.',
+    );
+    expect(apiError.message).toContain(
+      "A workspace admin can raise it in Langdock's workspace settings",
+    );
+
+    // Once an admin raised it, the next call goes out at once: the spend limit blocked nothing.
+    const { text } = await generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' });
+    expect(text).toBe('Hi.');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a per-minute limit is retried after its retry-after and blocks the bucket as before', async () => {
+    const server = await servers.start(
+      json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after-ms': '20' }),
+      json(completion),
+    );
+    const langdock = createLangdock({ apiKey: API_KEY, baseURL: server.baseURL });
+    const { text } = await generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' });
+    expect(text).toBe('Hi.');
+    expect(server.requests).toHaveLength(2);
+
+    const limited = await servers.start(
+      json({ message: 'Rate limit for public API exceeded' }, 429, { 'retry-after': '30' }),
+      json(completion),
+    );
+    const withLimiter = createLangdock({
+      apiKey: API_KEY,
+      baseURL: limited.baseURL,
+      rateLimit: { maxWaitMs: 0 },
+    });
+    await failure(generateText({ model: withLimiter('gpt-4.1'), prompt: 'Hi', maxRetries: 0 }));
+    const blocked = await failure(generateText({ model: withLimiter('gpt-4.1'), prompt: 'Hi' }));
+    expect((blocked as Error).name).toBe('AI_LangdockRateLimitError');
+    expect(limited.requests).toHaveLength(1);
+  });
+
+  it("a per-minute 429's message names the limits the server reported and the rateLimit setting", async () => {
+    const langdock = await langdockOn(
+      json({ message: 'Rate limit for public API exceeded' }, 429, {
+        'x-ratelimit-limit-requests': '500',
+        'x-ratelimit-limit-tokens': '200000',
+        'x-ratelimit-remaining-requests': '431',
+        'x-ratelimit-remaining-tokens': '0',
+      }),
+    );
+    const error = (await failure(
+      generateText({ model: langdock('gpt-4.1'), prompt: 'Hi', maxRetries: 0 }),
+    )) as APICallError;
+    expect(error.message).toBe(
+      'Langdock API error 429: Rate limit for public API exceeded. ' +
+        'Langdock reported a limit of 500 requests and 200,000 tokens per minute for this model, with 431 requests and 0 tokens left; ' +
+        "wait and retry, or spread load across models. The provider's rateLimit setting (createLangdock({ rateLimit: true })) makes calls wait for budget instead of meeting 429s.",
+    );
+    expect(error.isRetryable).toBe(true);
+  });
 });

@@ -1,7 +1,11 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { readResponseBody } from './langdock-response-body';
-import { describeLangdockTimeout } from './langdock-error-hints';
+import { describeLangdockRateLimit, describeLangdockTimeout } from './langdock-error-hints';
+import {
+  classifyLangdockRateLimit,
+  readLangdockRateLimitHeaders,
+} from './langdock-rate-limit-response';
 import { redactedHeaders, redactedJsonText } from './langdock-redaction';
 
 /** An error message fits in far less; the rest of a larger error body is not read. */
@@ -91,7 +95,6 @@ const statusHints: Record<number, string> = {
   404: 'Check the model id and region: the model may not be enabled in this workspace or served in this region.',
   408: 'The request timed out; it can be retried.',
   413: 'The request is too large: shorten the prompt or send fewer or smaller images.',
-  429: 'The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models.',
   502: 'A gateway in front of Langdock failed; retry shortly.',
   503: 'Langdock is temporarily unavailable; retry shortly.',
   504: 'A gateway timed out; it is retried. If long calls keep ending so, stream them (streamText).',
@@ -136,6 +139,9 @@ export function createLangdockErrorHandler(
       hint = timeout.hint;
       if (data === undefined) detail = timeout.detail;
     }
+    const rateLimit = classifyLangdockRateLimit(response.status, responseBody, responseHeaders);
+    if (rateLimit !== undefined)
+      hint = describeLangdockRateLimit(rateLimit, readLangdockRateLimitHeaders(responseHeaders));
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
     const message = redact(hint ? `${head} ${hint}` : head);
     return {
@@ -147,7 +153,8 @@ export function createLangdockErrorHandler(
         statusCode: response.status,
         responseHeaders,
         responseBody,
-        isRetryable: isRetryableStatus(response.status),
+        // A spent budget stays spent: retrying only repeats the refusal.
+        isRetryable: rateLimit !== 'spend-limit' && isRetryableStatus(response.status),
         data,
       }),
     };

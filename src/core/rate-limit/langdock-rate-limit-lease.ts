@@ -1,4 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
+import { classifyLangdockRateLimit } from '../http/langdock-rate-limit-response';
 import type { LangdockTokenUsage } from '../langdock-call';
 import type { LangdockRateLimitLease } from './langdock-rate-limit';
 
@@ -11,8 +12,9 @@ export function langdockUsageTokens(usage: LangdockTokenUsage | undefined): numb
 }
 
 /**
- * For a request that failed: a 429 blocks the bucket for its `retry-after` (or one window); any other
- * answer from Langdock used no tokens. A failure without an answer (a lost connection) keeps the estimate.
+ * For a request that failed: a per-minute 429 blocks the bucket for its `retry-after` (or one window); any
+ * other answer from Langdock (a spend-limit 429 too: waiting frees no budget) used no tokens. A failure without
+ * an answer (a lost connection) keeps the estimate.
  */
 export function settleFailedLease(
   lease: LangdockRateLimitLease | undefined,
@@ -25,7 +27,12 @@ export function settleFailedLease(
       error.statusCode !== undefined &&
       error.statusCode >= 400
     ) {
-      if (error.statusCode === 429) lease.rejected(langdockRetryAfterMs(error.responseHeaders));
+      const rateLimit = classifyLangdockRateLimit(
+        error.statusCode,
+        error.responseBody,
+        error.responseHeaders,
+      );
+      if (rateLimit === 'per-minute') lease.rejected(langdockRetryAfterMs(error.responseHeaders));
       else lease.settle(0);
     }
     throw error;

@@ -79,7 +79,6 @@ describe('hints and retries', () => {
     [401, 'LANGDOCK_API_KEY'],
     [403, 'scopes'],
     [404, 'model may not be enabled in this workspace or served in this region'],
-    [429, '500 requests and 60,000 tokens per minute per model'],
     [504, 'stream them (streamText)'],
     [599, 'server error'],
   ])('%i has a hint', (status, words) => {
@@ -135,13 +134,61 @@ describe('createLangdockErrorHandler', () => {
     });
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
-      'Langdock API error 429: Rate limit for public API exceeded. The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models.',
+      "Langdock API error 429: Rate limit for public API exceeded. The workspace limit is 500 requests and 60,000 tokens per minute per model by Langdock's documented defaults; " +
+        "wait and retry, or spread load across models. The provider's rateLimit setting (createLangdock({ rateLimit: true })) makes calls wait for budget instead of meeting 429s.",
     );
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(true);
     expect(error.responseHeaders).toMatchObject({ 'retry-after': '7' });
     expect(error.data).toEqual({ message: 'Rate limit for public API exceeded' });
     expect(error.requestBodyValues).toEqual({ model: 'gpt-4.1' });
+  });
+
+  it.each([
+    [
+      'the limits and what is left',
+      {
+        'x-ratelimit-limit-requests': '1000',
+        'x-ratelimit-limit-tokens': '120000',
+        'x-ratelimit-remaining-requests': '998',
+        'x-ratelimit-remaining-tokens': '0',
+      },
+      'Langdock reported a limit of 1,000 requests and 120,000 tokens per minute for this model, with 998 requests and 0 tokens left;',
+    ],
+    [
+      'only the token limit',
+      { 'x-ratelimit-limit-tokens': '90000' },
+      'Langdock reported a limit of 90,000 tokens per minute for this model;',
+    ],
+    [
+      'only what is left',
+      { 'x-ratelimit-remaining-tokens': '12' },
+      "The workspace limit is 500 requests and 60,000 tokens per minute per model by Langdock's documented defaults (this answer reported 12 tokens left);",
+    ],
+  ])('a per-minute 429 names the limits the server reported: %s', async (_, headers, words) => {
+    const error = await handle('{"message":"Rate limit for public API exceeded"}', 429, headers);
+    expect(error.message).toBe(
+      `Langdock API error 429: Rate limit for public API exceeded. ${words} wait and retry, or spread load across models. ` +
+        "The provider's rateLimit setting (createLangdock({ rateLimit: true })) makes calls wait for budget instead of meeting 429s.",
+    );
+    expect(error.isRetryable).toBe(true);
+  });
+
+  it('a spend-limit 429 names the limit and who can raise it, and is not retried', async () => {
+    const error = await handle(
+      '{"message":"Your workspace has reached its monthly spending limit"}',
+      429,
+      { 'retry-after': '60' },
+    );
+    expect(error.message).toBe(
+      'Langdock API error 429: Your workspace has reached its monthly spending limit. ' +
+        'This is a spend limit, not a per-minute rate limit: the budget of this key, its user or the workspace is used up for the period. ' +
+        'It is not retried: retries fail until the limit is raised or the period resets. ' +
+        "A workspace admin can raise it in Langdock's workspace settings: Usage and spend limits (users and the workspace), " +
+        'the API page (workspace keys), or Model Gateway > Limits (the spend limit of a Model Gateway key).',
+    );
+    expect(error.statusCode).toBe(429);
+    expect(error.isRetryable).toBe(false);
   });
 
   it('does not double the full stop of a message that has one', async () => {

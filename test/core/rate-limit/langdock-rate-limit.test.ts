@@ -228,17 +228,32 @@ describe('settleFailedLease', () => {
       },
     };
   };
-  const failure = (statusCode: number, responseHeaders: Record<string, string> = {}) =>
+  const failure = (
+    statusCode: number,
+    responseHeaders: Record<string, string> = {},
+    responseBody?: string,
+  ) =>
     new APICallError({
       message: 'x',
       url: 'u',
       requestBodyValues: {},
       statusCode,
       responseHeaders,
+      responseBody,
     });
 
   it.each([
     ['a 429 blocks for its retry-after', failure(429, { 'retry-after': '3' }), ['rejected 3000']],
+    [
+      'a per-minute 429 blocks for a window without retry-after',
+      failure(429, {}, '{"message":"Rate limit for public API exceeded"}'),
+      ['rejected undefined'],
+    ],
+    [
+      'a spend-limit 429 gives the lease back and blocks nothing: waiting frees no budget',
+      failure(429, { 'retry-after': '3' }, '{"message":"Monthly spending limit reached"}'),
+      ['settle 0'],
+    ],
     ['a 400 used no tokens', failure(400), ['settle 0']],
     ['a 200 whose body failed validation was served: its reservation stays', failure(200), []],
     ['a lost connection keeps the estimate', new Error('socket hang up'), []],
