@@ -26,10 +26,16 @@ async function main(): Promise<void> {
     ...(logger === undefined ? {} : { logger }),
   });
   process.stdout.write(
-    `Langdock emulator listening on ${emulator.url}\n` +
-      `  EU base URL: ${emulator.baseURLFor('eu')}\n` +
-      `  US base URL: ${emulator.baseURLFor('us')}\n` +
-      `  Agents API:  ${emulator.agentBaseURLFor()}/agent/v1/chat/completions\n`,
+    command.options.gateway === true
+      ? `Langdock emulator (Model Gateway) listening on ${emulator.url}\n` +
+          `  OpenAI-style base URL: ${emulator.gatewayBaseURL}\n` +
+          `  Anthropic base URL:    ${emulator.url}\n`
+      : `Langdock emulator listening on ${emulator.url}\n` +
+          `  EU base URL: ${emulator.baseURLFor('eu')}\n` +
+          `  US base URL: ${emulator.baseURLFor('us')}\n` +
+          `  Anthropic EU base URL: ${emulator.anthropicBaseURLFor('eu')}\n` +
+          `  Anthropic US base URL: ${emulator.anthropicBaseURLFor('us')}\n` +
+          `  Agents API:  ${emulator.agentBaseURLFor()}/agent/v1/chat/completions\n`,
   );
   const stop = (): void => {
     emulator.close().then(

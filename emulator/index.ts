@@ -32,7 +32,16 @@ export type {
   SamplingException,
   SamplingSetting,
 } from './models/model-table';
-export type { ErrorShape } from './server/error-shape';
+export type { ClaudeEffort, ClaudeModelRow, ClaudeThinkingMode } from './models/claude-model-table';
+export type * from './messages/messages-wire';
+export type { GatewayModelList, GatewayModelObject } from './gateway/gateway-model-list';
+export type { EmulatorHint } from './generation/prompt-hints';
+export type {
+  AnthropicErrorBody,
+  ErrorFormat,
+  ErrorShape,
+  GatewayErrorBody,
+} from './server/error-shape';
 export type { RateLimit, RateLimitOptions } from './rate-limit/rate-limiter';
 export type { Sleep } from './server/sse';
 export type * from './chat/chat-completions-wire';
@@ -52,6 +61,10 @@ export {
   OPENAI_CHAT_PARAMETERS,
 } from './chat/chat-parameter-rules';
 export { ERROR_SHAPES } from './server/error-shape';
+export { CLAUDE_EFFORTS, CLAUDE_MODEL_TABLE } from './models/claude-model-table';
+export { MESSAGES_PARAMETERS } from './messages/messages-request-rules';
+export { EMULATOR_HINTS } from './generation/prompt-hints';
+export { EMULATOR_PRICES } from './gateway/gateway-cost';
 export { DEFAULT_RATE_LIMIT } from './rate-limit/rate-limiter';
 export { estimateTokens } from './generation/token-estimate';
 export { AGENT_MESSAGES } from './agents/agent-request';

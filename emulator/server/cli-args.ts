@@ -23,6 +23,10 @@ Options:
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
   --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
   --allow-json-schema   Accept response_format json_schema
+  --gateway             Serve the Model Gateway (/v1/chat/completions, /v1/messages, /v1/embeddings,
+                        /v1/models for every model, cost in usage) instead of the classic routes
+  --empty-anthropic-models <region>
+                        GET /anthropic/<region>/v1/models lists nothing; repeat for more
   --agent <id>[:flags]  Register an agent for /agent/v1/chat/completions; repeat for more. Flags, comma-separated:
                         web-search, unshared, glued, model=<id> (model=auto: Langdock's "Auto" 400),
                         name=<name>, error-after=<n> (an error chunk after n chunks)
@@ -53,6 +57,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'azure-filter-chunk': { type: 'boolean' },
       'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
+      gateway: { type: 'boolean' },
+      'empty-anthropic-models': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -67,6 +73,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     allowJsonSchema: values['allow-json-schema'] === true,
   };
   if (values.agent !== undefined) options.agents = values.agent.map(parseAgentFlag);
+  if (values.gateway === true) options.gateway = true;
+  const emptyRegions = values['empty-anthropic-models'];
+  if (emptyRegions !== undefined) options.emptyAnthropicModelRegions = emptyRegions;
   const apiKeys = values['api-key'];
   if (apiKeys !== undefined) options.apiKeys = apiKeys;
   const chunkDelayMs = wholeNumber('--chunk-delay-ms', values['chunk-delay-ms']);

@@ -348,7 +348,7 @@ describe('route, key and version header', () => {
   });
 
   it.each([
-    { name: 'no key', headers: {} },
+    { name: 'no key', headers: {} as Record<string, string> },
     { name: 'an empty x-api-key', headers: { 'x-api-key': '' } },
     { name: 'an unknown key', headers: { 'x-api-key': 'other-key' } },
   ])('answers $name with 401 in Langdock’s shape', async ({ headers }) => {

@@ -104,6 +104,22 @@ describe('parseCliArgs', () => {
         },
       },
     },
+    {
+      argv: ['--gateway', '--empty-anthropic-models', 'us', '--empty-anthropic-models', 'eu'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          gateway: true,
+          emptyAnthropicModelRegions: ['us', 'eu'],
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
@@ -174,6 +190,8 @@ describe('langdock-emulator executable', () => {
       '--model-tpm',
       '--no-retry-after',
       '--error-shape',
+      '--gateway',
+      '--empty-anthropic-models',
     ]) {
       expect(output).toContain(`  ${flag} `);
     }
@@ -198,6 +216,7 @@ describe('langdock-emulator executable', () => {
         expect(url).toBeDefined();
         expect(output).toContain(`EU base URL: ${url}/openai/eu/v1\n`);
         expect(output).toContain(`US base URL: ${url}/openai/us/v1\n`);
+        expect(output).toContain(`Anthropic EU base URL: ${url}/anthropic/eu/v1\n`);
         const models = await call(`${url}/openai/eu/v1/models`, { key: 'cli-key' });
         expect(models.status).toBe(200);
         await expect.poll(() => output).toContain('GET /openai/eu/v1/models -> 200');
@@ -210,4 +229,24 @@ describe('langdock-emulator executable', () => {
       }
     },
   );
+
+  it('serves the Model Gateway with --gateway and prints its base URLs', async () => {
+    const child = spawn(process.execPath, [cliPath, '--gateway', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (data: string) => (output += data));
+      await expect.poll(() => output, { timeout: 10_000 }).toContain('Anthropic base URL');
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(output)?.[1];
+      expect(output).toContain(`OpenAI-style base URL: ${url}/v1\n`);
+      const models = await call(`${url}/v1/models`, { key: 'any-key' });
+      expect(models.status).toBe(200);
+      const classic = await call(`${url}/openai/eu/v1/models`, { key: 'any-key' });
+      expect(classic.status).toBe(404);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });
