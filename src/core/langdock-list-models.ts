@@ -7,7 +7,7 @@ import {
 } from './http/langdock-request-config';
 import { createLangdockJsonResponseHandler } from './http/langdock-response-handlers';
 import { isJsonObject, type Validated } from './http/langdock-json-guards';
-import { LANGDOCK_ANTHROPIC_VERSION } from './messages/langdock-messages';
+import { LANGDOCK_ANTHROPIC_VERSION } from './messages/langdock-messages-api-types';
 
 /**
  * Which endpoints serve a model: `chat` the OpenAI-format route (`/chat/completions`), `messages` the Anthropic

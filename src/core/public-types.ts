@@ -32,3 +32,4 @@ export type {
 } from './messages/langdock-messages-options';
 export type { LangdockLanguageModelId } from './langdock-provider-core';
 export { LANGDOCK_GATEWAY_BASE_URL } from './langdock-routes';
+export type { LangdockModelRoute } from './langdock-list-models';

@@ -6,6 +6,9 @@
 // ---------------------------------------------------------------------------------------------------
 
 /** A prompt-cache breakpoint: everything up to and including the block that carries it is cached. */
+/** The Messages API version every request names; Langdock forwards it to Anthropic, Bedrock or Vertex. */
+export const LANGDOCK_ANTHROPIC_VERSION = '2023-06-01';
+
 export interface LangdockMessagesCacheControl {
   type: 'ephemeral';
   /** How long the cache entry lives; Anthropic's default is 5 minutes. */

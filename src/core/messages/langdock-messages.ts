@@ -21,7 +21,10 @@ import {
 import { LANGDOCK_DEFAULT_OUTPUT_TOKENS } from '../rate-limit/langdock-rate-limit';
 import { estimateLangdockMessagesTokens } from '../rate-limit/estimate-langdock-tokens';
 import { langdockUsageTokens, settleFailedLease } from '../rate-limit/langdock-rate-limit-lease';
-import type { LangdockMessagesRequestBody } from './langdock-messages-api-types';
+import {
+  LANGDOCK_ANTHROPIC_VERSION,
+  type LangdockMessagesRequestBody,
+} from './langdock-messages-api-types';
 import { buildLangdockMessagesRequest } from './build-langdock-messages-request';
 import {
   getLangdockMessagesModelCapabilities,
@@ -31,9 +34,6 @@ import { parseLangdockMessagesOptions } from './langdock-messages-options';
 import { createLangdockMessagesPartStream } from './langdock-messages-part-stream';
 import { mapLangdockMessagesResponse } from './map-langdock-messages-response';
 import { validateLangdockMessagesResponse } from './validate-langdock-messages-response';
-
-/** The Messages API version every request names; Langdock forwards it to Anthropic, Bedrock or Vertex. */
-export const LANGDOCK_ANTHROPIC_VERSION = '2023-06-01';
 
 type PreparedMessagesCall = ReturnType<LangdockMessages['prepare']>;
 
