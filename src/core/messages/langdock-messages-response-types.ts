@@ -67,6 +67,13 @@ export type LangdockMessagesResponseBlock =
   | LangdockMessagesResponseRedactedThinkingBlock
   | LangdockMessagesResponseToolUseBlock;
 
+/** A block as a stream's `content_block_start` opens it: empty as a rule, its content following as deltas. */
+export type LangdockMessagesStreamBlock =
+  | (Omit<LangdockMessagesResponseTextBlock, 'text'> & { text?: string | null })
+  | (Omit<LangdockMessagesResponseThinkingBlock, 'thinking'> & { thinking?: string | null })
+  | LangdockMessagesResponseRedactedThinkingBlock
+  | LangdockMessagesResponseToolUseBlock;
+
 /** What the message's end brings besides the stop reason; kept in provider metadata as sent. */
 export interface LangdockMessagesStopFields {
   stop_reason?: string | null;
@@ -103,7 +110,7 @@ export type LangdockMessagesStreamEvent =
         usage?: LangdockMessagesUsage | null;
       };
     }
-  | { type: 'content_block_start'; index: number; content_block: LangdockMessagesResponseBlock }
+  | { type: 'content_block_start'; index: number; content_block: LangdockMessagesStreamBlock }
   | { type: 'content_block_delta'; index: number; delta: LangdockMessagesDelta }
   | { type: 'content_block_stop'; index: number }
   | {

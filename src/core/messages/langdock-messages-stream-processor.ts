@@ -10,7 +10,7 @@ import type { LangdockStreamProcessorOptions } from '../chat/langdock-chat-strea
 import type {
   LangdockMessagesCitation,
   LangdockMessagesDelta,
-  LangdockMessagesResponseBlock,
+  LangdockMessagesStreamBlock,
   LangdockMessagesStopFields,
   LangdockMessagesStreamEvent,
   LangdockMessagesUsage,
@@ -226,7 +226,7 @@ export class LangdockMessagesStreamProcessor<FINISH = never> {
     if (message.stop_reason) this.stopReason = message.stop_reason;
   }
 
-  private blockStart(index: number, block: LangdockMessagesResponseBlock): void {
+  private blockStart(index: number, block: LangdockMessagesStreamBlock): void {
     // A block that starts where one is still open ends that one first.
     if (this.blocks.has(index)) this.blockStop(index);
     switch (block.type) {
@@ -315,7 +315,9 @@ export class LangdockMessagesStreamProcessor<FINISH = never> {
         if (block?.kind === 'reasoning') this.signature(block.id, delta.signature);
         return;
       case 'citations_delta':
-        return this.citation(delta.citation);
+        // Text left out (JSON mode) takes its sources with it, as in a Message body.
+        if (block?.kind === 'text') this.citation(delta.citation);
+        return;
       default:
         return;
     }

@@ -65,6 +65,14 @@ const blockCheck = byType({
   tool_use: { id: requiredString, name: requiredString },
 });
 
+// A stream's block starts empty (`text: ""`); its content follows as deltas.
+const blockStartCheck = byType({
+  text: { text: optionalString, citations: optionalArray(citationCheck) },
+  thinking: { thinking: optionalString, signature: optionalString },
+  redacted_thinking: { data: requiredString },
+  tool_use: { id: requiredString, name: requiredString },
+});
+
 const stopFields = {
   stop_reason: optionalString,
   stop_sequence: optionalString,
@@ -91,7 +99,7 @@ const eventCheck = byType({
       usage: usageCheck,
     }),
   },
-  content_block_start: { index, content_block: blockCheck },
+  content_block_start: { index, content_block: blockStartCheck },
   content_block_delta: {
     index,
     delta: byType({

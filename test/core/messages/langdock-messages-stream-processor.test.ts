@@ -223,13 +223,17 @@ describe('LangdockMessagesStreamProcessor', () => {
     ]);
   });
 
-  it("JSON mode: the forced tool's input is the text answer, text beside it is left out, and tool_use is a stop", () => {
+  it("JSON mode: the forced tool's input is the text answer, text beside it is left out (its sources too), and tool_use is a stop", () => {
     expect(
       messagesParts(
         [
           messageStart(),
           blockStart(0, { type: 'text', text: '' }),
           text(0, "I'll invoke the JSON response tool."),
+          delta(0, {
+            type: 'citations_delta',
+            citation: { type: 'web_search_result_location', url: 'https://left.out', title: 'L' },
+          }),
           blockStop(0),
           blockStart(1, { type: 'tool_use', id: 'toolu_j', name: 'json', input: {} }),
           json(1, ''),

@@ -99,6 +99,7 @@ describe('validateLangdockMessagesStreamEvent', () => {
     [{ type: 'something_new', anything: [1] }],
     [{ type: 'message_start', message: { id: 'm', usage: { input_tokens: 1 } } }],
     [{ type: 'content_block_start', index: 0, content_block: { type: 'server_tool_use' } }],
+    [{ type: 'content_block_start', index: 0, content_block: { type: 'thinking' } }],
     [{ type: 'content_block_delta', index: 2, delta: { type: 'compaction_delta', content: null } }],
     [{ type: 'message_delta', delta: { stop_reason: null }, usage: { output_tokens: 3 } }],
   ])('accepts %j', (event) => {
