@@ -87,7 +87,8 @@ export class LangdockMessagesStreamProcessor<FINISH = never> {
   }
 
   push(data: string): void {
-    if (data.trim() === '') return;
+    // Anthropic ends with message_stop; a gateway speaking OpenAI's habits may still append `[DONE]`.
+    if (data === '[DONE]' || data.trim() === '') return;
 
     let value: unknown;
     try {

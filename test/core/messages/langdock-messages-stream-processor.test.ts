@@ -469,6 +469,14 @@ describe('LangdockMessagesStreamProcessor', () => {
     ]);
   });
 
+  it('skips an OpenAI-style [DONE] a gateway may append', () => {
+    expect(
+      messagesParts([messageStart(), messageDelta('end_turn'), messageStop, '[DONE]'], {
+        includeRawChunks: true,
+      }).map((part) => part.type),
+    ).toEqual(['raw', 'response-metadata', 'raw', 'raw', 'finish']);
+  });
+
   it('merges message_delta usage into message_start usage and keeps the whole object as raw', () => {
     const parts = messagesParts([
       messageStart('msg_1', {
