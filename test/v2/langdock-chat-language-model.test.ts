@@ -396,3 +396,34 @@ describe('doStream', () => {
     );
   });
 });
+
+describe('predicted output (#20)', () => {
+  const usage = {
+    prompt_tokens: 10,
+    completion_tokens: 5,
+    total_tokens: 15,
+    completion_tokens_details: { accepted_prediction_tokens: 3, rejected_prediction_tokens: 0 },
+  };
+  const langdock = { acceptedPredictionTokens: 3, rejectedPredictionTokens: 0 };
+
+  it('puts the accepted and rejected prediction tokens in provider metadata, in doGenerate', async () => {
+    const model = await modelOn([json({ ...completion, usage })]);
+    expect((await model.doGenerate({ prompt })).providerMetadata).toEqual({ langdock });
+  });
+
+  it('and in the finish part of doStream', async () => {
+    const model = await modelOn([
+      sse([
+        {
+          id: 'c',
+          created: 1764000000,
+          model: 'gpt-4.1',
+          choices: [{ index: 0, delta: { content: 'x' }, finish_reason: 'stop' }],
+        },
+        { id: 'c', created: 1764000000, model: 'gpt-4.1', choices: [], usage },
+      ]),
+    ]);
+    const parts = await collect((await model.doStream({ prompt })).stream);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', providerMetadata: { langdock } });
+  });
+});

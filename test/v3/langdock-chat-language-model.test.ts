@@ -165,3 +165,44 @@ describe('LanguageModelV3', () => {
     ).toEqual(['high', undefined]);
   });
 });
+
+describe('LanguageModelV3: what the peer suite checks (#20)', () => {
+  const oddUsage = {
+    prompt_tokens: 10,
+    completion_tokens: 5,
+    total_tokens: 15,
+    completion_tokens_details: {
+      reasoning_tokens: 8,
+      accepted_prediction_tokens: 3,
+      rejected_prediction_tokens: 1,
+    },
+  };
+  const expectedUsage = {
+    inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: 5, text: 0, reasoning: 8 },
+    raw: oddUsage,
+  };
+  const predictionMetadata = {
+    langdock: { acceptedPredictionTokens: 3, rejectedPredictionTokens: 1 },
+  };
+
+  it('never reports negative text tokens, and puts prediction counts in provider metadata, in doGenerate', async () => {
+    const model = await modelOn([json({ ...completion, usage: oddUsage })]);
+    const result = await model.doGenerate({ prompt });
+    expect(result.usage).toEqual(expectedUsage);
+    expect(result.providerMetadata).toEqual(predictionMetadata);
+  });
+
+  it('does the same in doStream', async () => {
+    const model = await modelOn([
+      sse([chunk({ content: 'x' }, 'stop'), { ...chunk({}), choices: [], usage: oddUsage }]),
+    ]);
+    const parts = await collect((await model.doStream({ prompt })).stream);
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: expectedUsage,
+      providerMetadata: predictionMetadata,
+    });
+  });
+});

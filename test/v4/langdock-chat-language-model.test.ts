@@ -441,3 +441,72 @@ describe('LanguageModelV4: doStream', () => {
     });
   });
 });
+
+describe('LanguageModelV4: what the peer suite checks (#20)', () => {
+  // A backend that counts more reasoning than output, and predicted-output counts.
+  const oddUsage = {
+    prompt_tokens: 10,
+    completion_tokens: 5,
+    total_tokens: 15,
+    completion_tokens_details: {
+      reasoning_tokens: 8,
+      accepted_prediction_tokens: 3,
+      rejected_prediction_tokens: 1,
+    },
+  };
+  const expectedUsage = {
+    inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: 5, text: 0, reasoning: 8 },
+    raw: oddUsage,
+  };
+  const predictionMetadata = {
+    langdock: { acceptedPredictionTokens: 3, rejectedPredictionTokens: 1 },
+  };
+
+  it('never reports negative text tokens, and puts prediction counts in provider metadata, in doGenerate', async () => {
+    const model = await modelOn([json({ ...completion({ content: 'x' }), usage: oddUsage })]);
+    const result = await model.doGenerate({ prompt });
+    expect(result.usage).toEqual(expectedUsage);
+    expect(result.providerMetadata).toEqual(predictionMetadata);
+  });
+
+  it('does the same in doStream', async () => {
+    const model = await modelOn([
+      sse([chunk({ content: 'x' }, 'stop'), { ...chunk({}), choices: [], usage: oddUsage }]),
+    ]);
+    const parts = await collect((await model.doStream({ prompt })).stream);
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: expectedUsage,
+      providerMetadata: predictionMetadata,
+    });
+  });
+
+  it('sends a strict json_schema with structuredOutputs, and the JSON instruction with it', async () => {
+    const schema = {
+      type: 'object' as const,
+      properties: { ok: { type: 'boolean' as const } },
+      required: ['ok'],
+    };
+    const model = await modelOn([json(completion({ content: '{"ok":true}' }))]);
+    await model.doGenerate({
+      prompt,
+      responseFormat: { type: 'json', schema, name: 'status' },
+      providerOptions: { langdock: { structuredOutputs: true } },
+    });
+    const body = servers.current.requests[0]!.body as {
+      response_format: unknown;
+      messages: Array<{ role: string; content: string }>;
+    };
+    expect(body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'status', schema, strict: true },
+    });
+    expect(body.messages[0]).toEqual({
+      role: 'system',
+      content: expect.stringContaining(`Answer with a single JSON object`),
+    });
+    expect(body.messages[0]!.content).toContain(JSON.stringify(schema));
+  });
+});

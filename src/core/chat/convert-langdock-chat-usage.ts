@@ -14,3 +14,19 @@ export function toLangdockChatTokenUsage(usage: LangdockUsage): LangdockTokenUsa
     raw: usage as Record<string, JSONValue>,
   };
 }
+
+/**
+ * The predicted-output counts a usage object carries, for `providerMetadata.langdock`: users of `prediction`
+ * read them there, as on OpenAI's provider, not in `usage.raw`.
+ */
+export function langdockChatPredictionMetadata(
+  usage: LangdockUsage | undefined,
+): Record<string, number> {
+  const details = usage?.completion_tokens_details;
+  const metadata: Record<string, number> = {};
+  if (typeof details?.accepted_prediction_tokens === 'number')
+    metadata.acceptedPredictionTokens = details.accepted_prediction_tokens;
+  if (typeof details?.rejected_prediction_tokens === 'number')
+    metadata.rejectedPredictionTokens = details.rejected_prediction_tokens;
+  return metadata;
+}

@@ -66,7 +66,12 @@ export interface LangdockUsage {
   completion_tokens?: number | null;
   total_tokens?: number | null;
   prompt_tokens_details?: { cached_tokens?: number | null } | null;
-  completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+  completion_tokens_details?: {
+    reasoning_tokens?: number | null;
+    /** Predicted output (`prediction`) tokens that appeared in the answer, and those that did not. */
+    accepted_prediction_tokens?: number | null;
+    rejected_prediction_tokens?: number | null;
+  } | null;
 }
 
 // A type alias, not an interface, so it passes as JSON in provider metadata.

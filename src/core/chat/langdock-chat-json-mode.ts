@@ -4,8 +4,9 @@ export interface JsonModeRequest {
   schema?: unknown;
   name?: string;
   description?: string;
-  /** Send `json_schema` (for deployments that accept it) instead of `json_object` plus instructions. */
+  /** Send `json_schema` (for deployments that accept it) instead of `json_object`. */
   structuredOutputs: boolean;
+  /** With `json_schema`: whether the backend enforces the schema (default true). */
   strict?: boolean;
   /** The role a new system message takes when the prompt has none. */
   systemRole: 'system' | 'developer';
@@ -14,30 +15,34 @@ export interface JsonModeRequest {
 /**
  * Langdock documents `json_object` only, and its backend refuses it unless the messages mention JSON,
  * so JSON mode tells the model, in the system message, to answer with JSON and which schema to follow.
+ * With structured outputs the instruction stays: whether Langdock passes `json_schema` on is unverified,
+ * and without it a backend that drops the format would get no word of the shape.
  */
 export function applyLangdockJsonMode(
   messages: LangdockMessage[],
   request: JsonModeRequest,
 ): { messages: LangdockMessage[]; responseFormat: LangdockResponseFormat } {
+  const instructed = withJsonInstruction(
+    messages,
+    buildJsonInstruction(request),
+    request.systemRole,
+  );
   if (request.structuredOutputs && request.schema !== undefined) {
-    // The backend enforces the schema itself: no instruction needed.
     return {
-      messages,
+      messages: instructed,
       responseFormat: {
         type: 'json_schema',
         json_schema: {
           name: request.name ?? 'response',
           ...(request.description !== undefined && { description: request.description }),
           schema: request.schema,
-          ...(request.strict !== undefined && { strict: request.strict }),
+          // Without strict the backend only hints at the schema: structured outputs would enforce nothing.
+          strict: request.strict ?? true,
         },
       },
     };
   }
-  return {
-    messages: withJsonInstruction(messages, buildJsonInstruction(request), request.systemRole),
-    responseFormat: { type: 'json_object' },
-  };
+  return { messages: instructed, responseFormat: { type: 'json_object' } };
 }
 
 export function buildJsonInstruction({

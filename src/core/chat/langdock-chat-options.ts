@@ -60,9 +60,15 @@ export const langdockChatOptionsSchema = z
     logprobs: z.union([z.boolean(), z.number().int().min(1).max(20)]).optional(),
     /** Sent as `max_completion_tokens`; takes precedence over `maxOutputTokens`. */
     maxCompletionTokens: z.number().int().positive().optional(),
-    /** Send `response_format: json_schema` in JSON mode, for deployments that accept it. */
+    /**
+     * Send `response_format: json_schema` (strict unless `strictJsonSchema: false`) in JSON mode with a
+     * schema, for deployments that accept it. The JSON instruction in the system message is sent too.
+     */
     structuredOutputs: z.boolean().optional(),
-    /** With `structuredOutputs`: ask the backend to enforce the schema strictly. */
+    /**
+     * With `structuredOutputs`: whether the backend enforces the schema, sent as `json_schema.strict`
+     * (default true; strict mode needs every property in `required` and `additionalProperties: false`).
+     */
     strictJsonSchema: z.boolean().optional(),
     /** The role system messages are sent with. Default `system`. */
     systemMessageMode: z.enum(['system', 'developer']).optional(),

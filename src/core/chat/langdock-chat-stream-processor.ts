@@ -18,7 +18,10 @@ import { parseLangdockErrorBody } from '../http/langdock-error';
 import { redactedCause, redactedValue } from '../http/langdock-redaction';
 import { isJsonObject } from '../http/langdock-json-guards';
 import { validateLangdockChatChunk } from './validate-langdock-chat-response';
-import { toLangdockChatTokenUsage } from './convert-langdock-chat-usage';
+import {
+  langdockChatPredictionMetadata,
+  toLangdockChatTokenUsage,
+} from './convert-langdock-chat-usage';
 import { mapLangdockChatFinishReason } from './map-langdock-chat-finish-reason';
 
 export interface LangdockStreamProcessorOptions<FINISH> {
@@ -340,6 +343,7 @@ export class LangdockStreamProcessor<FINISH = never> {
     Object.assign(metadata, this.contentFilter.metadata());
     if (this.promptFilterResults !== undefined)
       metadata.promptFilterResults = this.promptFilterResults;
+    Object.assign(metadata, langdockChatPredictionMetadata(this.usage));
     return Object.keys(metadata).length > 0 ? metadata : undefined;
   }
 }

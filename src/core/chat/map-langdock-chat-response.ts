@@ -3,7 +3,10 @@ import type { LangdockChatResponse } from './langdock-chat-api-types';
 import type { LangdockContent, LangdockFinish, LangdockWarning } from '../langdock-call';
 import { LangdockContentFilterLog } from './langdock-chat-content-filter';
 import { langdockCutOffMessage, langdockCutOffReason } from './langdock-chat-stream-processor';
-import { toLangdockChatTokenUsage } from './convert-langdock-chat-usage';
+import {
+  langdockChatPredictionMetadata,
+  toLangdockChatTokenUsage,
+} from './convert-langdock-chat-usage';
 import { mapLangdockChatFinishReason } from './map-langdock-chat-finish-reason';
 
 export interface MappedLangdockChatResponse {
@@ -51,6 +54,7 @@ export function mapLangdockChatResponse(
   Object.assign(langdock, contentFilter.metadata());
   if (response.prompt_filter_results !== undefined)
     langdock.promptFilterResults = response.prompt_filter_results as JSONValue;
+  Object.assign(langdock, langdockChatPredictionMetadata(response.usage ?? undefined));
 
   return {
     content,

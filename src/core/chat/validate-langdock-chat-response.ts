@@ -16,7 +16,11 @@ const usageCheck = optionalObject({
   completion_tokens: optionalNumber,
   total_tokens: optionalNumber,
   prompt_tokens_details: optionalObject({ cached_tokens: optionalNumber }),
-  completion_tokens_details: optionalObject({ reasoning_tokens: optionalNumber }),
+  completion_tokens_details: optionalObject({
+    reasoning_tokens: optionalNumber,
+    accepted_prediction_tokens: optionalNumber,
+    rejected_prediction_tokens: optionalNumber,
+  }),
 });
 
 const logprobsCheck = optionalObject({

@@ -416,17 +416,32 @@ describe('buildLangdockChatRequest', () => {
       });
     });
 
-    it('sends json_schema with structuredOutputs and strictJsonSchema', () => {
+    it('sends a strict json_schema with structuredOutputs and keeps the JSON instruction (#20)', () => {
       const { body, warnings } = build(
         { responseFormat: { type: 'json', schema, name: 'thing' } },
-        { structuredOutputs: true, strictJsonSchema: true },
+        { structuredOutputs: true },
       );
       expect(body.response_format).toEqual({
         type: 'json_schema',
         json_schema: { name: 'thing', schema, strict: true },
       });
-      expect(body.messages).toEqual([{ role: 'user', content: 'Hi' }]);
+      expect(body.messages).toEqual([
+        { role: 'system', content: expect.stringContaining('Answer with a single JSON object') },
+        { role: 'user', content: 'Hi' },
+      ]);
+      expect(body.messages[0]!.content).toContain(JSON.stringify(schema));
       expect(warnings).toEqual([]);
+    });
+
+    it('sends strict: false when strictJsonSchema is false', () => {
+      const { body } = build(
+        { responseFormat: { type: 'json', schema } },
+        { structuredOutputs: true, strictJsonSchema: false },
+      );
+      expect(body.response_format).toEqual({
+        type: 'json_schema',
+        json_schema: { name: 'response', schema, strict: false },
+      });
     });
 
     it('warns that structuredOutputs does nothing outside JSON mode', () => {

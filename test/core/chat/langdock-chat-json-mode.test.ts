@@ -78,21 +78,39 @@ describe('applyLangdockJsonMode', () => {
     );
   });
 
-  it('sends json_schema without instructions when structured outputs are on', () => {
+  it('sends json_schema with structured outputs and keeps the JSON instruction (#20)', () => {
     const result = applyLangdockJsonMode([user], {
       schema,
       name: 'person',
       description: 'd',
       structuredOutputs: true,
-      strict: true,
       systemRole: 'system',
     });
     expect(result).toEqual({
-      messages: [user],
+      messages: [
+        {
+          role: 'system',
+          content: buildJsonInstruction({ schema, name: 'person', description: 'd' }),
+        },
+        user,
+      ],
       responseFormat: {
         type: 'json_schema',
         json_schema: { name: 'person', description: 'd', schema, strict: true },
       },
+    });
+  });
+
+  it.each([true, false])('sends strict: %s when the call says so', (strict) => {
+    const result = applyLangdockJsonMode([user], {
+      schema,
+      structuredOutputs: true,
+      strict,
+      systemRole: 'system',
+    });
+    expect(result.responseFormat).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'response', schema, strict },
     });
   });
 
@@ -110,7 +128,7 @@ describe('applyLangdockJsonMode', () => {
     });
     expect(result.responseFormat).toEqual({
       type: 'json_schema',
-      json_schema: { name: 'response', schema },
+      json_schema: { name: 'response', schema, strict: true },
     });
   });
 });

@@ -91,4 +91,31 @@ describe('mapLangdockChatResponse', () => {
       contentFilterHits: ['custom_blocklists:words'],
     });
   });
+
+  it.each<[string, NonNullable<LangdockChatResponse['usage']>, object | undefined]>([
+    [
+      'both counts',
+      {
+        completion_tokens_details: { accepted_prediction_tokens: 7, rejected_prediction_tokens: 2 },
+      },
+      { acceptedPredictionTokens: 7, rejectedPredictionTokens: 2 },
+    ],
+    [
+      'a zero and a null',
+      {
+        completion_tokens_details: {
+          accepted_prediction_tokens: 0,
+          rejected_prediction_tokens: null,
+        },
+      },
+      { acceptedPredictionTokens: 0 },
+    ],
+    ['no details', { prompt_tokens: 3 }, undefined],
+  ])('puts predicted-output counts in provider metadata: %s (#20)', (_name, usage, expected) => {
+    const mapped = mapLangdockChatResponse(
+      { ...response({ role: 'assistant', content: 'x' }), usage },
+      counterIds(),
+    );
+    expect(mapped.finish.providerMetadata).toEqual(expected);
+  });
 });
