@@ -152,3 +152,42 @@ describe('429s told apart', () => {
     expect(error.isRetryable).toBe(true);
   });
 });
+
+describe('hints that say what to do', () => {
+  it('a wrong Claude id: one request, and the closest ids from the list Langdock sent', async () => {
+    const langdock = await langdockOn(
+      json(
+        {
+          message:
+            'Invalid model, available models are: claude-sonnet-4-6-default, claude-opus-4-8-default, claude-sonnet-5-default, claude-haiku-4-5-20251001, claude-ha…',
+        },
+        400,
+        { 'x-request-id': 'req_wire_1' },
+      ),
+    );
+    const error = (await failure(
+      generateText({ model: langdock('claude-sonnet-4-6'), prompt: 'Hi' }),
+    )) as APICallError;
+    expect(servers.current.requests.map((request) => request.path)).toEqual([
+      '/anthropic/eu/v1/messages',
+    ]);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain(
+      'Langdock does not serve "claude-sonnet-4-6" here; the closest ids in its list are claude-sonnet-4-6-default, claude-sonnet-5-default, claude-opus-4-8-default ' +
+        '(the list may be cut short: provider.listModels() lists every model this key can use). (request id req_wire_1)',
+    );
+  });
+
+  it('a refused temperature names the setting to leave out', async () => {
+    const langdock = await langdockOn(
+      json({ message: '`temperature` is deprecated for this model' }, 400),
+    );
+    const error = (await failure(
+      generateText({ model: langdock('gpt-4.1'), prompt: 'Hi', temperature: 0.2 }),
+    )) as APICallError;
+    expect(servers.current.requests[0]!.body).toMatchObject({ temperature: 0.2 });
+    expect(error.message).toBe(
+      'Langdock API error 400: `temperature` is deprecated for this model. This model does not take `temperature`: leave temperature out of the call (generateText, streamText), or choose a model that takes it.',
+    );
+  });
+});

@@ -68,3 +68,112 @@ function amounts(requests: number | undefined, tokens: number | undefined): stri
   ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join(' and ') : undefined;
 }
+
+const LIST_MODELS_ADVICE = 'provider.listModels() lists every model this key can use';
+
+/**
+ * Langdock's "Invalid model, available models are: a, b, c…" (its list cut short): the ids of that list closest
+ * to the one asked for, and `listModels()`. Undefined for any other message.
+ */
+export function describeLangdockInvalidModel(
+  detail: string | undefined,
+  requestedModel: string | undefined,
+): string | undefined {
+  const list = /invalid model\b[^:]*?available models are:(.*)$/is.exec(detail ?? '')?.[1];
+  if (list === undefined) return undefined;
+  const items = list.split(',').map((item) => item.trim());
+  // The list is cut short: an id that ends in an ellipsis may be cut too, and is not offered.
+  if (/(?:…|\.\.\.)$/.test(items.at(-1) ?? '')) items.pop();
+  const ids = items.map((item) => item.replace(/\.$/, '')).filter((item) => item !== '');
+  if (requestedModel === undefined || ids.length === 0)
+    return `Langdock does not serve this model here: ${LIST_MODELS_ADVICE}.`;
+  const closest = closestIds(requestedModel, ids, 3);
+  return `Langdock does not serve "${requestedModel}" here; the closest ids in its list are ${closest.join(', ')} (the list may be cut short: ${LIST_MODELS_ADVICE}).`;
+}
+
+/** A 404's hint: a model that is not there, most often. */
+export const LANGDOCK_NOT_FOUND_HINT = `Check the model id and region: the model may not be enabled in this workspace or served in this region (${LIST_MODELS_ADVICE}).`;
+
+/** `count` ids nearest `wanted` by edit distance, ties to the longer shared prefix, then to Langdock's order. */
+function closestIds(wanted: string, ids: readonly string[], count: number): string[] {
+  const target = wanted.toLowerCase();
+  return ids
+    .slice(0, 1_000)
+    .map((id, index) => ({
+      id,
+      index,
+      distance: editDistance(target, id.toLowerCase()),
+      prefix: sharedPrefixLength(target, id.toLowerCase()),
+    }))
+    .sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || a.index - b.index)
+    .slice(0, count)
+    .map(({ id }) => id);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return length;
+}
+
+// Wire names of the call settings a model may refuse, and the AI SDK setting that sends each.
+const CALL_SETTINGS: Record<string, string> = {
+  temperature: 'temperature',
+  top_p: 'topP',
+  top_k: 'topK',
+  frequency_penalty: 'frequencyPenalty',
+  presence_penalty: 'presencePenalty',
+  seed: 'seed',
+  stop: 'stopSequences',
+  stop_sequences: 'stopSequences',
+};
+
+// "`temperature` is deprecated for this model" (seen live), OpenAI's "Unsupported parameter: 'top_p' is not
+// supported with this model." and "Unsupported value: 'temperature' does not support 0.2 with this model."
+const REFUSED_PARAMETER = [
+  /[`'"]?\b([a-z_]+)\b[`'"]? is (?:deprecated|not supported|unsupported)\b/i,
+  /unsupported parameter:\s*[`'"]?([a-z_]+)/i,
+  /unsupported value:\s*[`'"]?([a-z_]+)[`'"]? does not support/i,
+];
+
+/** A 400 that refuses a call setting for this model: which setting to leave out. */
+export function describeLangdockRefusedSetting(detail: string | undefined): string | undefined {
+  for (const pattern of REFUSED_PARAMETER) {
+    const parameter = pattern.exec(detail ?? '')?.[1]?.toLowerCase();
+    const setting = parameter === undefined ? undefined : CALL_SETTINGS[parameter];
+    if (setting !== undefined)
+      return `This model does not take \`${parameter}\`: leave ${setting} out of the call (generateText, streamText), or choose a model that takes it.`;
+  }
+  return undefined;
+}
+
+/** "(request id …)" for Langdock's support: the `x-request-id` header, else an Anthropic envelope's `request_id`. */
+export function langdockRequestIdNote(
+  headers: Record<string, string>,
+  data: unknown,
+): string | undefined {
+  const fromBody =
+    typeof data === 'object' && data !== null
+      ? (data as { request_id?: unknown }).request_id
+      : undefined;
+  const id = headers['x-request-id'] ?? (typeof fromBody === 'string' ? fromBody : undefined);
+  // An id is a short token; anything else (a proxy's page, an echo) is not worth quoting.
+  return id !== undefined && /^[\w.:-]{1,128}$/.test(id.trim())
+    ? `(request id ${id.trim()})`
+    : undefined;
+}

@@ -1,7 +1,14 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { readResponseBody } from './langdock-response-body';
-import { describeLangdockRateLimit, describeLangdockTimeout } from './langdock-error-hints';
+import {
+  describeLangdockInvalidModel,
+  describeLangdockRateLimit,
+  describeLangdockRefusedSetting,
+  describeLangdockTimeout,
+  LANGDOCK_NOT_FOUND_HINT,
+  langdockRequestIdNote,
+} from './langdock-error-hints';
 import {
   classifyLangdockRateLimit,
   readLangdockRateLimitHeaders,
@@ -80,6 +87,14 @@ function htmlTitle(text: string): string | undefined {
   return /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || undefined;
 }
 
+function requestedModel(requestBodyValues: unknown): string | undefined {
+  const model =
+    typeof requestBodyValues === 'object' && requestBodyValues !== null
+      ? (requestBodyValues as { model?: unknown }).model
+      : undefined;
+  return typeof model === 'string' ? model : undefined;
+}
+
 function isStreamingRequest(requestBodyValues: unknown): boolean {
   return (
     typeof requestBodyValues === 'object' &&
@@ -92,7 +107,7 @@ const statusHints: Record<number, string> = {
   400: 'Langdock refused the request as invalid.',
   401: 'Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
   403: 'The key is valid but lacks access: check its scopes in the workspace API settings, and that the request is not sent from a browser.',
-  404: 'Check the model id and region: the model may not be enabled in this workspace or served in this region.',
+  404: LANGDOCK_NOT_FOUND_HINT,
   408: 'The request timed out; it can be retried.',
   413: 'The request is too large: shorten the prompt or send fewer or smaller images.',
   502: 'A gateway in front of Langdock failed; retry shortly.',
@@ -130,7 +145,12 @@ export function createLangdockErrorHandler(
     const parsed = parseLangdockErrorBody(responseBody);
     const { data } = parsed;
     let detail = parsed.message;
-    let hint = hints[response.status] ?? langdockErrorHint(response.status);
+    // Hints read from the server's words say more than the endpoint's or the status's.
+    let hint =
+      describeLangdockInvalidModel(detail, requestedModel(requestBodyValues)) ??
+      describeLangdockRefusedSetting(detail) ??
+      hints[response.status] ??
+      langdockErrorHint(response.status);
     if (response.status === 524) {
       const timeout = describeLangdockTimeout({
         pageTitle: htmlTitle(responseBody.trim()),
@@ -143,7 +163,11 @@ export function createLangdockErrorHandler(
     if (rateLimit !== undefined)
       hint = describeLangdockRateLimit(rateLimit, readLangdockRateLimitHeaders(responseHeaders));
     const head = `Langdock API error ${response.status}${detail ? `: ${detail.replace(/[.\s]+$/, '')}` : ''}.`;
-    const message = redact(hint ? `${head} ${hint}` : head);
+    const message = redact(
+      [head, hint, langdockRequestIdNote(responseHeaders, data)]
+        .filter((part) => part !== undefined)
+        .join(' '),
+    );
     return {
       responseHeaders,
       value: new APICallError({

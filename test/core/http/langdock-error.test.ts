@@ -191,6 +191,61 @@ describe('createLangdockErrorHandler', () => {
     expect(error.isRetryable).toBe(false);
   });
 
+  it('names the closest ids for "Invalid model", from the model the request asked for', async () => {
+    const { value: error } = await createLangdockErrorHandler((text) =>
+      redactSecret(text, 'sk-secret-123'),
+    )({
+      response: new Response(
+        '{"message":"Invalid model, available models are: claude-sonnet-4-6-default, claude-opus-4-8-default, claude-haiku-4-5-20251001, claude-son…"}',
+        { status: 400 },
+      ),
+      url: 'https://api.langdock.com/anthropic/eu/v1/messages',
+      requestBodyValues: { model: 'claude-sonet-4-6', max_tokens: 1024, messages: [] },
+    });
+    expect(error.message).toBe(
+      'Langdock API error 400: Invalid model, available models are: claude-sonnet-4-6-default, claude-opus-4-8-default, claude-haiku-4-5-20251001, claude-son…. ' +
+        'Langdock does not serve "claude-sonet-4-6" here; the closest ids in its list are claude-sonnet-4-6-default, claude-opus-4-8-default, claude-haiku-4-5-20251001 ' +
+        '(the list may be cut short: provider.listModels() lists every model this key can use).',
+    );
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it('names the setting to leave out when a model refuses temperature, whatever the endpoint hint', async () => {
+    const body = '{"message":"`temperature` is deprecated for this model"}';
+    const expected =
+      'Langdock API error 400: `temperature` is deprecated for this model. This model does not take `temperature`: leave temperature out of the call (generateText, streamText), or choose a model that takes it.';
+    expect((await handle(body, 400)).message).toBe(expected);
+    const { value: agentError } = await createLangdockErrorHandler((text) => text, {
+      400: 'Check the agent id.',
+    })({
+      response: new Response(body, { status: 400 }),
+      url: 'https://api.langdock.com/agent/v1/chat/completions',
+      requestBodyValues: {},
+    });
+    expect(agentError.message).toBe(expected);
+  });
+
+  it('a 404 names listModels()', async () => {
+    const error = await handle('{"error":{"message":"The model `gpt-9` does not exist"}}', 404);
+    expect(error.message).toBe(
+      'Langdock API error 404: The model `gpt-9` does not exist. Check the model id and region: the model may not be enabled in this workspace or served in this region (provider.listModels() lists every model this key can use).',
+    );
+  });
+
+  it("appends the request id for Langdock's support, never a key a proxy put there", async () => {
+    const error = await handle('{"error":"Internal error"}', 500, { 'x-request-id': 'req_7f8a9b' });
+    expect(error.message).toBe(
+      'Langdock API error 500: Internal error. Langdock had a server error; retry shortly. (request id req_7f8a9b)',
+    );
+    const echoed = await handle('{"error":"Internal error"}', 500, {
+      'x-request-id': 'sk-secret-123',
+    });
+    expect(echoed.message).toBe(
+      'Langdock API error 500: Internal error. Langdock had a server error; retry shortly.',
+    );
+    expect(JSON.stringify(echoed)).not.toContain('sk-secret-123');
+  });
+
   it('does not double the full stop of a message that has one', async () => {
     const error = await handle('{"message":"The provided API key is invalid."}', 401);
     expect(error.message).toBe(
