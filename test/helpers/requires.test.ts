@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requireCommand, requireSharedData } from './requires';
+import { requireCommand, requireSharedData, skipMissing } from './requires';
 import { skipLines } from './requires-reporter';
 
 afterEach(() => vi.unstubAllEnvs());
@@ -87,6 +87,39 @@ describe('requireSharedData', () => {
     expect(() => requireSharedData('x', { env: 'LANGDOCK_TEST_DATA' })).toThrow(
       'LANGDOCK_TEST_DATA=/langdock/none does not exist, and CI=true runs every suite',
     );
+  });
+});
+
+describe('skipMissing', () => {
+  const missing = { missing: 'Node 24 could not be installed', remedy: 'run it once online' };
+  const fakeContext = () => ({
+    task: { meta: {} },
+    skip: vi.fn((note?: string): never => {
+      throw new Error(`skip: ${note}`);
+    }),
+  });
+
+  it('skips the running test outside CI and tags it for the reporter', () => {
+    vi.stubEnv('CI', '');
+    const context = fakeContext();
+    expect(() => skipMissing(context, missing)).toThrow('skip: Node 24 could not be installed');
+    expect(context.skip).toHaveBeenCalledTimes(1);
+    expect(context.task.meta).toEqual({ requirement: missing });
+  });
+
+  it("takes vitest's own test context", (context) => {
+    const accepted: Parameters<typeof skipMissing>[0] = context;
+    expect(accepted).toBe(context);
+  });
+
+  it('fails the test under CI=true instead', () => {
+    vi.stubEnv('CI', 'true');
+    const context = fakeContext();
+    expect(() => skipMissing(context, missing)).toThrow(
+      'Node 24 could not be installed, and CI=true runs every suite without skipping: run it once online, then rerun.',
+    );
+    expect(context.skip).not.toHaveBeenCalled();
+    expect(context.task.meta).toEqual({});
   });
 });
 

@@ -4,7 +4,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestOptions } from 'vitest';
+import type { TaskMeta, TestOptions } from 'vitest';
 
 /** A missing piece, as the reporter prints it: what is missing, then what to do about it. */
 export interface MissingRequirement {
@@ -74,14 +74,29 @@ export function requireSharedData(
   };
 }
 
+/**
+ * For a piece that only turns out missing while a test runs (an install on first use that failed): skips the
+ * test outside CI, tagged for the reporter; under CI=true throws. Call it with the test's context.
+ */
+export function skipMissing(
+  context: { task: { meta: TaskMeta }; skip(note?: string): never },
+  missing: MissingRequirement,
+): never {
+  if (inCI()) throw missingInCI(missing);
+  context.task.meta.requirement = missing;
+  return context.skip(missing.missing);
+}
+
 function requirement(available: boolean, missing: MissingRequirement): Requirement {
   if (available) return { available, suite: {} };
-  if (inCI()) {
-    throw new Error(
-      `${missing.missing}, and CI=true runs every suite without skipping: ${missing.remedy}, then rerun.`,
-    );
-  }
+  if (inCI()) throw missingInCI(missing);
   return { available, suite: { skip: true, meta: { requirement: missing } } };
+}
+
+function missingInCI(missing: MissingRequirement): Error {
+  return new Error(
+    `${missing.missing}, and CI=true runs every suite without skipping: ${missing.remedy}, then rerun.`,
+  );
 }
 
 function onPath(command: string): boolean {
