@@ -59,13 +59,16 @@ const ANTHROPIC_TYPE_BY_STATUS: Readonly<Record<number, string>> = {
   401: 'authentication_error',
   403: 'permission_error',
   404: 'not_found_error',
+  405: 'invalid_request_error',
   413: 'request_too_large',
   429: 'rate_limit_error',
   529: 'overloaded_error',
 };
 
 export function anthropicErrorType(error: ApiError): string {
-  if (ANTHROPIC_TYPES.has(error.type)) return error.type;
+  // `invalid_request_error` is also the default type of every refusal, so outside a 400 the status decides.
+  const defaulted = error.type === 'invalid_request_error' && error.status !== 400;
+  if (ANTHROPIC_TYPES.has(error.type) && !defaulted) return error.type;
   return ANTHROPIC_TYPE_BY_STATUS[error.status] ?? 'api_error';
 }
 

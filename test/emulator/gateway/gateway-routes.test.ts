@@ -90,6 +90,10 @@ describe('auth and errors', () => {
       401,
       { type: 'error', error: { type: 'authentication_error', message }, message },
     ]);
+    // Refusals carry a request id too, distinct per response.
+    const ids = [chat, messages].map((result) => result.headers.get('x-request-id'));
+    expect(ids[0]).toMatch(/^req_emulator\d{8}$/);
+    expect(ids[1]).not.toBe(ids[0]);
   });
 
   it('answers a wrong key with 401 invalid_api_key', async () => {

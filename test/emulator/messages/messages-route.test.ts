@@ -532,4 +532,39 @@ describe('prompt caching', () => {
     expect(short.usage.cache_creation_input_tokens).toBe(0);
     expect(short.usage.input_tokens).toBe(tokens('Short.') + tokens('Q?'));
   });
+
+  it('caches tools and message blocks too, in the order tools -> system -> messages', async () => {
+    const bigTool = {
+      name: 'search_reports',
+      description: longText,
+      input_schema: { type: 'object' },
+      cache_control: { type: 'ephemeral' },
+    };
+    const body = (question: string) => ({
+      model: 'claude-opus-4-1-20250805',
+      max_tokens: 100,
+      tools: [bigTool],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: longText, cache_control: { type: 'ephemeral' } },
+            { type: 'text', text: question },
+          ],
+        },
+      ],
+    });
+    const toolTokens = tokens(`search_reports${longText}${JSON.stringify({ type: 'object' })}`);
+    const first = (await messages(emulator, body('A?'))).json as { usage: Record<string, number> };
+    expect([first.usage.cache_creation_input_tokens, first.usage.cache_read_input_tokens]).toEqual([
+      toolTokens + tokens(longText),
+      0,
+    ]);
+    const second = (await messages(emulator, body('B?'))).json as { usage: Record<string, number> };
+    expect([
+      second.usage.cache_creation_input_tokens,
+      second.usage.cache_read_input_tokens,
+      second.usage.input_tokens,
+    ]).toEqual([0, toolTokens + tokens(longText), tokens('B?')]);
+  });
 });

@@ -32,6 +32,54 @@ describe('errorBody', () => {
     expect(errorBody(error, shape)).toEqual(body);
   });
 
+  it.each([
+    {
+      name: 'layered, a gateway refusal',
+      shape: 'layered',
+      error: gateway,
+      body: { message: 'The provided API key is invalid.' },
+    },
+    {
+      name: 'layered, a backend refusal',
+      shape: 'layered',
+      error: backend,
+      body: {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: "'store' must be a boolean." },
+      },
+    },
+    {
+      name: 'openai (the called format), a gateway refusal',
+      shape: 'openai',
+      error: gateway,
+      body: {
+        type: 'error',
+        error: { type: 'authentication_error', message: 'The provided API key is invalid.' },
+      },
+    },
+    {
+      name: 'langdock, a backend refusal',
+      shape: 'langdock',
+      error: backend,
+      body: { message: "'store' must be a boolean." },
+    },
+  ] as const)('renders on the Anthropic route: $name', ({ shape, error, body }) => {
+    expect(errorBody(error, shape, 'anthropic')).toEqual(body);
+  });
+
+  it('renders the Model Gateway’s called format plus a top-level message, whatever the shape', () => {
+    const overloaded = apiError('Overloaded', { status: 529, type: 'overloaded_error' });
+    expect(errorBody(overloaded, 'langdock', 'anthropic', true)).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+      message: 'Overloaded',
+    });
+    expect(errorBody(backend, 'langdock', 'openai', true)).toEqual({
+      ...backendError("'store' must be a boolean.", 'store', 'invalid_type'),
+      message: "'store' must be a boolean.",
+    });
+  });
+
   it('types 5xx refusals as server errors', () => {
     expect(errorBody(apiError('boom', { status: 500, layer: 'gateway' }), 'openai')).toEqual({
       error: { message: 'boom', type: 'server_error', param: null, code: null },
