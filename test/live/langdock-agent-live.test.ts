@@ -2,7 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateObject, generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AGENT_MESSAGES } from '../../emulator/agent-request';
+import { AGENT_MESSAGES } from '../../emulator/index';
 import { resolveLangdockAgentBaseURL } from '../../src/core/agent/langdock-agent-base-url';
 import { splitLangdockGluedEvents } from '../../src/core/agent/split-langdock-agent-glued-events';
 import { createLangdock } from '../../src/index';

@@ -5,7 +5,7 @@
 import IORedis from 'ioredis';
 import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
-import { estimateTokens } from '../../../emulator/tokens';
+import { estimateTokens } from '../../../emulator/index';
 import type { LangdockRateLimitStore } from '../../../src/core/rate-limit/langdock-rate-limit';
 import { createLangdockRedisStore } from '../../../src/redis/index';
 import { createLangdock } from '../../../src/v4/index';
