@@ -18,9 +18,15 @@ import {
 export interface LangdockRedisStoreOptions {
   /** Put before every key the store writes. Default `langdock:rl:`. */
   prefix?: string;
+  /**
+   * How often (ms) a call waiting for budget asks Redis again, since other processes' settles wake no one here.
+   * Only the first waiting call per bucket and process asks. Default 250.
+   */
+  recheckMs?: number;
 }
 
 export const LANGDOCK_REDIS_DEFAULT_PREFIX = 'langdock:rl:';
+export const LANGDOCK_REDIS_DEFAULT_RECHECK_MS = 250;
 
 /**
  * The rate limiter's windows in Redis, shared by every process and machine that uses the same Redis: pass it
@@ -34,11 +40,17 @@ export function createLangdockRedisStore(
   const prefix = options.prefix ?? LANGDOCK_REDIS_DEFAULT_PREFIX;
   if (typeof prefix !== 'string')
     throw new TypeError(`createLangdockRedisStore: prefix must be a string; got ${typeof prefix}.`);
+  const recheckMs = options.recheckMs ?? LANGDOCK_REDIS_DEFAULT_RECHECK_MS;
+  if (typeof recheckMs !== 'number' || !(recheckMs > 0) || !Number.isFinite(recheckMs))
+    throw new TypeError(
+      `createLangdockRedisStore: recheckMs must be a positive number of milliseconds; got ${String(recheckMs)}.`,
+    );
   const run = langdockRedisRunner(client);
   // The bucket in braces is the keys' hash tag: on a Redis Cluster both keys of a bucket share a slot, as a script needs.
   const logKey = (bucket: string) => `${prefix}{${bucket}}:log`;
   const blockKey = (bucket: string) => `${prefix}{${bucket}}:block`;
   return {
+    recheckMs,
     async acquire(bucket, { tokens, limits }) {
       const args = [
         String(wholeTokens(tokens)),
@@ -86,16 +98,22 @@ async function step(
 
 const bindings: readonly LangdockRateLimitBinding[] = ['requests', 'tokens', 'blocked'];
 
-/** The acquire script's reply: {1, lease} or {0, wait in ms, binding}. */
+/** The acquire script's reply: {1, lease} or {0, wait in ms, binding, least wait in ms}. */
 export function decisionOf(reply: unknown): LangdockRateLimitDecision {
   if (Array.isArray(reply)) {
-    const [granted, first, second] = reply as unknown[];
+    const [granted, first, second, third] = reply as unknown[];
     if (Number(granted) === 1 && first !== undefined && first !== null)
       return { granted: true, lease: text(first) };
     const waitMs = Number(first);
     const binding = bindings.find((candidate) => candidate === text(second));
+    const minWaitMs = Number(third);
     if (Number(granted) === 0 && Number.isFinite(waitMs) && waitMs > 0 && binding !== undefined)
-      return { granted: false, waitMs, binding };
+      return {
+        granted: false,
+        waitMs,
+        binding,
+        ...(Number.isFinite(minWaitMs) && minWaitMs >= 0 && minWaitMs <= waitMs && { minWaitMs }),
+      };
   }
   throw new Error(
     `langdock-ai-provider/redis: unexpected reply from the acquire script: ${JSON.stringify(reply)}.`,

@@ -103,13 +103,16 @@ describe('what reaches Redis', redisServer.suite, () => {
       [`${chat}:log`, 'zset'],
       [`${embeddings}:log`, 'zset'],
     ]);
-    // Five chat requests (the one that met the 429 keeps its reservation), two embedding requests; each <uuid>:<tokens>.
+    // Five chat requests (the one that met the 429 keeps its reservation), two embedding requests; each <uuid>:<tokens>
+    // in flight, <uuid>:s:<tokens> once settled.
     const members = (entry: RedisEntry | undefined) =>
       entry?.values.filter((_, i) => i % 2 === 0) ?? [];
     expect(members(dump[1])).toHaveLength(5);
     expect(members(dump[2])).toHaveLength(2);
     for (const member of [...members(dump[1]), ...members(dump[2])])
-      expect(member).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/);
+      expect(member).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:s)?:\d+$/,
+      );
 
     const everything = dump.map((entry) => [entry.key, ...entry.values].join('\n')).join('\n');
     const leaked = keyPieces().filter((piece) => everything.includes(piece));

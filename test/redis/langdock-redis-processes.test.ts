@@ -183,10 +183,10 @@ describe('two processes sharing one bucket through Redis', redisServer.suite, ()
     const log = (await dumpRedis(redis.url)).find(
       (entry) => entry.key === `langdock:rl:{${bucketOf(emulator!.baseURL)}}:log`,
     );
-    // Members and scores alternate: <id>:<tokens>, then the time.
+    // Members and scores alternate: <id>:s:<tokens> once settled, then the time.
     const logged = log?.values
       .filter((_, i) => i % 2 === 0)
-      .map((member) => Number(member.split(':')[1]));
+      .map((member) => Number(/^[0-9a-f-]{36}:s:(\d+)$/.exec(member)?.[1]));
     expect(logged?.sort()).toEqual([...used].sort());
   }, 60_000);
 });

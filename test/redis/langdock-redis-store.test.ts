@@ -2,6 +2,7 @@ import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createLangdockMemoryStore,
+  LangdockRateLimiter,
   type LangdockRateLimitDecision,
   type LangdockRateLimits,
   type LangdockRateLimitStore,
@@ -72,7 +73,7 @@ describe.each(redisClients)('createLangdockRedisStore with %s', redisServer.suit
     expect(kind(await store.acquire(bucket, { tokens: 200, limits }))).toBe('tokens');
   });
 
-  it('records each request as <id>:<tokens> in the bucket log, and settles to the real count', async () => {
+  it('records each request as <id>:<tokens> in the bucket log, and settles it to <id>:s:<real count>', async () => {
     const bucket = freshBucket();
     const granted = await store.acquire(bucket, { tokens: 1_000, limits });
     if (!granted.granted) throw new Error('the request must be granted');
@@ -82,7 +83,7 @@ describe.each(redisClients)('createLangdockRedisStore with %s', redisServer.suit
       (candidate) => candidate.key === `langdock:rl:{${bucket}}:log`,
     );
     expect(entry?.type).toBe('zset');
-    expect(entry?.values[0]).toBe(`${granted.lease.split(':')[0]}:38`);
+    expect(entry?.values[0]).toBe(`${granted.lease.split(':')[0]}:s:38`);
     // Settling swaps the member in place: the log keeps its expiry.
     expect(entry?.ttl).toBeGreaterThan(0);
     expect(entry?.ttl).toBeLessThanOrEqual(limits.windowMs);
@@ -248,5 +249,48 @@ describe('createLangdockRedisStore', redisServer.suite, () => {
       /^langdock-ai-provider\/redis: the rate limit's acquire step failed in Redis: /,
     );
     offline.disconnect();
+  });
+});
+
+describe('the limiter over one Redis store in two processes', redisServer.suite, () => {
+  it('wakes a call waiting in one process when the other settles its reservations (no window-long wait)', async () => {
+    const bucket = freshBucket();
+    const [nodeRedis, ioredis] = await Promise.all([
+      redisClients[2]![1](server.url),
+      redisClients[4]![1](server.url),
+    ]);
+    try {
+      // Two limiters on two clients stand for two processes: neither sees the other's settles but through Redis.
+      const settings = { requestsPerMinute: 100, tokensPerMinute: 1_000, windowMs: 20_000 };
+      const first = new LangdockRateLimiter({
+        ...settings,
+        store: createLangdockRedisStore(nodeRedis.client),
+      });
+      const second = new LangdockRateLimiter({
+        ...settings,
+        store: createLangdockRedisStore(ioredis.client),
+        maxWaitMs: 3_000,
+      });
+      const held = [
+        await first.acquire(bucket, 300),
+        await first.acquire(bucket, 300),
+        await first.acquire(bucket, 300),
+      ];
+      const waiting = second.acquire(bucket, 300);
+      void waiting.catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const lease of held) lease.settle(20);
+      // Granted once the other process's real usage is in Redis, long before the 21 s until the window frees.
+      await expect(waiting).resolves.toMatchObject({ reserved: 300 });
+      const members = await admin.zrange(`langdock:rl:{${bucket}}:log`, '0', '-1');
+      expect(members.map((member) => member.split(':').at(-1)).sort()).toEqual([
+        '20',
+        '20',
+        '20',
+        '300',
+      ]);
+    } finally {
+      await Promise.all([nodeRedis.close(), ioredis.close()]);
+    }
   });
 });

@@ -1,7 +1,10 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider-v4';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLangdockEmulator, type LangdockEmulator } from '../../emulator/index';
-import { createLangdockMemoryStore, type LangdockRateLimitStore } from '../../src/core/rate-limit/langdock-rate-limit';
+import {
+  createLangdockMemoryStore,
+  type LangdockRateLimitStore,
+} from '../../src/core/rate-limit/langdock-rate-limit';
 import * as root from '../../src/index';
 import * as v3 from '../../src/v3/index';
 import { createLangdock, LangdockRateLimitError } from '../../src/v4/index';
@@ -76,6 +79,33 @@ describe('rateLimit against the emulator with a short window', () => {
     ]);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses).toHaveLength(8);
+  });
+
+  // The defect a new user met: with the default 1,000-token output reservation, 20 short calls reserve about 20,600
+  // tokens of a 12,000 budget; the first 11 answer in milliseconds and give most of it back, which must wake the rest.
+  it('wakes waiting calls as soon as settled calls free the budget: 20 short calls at 12,000 tokens, maxWaitMs 3 s', async () => {
+    emulator = await startLangdockEmulator({
+      apiKeys: [API_KEY],
+      rateLimit: { rpm: 500, tpm: 12_000, windowMs: 60_000 },
+    });
+    const { statuses, fetch } = countingFetch();
+    const chat = createLangdock({
+      apiKey: API_KEY,
+      baseURL: emulator.baseURL,
+      fetch,
+      rateLimit: { tokensPerMinute: 12_000, maxWaitMs: 3_000 },
+    })('gpt-4.1');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0
+          ? chat.doGenerate({ prompt }).then((result) => result.finishReason.unified)
+          : chat
+              .doStream({ prompt })
+              .then(async ({ stream }) => (await drain(stream)).at(-1)?.type),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(20).fill('fulfilled'));
+    expect(statuses).toEqual(Array(20).fill(200));
   });
 
   it('meets 429s without it, as the reason it exists', async () => {

@@ -1,4 +1,27 @@
 import { AISDKError } from '@ai-sdk/provider';
+import {
+  awaitLangdockRateLimitTurn,
+  useLangdockRateLimitLine,
+  wakeLangdockRateLimitLine,
+  type LangdockRateLimitLine,
+  type LangdockRateLimitPlace,
+} from './langdock-rate-limit-line';
+import {
+  createLangdockMemoryStore,
+  type LangdockRateLimitBinding,
+  type LangdockRateLimitDecision,
+  type LangdockRateLimits,
+  type LangdockRateLimitStore,
+} from './langdock-rate-limit-store';
+
+export { createLangdockMemoryStore, langdockWindowWait } from './langdock-rate-limit-store';
+export type {
+  LangdockRateLimitBinding,
+  LangdockRateLimitDecision,
+  LangdockRateLimits,
+  LangdockRateLimitStore,
+  LangdockWindowEntry,
+} from './langdock-rate-limit-store';
 
 // Langdock limits each model to 500 requests and 60,000 tokens a minute, per workspace. The limiter keeps a
 // log of what was sent in the last window (per workspace, region and model) and holds a request back until
@@ -8,36 +31,6 @@ export const LANGDOCK_REQUESTS_PER_MINUTE = 500;
 export const LANGDOCK_TOKENS_PER_MINUTE = 60_000;
 /** The output reserved for a chat call that sets no limit; corrected to the real usage when it ends. */
 export const LANGDOCK_DEFAULT_OUTPUT_TOKENS = 1_000;
-
-export interface LangdockRateLimits {
-  requestsPerMinute: number;
-  tokensPerMinute: number;
-  /** The window the limits count over: a minute on Langdock; tests shorten it. */
-  windowMs: number;
-}
-
-/** Why a request cannot go yet: the window's requests or tokens are used up, or Langdock answered 429. */
-export type LangdockRateLimitBinding = 'requests' | 'tokens' | 'blocked';
-
-export type LangdockRateLimitDecision =
-  | { granted: true; lease: string }
-  | { granted: false; waitMs: number; binding: LangdockRateLimitBinding };
-
-/**
- * Where the windows live: in this process (the default) or shared (`langdock-ai-provider/redis`). Each
- * method is one atomic step; times are the store's own clock, so processes on several machines agree.
- */
-export interface LangdockRateLimitStore {
-  /** Records the request and grants it when it fits the window now; otherwise says how long until it would. */
-  acquire(
-    bucket: string,
-    request: { tokens: number; limits: LangdockRateLimits },
-  ): Promise<LangdockRateLimitDecision>;
-  /** The request's real token count, once known. */
-  settle(bucket: string, lease: string, tokens: number): Promise<void>;
-  /** Langdock answered 429: nothing goes to this bucket for `ms`. */
-  block(bucket: string, ms: number): Promise<void>;
-}
 
 export interface LangdockRateLimitSettings {
   /** Default 500, Langdock's per-model limit. */
@@ -99,13 +92,7 @@ export class LangdockRateLimiter {
   private readonly maxWaitMs: number;
   private readonly store: LangdockRateLimitStore;
 
-  constructor(
-    settings: LangdockRateLimitSettings,
-    private readonly sleep: (
-      ms: number,
-      signal: AbortSignal | undefined,
-    ) => Promise<void> = abortableSleep,
-  ) {
+  constructor(settings: LangdockRateLimitSettings) {
     this.limits = {
       requestsPerMinute: settings.requestsPerMinute ?? LANGDOCK_REQUESTS_PER_MINUTE,
       tokensPerMinute: settings.tokensPerMinute ?? LANGDOCK_TOKENS_PER_MINUTE,
@@ -120,7 +107,10 @@ export class LangdockRateLimiter {
     this.store = settings.store ?? createLangdockMemoryStore();
   }
 
-  /** Waits until the request fits (honouring `abortSignal`), or fails at once when it would wait too long. */
+  /**
+   * Waits until the request fits (honouring `abortSignal`), or fails when it would wait longer than `maxWaitMs`:
+   * at once when even the calls in flight settling at nothing could not make room in time.
+   */
   async acquire(
     bucket: string,
     tokens: number,
@@ -133,30 +123,94 @@ export class LangdockRateLimiter {
         message: `This call needs about ${tokens} tokens (its prompt plus the output it may use), more than the ${this.limits.tokensPerMinute} tokens a minute the rate limit allows; it was not sent. Shorten the prompt or lower maxOutputTokens.`,
       });
     }
-    const limits = this.storeLimits;
+    abortSignal?.throwIfAborted();
+    const { line, release } = useLangdockRateLimitLine(this.store, bucket);
+    let place: LangdockRateLimitPlace | undefined;
+    // Time spent paused or in line; the store's round trips are not waits, and its predicted waits leave them out too,
+    // so a call told at first that it fits within maxWaitMs is never failed for the milliseconds of its asking.
     let waited = 0;
-    for (;;) {
-      abortSignal?.throwIfAborted();
-      const decision = await this.store.acquire(bucket, { tokens, limits });
-      if (decision.granted) {
-        const lease = this.lease(bucket, decision.lease, tokens);
-        // Aborted while the store answered: nothing will be sent, so the grant holds no tokens.
-        if (abortSignal?.aborted) {
-          lease.settle(0);
-          abortSignal.throwIfAborted();
+    const timed = async <T>(step: Promise<T>): Promise<T> => {
+      const from = Date.now();
+      try {
+        return await step;
+      } finally {
+        waited += Date.now() - from;
+      }
+    };
+    // The call's time ran out in line: it asks once more, and fails if still refused.
+    let lastTry = false;
+    try {
+      // Others are waiting already: go behind them rather than take budget they wait for.
+      if (line.waiting > 0) {
+        place = line.join();
+        lastTry = !(await timed(awaitLangdockRateLimitTurn(place, this.maxWaitMs, abortSignal)));
+      }
+      for (;;) {
+        abortSignal?.throwIfAborted();
+        const wakes = line.wakeCount;
+        const decision = await this.store.acquire(bucket, { tokens, limits: this.storeLimits });
+        if (decision.granted) {
+          const lease = this.lease(bucket, decision.lease, tokens);
+          // Aborted while the store answered: nothing will be sent, so the grant holds no tokens.
+          if (abortSignal?.aborted) {
+            lease.settle(0);
+            abortSignal.throwIfAborted();
+          }
+          return lease;
         }
-        return lease;
+        if (lastTry && place !== undefined) throw this.waitedInLine(decision, waited, line, place);
+        const left = this.maxWaitMs - waited;
+        if (left <= 0 || (decision.minWaitMs ?? decision.waitMs) > left)
+          throw this.waitedTooLong(decision, waited);
+        if (place === undefined) {
+          place = line.join();
+          if (!place.front()) {
+            lastTry = !(await timed(awaitLangdockRateLimitTurn(place, left, abortSignal)));
+            continue;
+          }
+        }
+        await timed(
+          line.pause(Math.min(decision.waitMs, left), {
+            recheckMs: this.store.recheckMs,
+            signal: abortSignal,
+            wakes,
+          }),
+        );
       }
-      if (waited + decision.waitMs > this.maxWaitMs) {
-        throw new LangdockRateLimitError({
-          binding: decision.binding,
-          waitMs: waited + decision.waitMs,
-          message: `${describeBinding(decision.binding, this.limits)}: this call would have waited ${Math.ceil((waited + decision.waitMs) / 1000)} s, longer than maxWaitMs (${this.maxWaitMs} ms), so it was not sent.`,
-        });
-      }
-      await this.sleep(decision.waitMs, abortSignal);
-      waited += decision.waitMs;
+    } finally {
+      if (place !== undefined) line.leave(place);
+      release();
     }
+  }
+
+  private waitedInLine(
+    decision: Extract<LangdockRateLimitDecision, { granted: false }>,
+    waited: number,
+    line: LangdockRateLimitLine,
+    place: LangdockRateLimitPlace,
+  ): LangdockRateLimitError {
+    const ahead = line.ahead(place);
+    return new LangdockRateLimitError({
+      binding: decision.binding,
+      waitMs: waited,
+      message: `${describeBinding(decision.binding, this.limits)}: this call waited ${tenths(waited)} s in line behind ${ahead} earlier ${ahead === 1 ? 'call' : 'calls'} for this model, as long as maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.`,
+    });
+  }
+
+  private waitedTooLong(
+    decision: Extract<LangdockRateLimitDecision, { granted: false }>,
+    waited: number,
+  ): LangdockRateLimitError {
+    const total = waited + decision.waitMs;
+    const how =
+      waited < 1_000
+        ? `this call would have waited ${seconds(total)} s, longer than maxWaitMs (${this.maxWaitMs} ms), so it was not sent.`
+        : `this call waited ${tenths(waited)} s and would have waited up to ${seconds(decision.waitMs)} s more, longer than maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.`;
+    return new LangdockRateLimitError({
+      binding: decision.binding,
+      waitMs: total,
+      message: `${describeBinding(decision.binding, this.limits)}: ${how}`,
+    });
   }
 
   private lease(bucket: string, lease: string, reserved: number): LangdockRateLimitLease {
@@ -165,7 +219,13 @@ export class LangdockRateLimiter {
     return {
       reserved,
       settle: (tokens) => {
-        if (tokens !== undefined) quietly(this.store.settle(bucket, lease, tokens));
+        if (tokens === undefined) return;
+        // What the real usage gives back may let the calls waiting here go now.
+        quietly(
+          this.store
+            .settle(bucket, lease, tokens)
+            .then(() => wakeLangdockRateLimitLine(this.store, bucket)),
+        );
       },
       rejected: (retryAfterMs) =>
         quietly(this.store.block(bucket, retryAfterMs ?? this.limits.windowMs)),
@@ -184,87 +244,5 @@ function describeBinding(binding: LangdockRateLimitBinding, limits: LangdockRate
   }
 }
 
-function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-interface LogEntry {
-  at: number;
-  tokens: number;
-  lease: string;
-}
-
-/** The windows of one process. `now` is injectable for tests. */
-export function createLangdockMemoryStore({
-  now = Date.now,
-}: { now?: () => number } = {}): LangdockRateLimitStore {
-  const logs = new Map<string, LogEntry[]>();
-  const blocked = new Map<string, number>();
-  let next = 0;
-  const log = (bucket: string, windowMs: number) => {
-    const since = now() - windowMs;
-    const entries = (logs.get(bucket) ?? []).filter((entry) => entry.at > since);
-    logs.set(bucket, entries);
-    return entries;
-  };
-  return {
-    async acquire(bucket, { tokens, limits }) {
-      const time = now();
-      const until = blocked.get(bucket) ?? 0;
-      if (until > time) return { granted: false, waitMs: until - time, binding: 'blocked' };
-      const entries = log(bucket, limits.windowMs);
-      const wait = langdockWindowWait(entries, tokens, limits, time);
-      if (wait !== undefined) return { granted: false, ...wait };
-      const lease = String(next++);
-      entries.push({ at: time, tokens, lease });
-      return { granted: true, lease };
-    },
-    async settle(bucket, lease, tokens) {
-      const entry = logs.get(bucket)?.find((candidate) => candidate.lease === lease);
-      if (entry) entry.tokens = tokens;
-    },
-    async block(bucket, ms) {
-      blocked.set(bucket, Math.max(blocked.get(bucket) ?? 0, now() + ms));
-    },
-  };
-}
-
-/**
- * How long until a request of `tokens` fits a window holding `entries` (oldest first), and which limit
- * binds; undefined when it fits now. Entries leave the window `windowMs` after they were sent.
- */
-export function langdockWindowWait(
-  entries: ReadonlyArray<{ at: number; tokens: number }>,
-  tokens: number,
-  limits: LangdockRateLimits,
-  now: number,
-): { waitMs: number; binding: 'requests' | 'tokens' } | undefined {
-  const leaving = (entry: { at: number } | undefined) =>
-    entry === undefined ? 0 : Math.max(1, entry.at + limits.windowMs - now);
-  const requestWait =
-    entries.length < limits.requestsPerMinute
-      ? 0
-      : leaving(entries[entries.length - limits.requestsPerMinute]);
-  let used = 0;
-  for (const entry of entries) used += entry.tokens;
-  let tokenWait = 0;
-  for (let i = 0; used + tokens > limits.tokensPerMinute && i < entries.length; i++) {
-    used -= entries[i]!.tokens;
-    tokenWait = leaving(entries[i]);
-  }
-  if (requestWait === 0 && tokenWait === 0) return undefined;
-  return requestWait >= tokenWait
-    ? { waitMs: requestWait, binding: 'requests' }
-    : { waitMs: tokenWait, binding: 'tokens' };
-}
+const seconds = (ms: number) => Math.ceil(ms / 1000);
+const tenths = (ms: number) => (ms / 1000).toFixed(1);
