@@ -145,7 +145,7 @@ describe('doGenerate', () => {
       {
         type: 'other',
         message:
-          'providerOptions.langdock.parallelToolCalls was not sent: Langdock refuses requests with parallel_tool_calls.',
+          'providerOptions.langdock.parallelToolCalls: Langdock refuses requests with parallel_tool_calls; it was not sent.',
       },
     ]);
   });
@@ -319,7 +319,8 @@ describe('doStream', () => {
         warnings: [
           {
             type: 'other',
-            message: 'providerOptions.langdock.n was not sent: Langdock refuses requests with n.',
+            message:
+              'providerOptions.langdock.n: Langdock refuses requests with n; it was not sent.',
           },
         ],
       },

@@ -122,7 +122,7 @@ describe('LanguageModelV4: doGenerate', () => {
     });
   });
 
-  it('words warnings in V4 shape: unsupported features and other', async () => {
+  it('words warnings in V4 shape: every setting not sent is an unsupported feature', async () => {
     const model = await modelOn([json(completion({ content: 'x' }))], 'o3');
     const result = await model.doGenerate({
       prompt,
@@ -142,9 +142,9 @@ describe('LanguageModelV4: doGenerate', () => {
       },
       { type: 'unsupported', feature: 'topK', details: 'Langdock chat completions have no top_k.' },
       {
-        type: 'other',
-        message:
-          'providerOptions.langdock.serviceTier was not sent: Langdock refuses requests with service_tier.',
+        type: 'unsupported',
+        feature: 'providerOptions.langdock.serviceTier',
+        details: 'Langdock refuses requests with service_tier; it was not sent.',
       },
       {
         type: 'unsupported',
@@ -508,5 +508,26 @@ describe('LanguageModelV4: what the peer suite checks (#20)', () => {
       content: expect.stringContaining(`Answer with a single JSON object`),
     });
     expect(body.messages[0]!.content).toContain(JSON.stringify(schema));
+  });
+});
+
+describe('LanguageModelV4: verbosity (#20)', () => {
+  it('sends verbosity to gpt-5 models only; elsewhere it is an unsupported feature', async () => {
+    const model = await modelOn([json(completion({ content: 'x' }))], 'gpt-4.1');
+    const result = await model.doGenerate({
+      prompt,
+      providerOptions: { langdock: { verbosity: 'low' } },
+    });
+    expect(servers.current.requests[0]!.body).not.toHaveProperty('verbosity');
+    expect(result.warnings).toEqual([
+      {
+        type: 'unsupported',
+        feature: 'providerOptions.langdock.verbosity',
+        details: "gpt-4.1 takes no verbosity (a gpt-5 family setting); 'low' was not sent.",
+      },
+    ]);
+    const gpt5 = await modelOn([json(completion({ content: 'x' }))], 'gpt-5-mini');
+    await gpt5.doGenerate({ prompt, providerOptions: { langdock: { verbosity: 'low' } } });
+    expect(servers.current.requests[0]!.body).toMatchObject({ verbosity: 'low' });
   });
 });

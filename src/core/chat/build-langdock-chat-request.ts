@@ -5,6 +5,7 @@ import {
   langdockRejectedOptions,
   type LangdockChatOptions,
   type LangdockReasoningEffort,
+  type LangdockVerbosity,
 } from './langdock-chat-options';
 import { applyLangdockJsonMode } from './langdock-chat-json-mode';
 import {
@@ -61,8 +62,9 @@ export function buildLangdockChatRequest({
   for (const [option, wireName] of Object.entries(langdockRejectedOptions)) {
     if (langdockOptions[option as keyof typeof langdockRejectedOptions] !== undefined) {
       warnings.push({
-        type: 'other',
-        message: `providerOptions.langdock.${option} was not sent: Langdock refuses requests with ${wireName}.`,
+        type: 'unsupported-setting',
+        setting: `providerOptions.langdock.${option}`,
+        details: `Langdock refuses requests with ${wireName}; it was not sent.`,
       });
     }
   }
@@ -75,18 +77,11 @@ export function buildLangdockChatRequest({
     option = false,
   ): T | undefined => {
     if (value === undefined || capabilities.acceptsSampling(setting, reasoningEffort)) return value;
-    warnings.push(
-      option
-        ? {
-            type: 'other',
-            message: `providerOptions.langdock.${setting} was not sent: ${modelId} is a reasoning model, which offers no ${setting}${atEffort}.`,
-          }
-        : {
-            type: 'unsupported-setting',
-            setting,
-            details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.`,
-          },
-    );
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: option ? `providerOptions.langdock.${setting}` : setting,
+      details: `${modelId} is a reasoning model, which accepts no ${setting}${atEffort}; it was not sent.`,
+    });
     return undefined;
   };
   const temperature = sampling('temperature', options.temperature);
@@ -125,18 +120,21 @@ export function buildLangdockChatRequest({
   }
   if (langdockOptions.structuredOutputs && responseFormat?.type !== 'json_schema') {
     warnings.push({
-      type: 'other',
-      message:
-        'providerOptions.langdock.structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
+      type: 'unsupported-setting',
+      setting: 'providerOptions.langdock.structuredOutputs',
+      details:
+        'structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
     });
   }
   if (langdockOptions.strictJsonSchema !== undefined && responseFormat?.type !== 'json_schema') {
     warnings.push({
-      type: 'other',
-      message:
-        'providerOptions.langdock.strictJsonSchema applies only with structuredOutputs: true and a JSON schema; it was not sent.',
+      type: 'unsupported-setting',
+      setting: 'providerOptions.langdock.strictJsonSchema',
+      details:
+        'strictJsonSchema applies only with structuredOutputs: true and a JSON schema; it was not sent.',
     });
   }
+  const verbosity = chooseVerbosity(modelId, capabilities, langdockOptions.verbosity, warnings);
 
   const body: LangdockChatRequestBody = {
     model: modelId,
@@ -157,7 +155,7 @@ export function buildLangdockChatRequest({
     logit_bias: logitBias,
     logprobs: logprobs === undefined || logprobs === false ? undefined : true,
     top_logprobs: typeof logprobs === 'number' ? logprobs : undefined,
-    verbosity: langdockOptions.verbosity,
+    verbosity,
     prompt_cache_key: langdockOptions.promptCacheKey,
     metadata: langdockOptions.metadata,
     store: langdockOptions.store,
@@ -237,8 +235,9 @@ function chooseReasoningEffort({
   if (!capabilities.isReasoningModel) {
     if (explicit !== undefined) {
       warnings.push({
-        type: 'other',
-        message: `providerOptions.langdock.reasoningEffort was not sent: ${modelId} is not a reasoning model. If it is one, create it with langdock(modelId, { reasoningModel: true }).`,
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.reasoningEffort',
+        details: `${modelId} is not a reasoning model; reasoning_effort '${explicit}' was not sent. If it is one, create it with langdock(modelId, { reasoningModel: true }).`,
       });
     } else if (
       reasoning !== undefined &&
@@ -254,20 +253,13 @@ function chooseReasoningEffort({
     return undefined;
   }
   const wanted = explicit ?? (reasoning === 'provider-default' ? undefined : reasoning);
-  const asked =
-    explicit !== undefined
-      ? `providerOptions.langdock.reasoningEffort '${explicit}'`
-      : `reasoning '${wanted}'`;
+  const asked = explicit !== undefined ? `reasoningEffort '${explicit}'` : `reasoning '${wanted}'`;
   const warn = (details: string) =>
-    warnings.push(
-      explicit !== undefined
-        ? { type: 'other', message: `${asked} ${details}` }
-        : {
-            type: 'unsupported-setting',
-            setting: 'reasoning',
-            details: `${modelId}: ${asked} ${details}`,
-          },
-    );
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: explicit !== undefined ? 'providerOptions.langdock.reasoningEffort' : 'reasoning',
+      details: `${modelId}: ${asked} ${details}`,
+    });
   // Sent explicitly even when nothing was asked: left out, the family's default meets function tools and is refused too.
   if (functionTools && capabilities.effortWithFunctionTools === 'none') {
     if (wanted !== undefined && wanted !== 'none')
@@ -288,6 +280,26 @@ function chooseReasoningEffort({
       `was sent as '${chosen}', the closest of the values ${modelId} accepts (${efforts.join(', ')}).`,
     );
   return chosen;
+}
+
+/** `verbosity` where the model takes it (gpt-5 family); else not sent, with a warning. */
+function chooseVerbosity(
+  modelId: string,
+  capabilities: LangdockModelCapabilities,
+  verbosity: LangdockVerbosity | undefined,
+  warnings: LangdockWarning[],
+): LangdockVerbosity | undefined {
+  const takes = capabilities.verbosities;
+  if (verbosity === undefined || takes === undefined || takes.includes(verbosity)) return verbosity;
+  warnings.push({
+    type: 'unsupported-setting',
+    setting: 'providerOptions.langdock.verbosity',
+    details:
+      takes.length === 0
+        ? `${modelId} takes no verbosity (a gpt-5 family setting); '${verbosity}' was not sent.`
+        : `${modelId} takes only verbosity ${takes.map((value) => `'${value}'`).join(', ')}; '${verbosity}' was not sent, so the model's default applies.`,
+  });
+  return undefined;
 }
 
 /** Wire names this package sets itself, and the option that sets each: extraBody may not set them a second way. */
@@ -333,8 +345,9 @@ function checkExtraBody(
       )
     ) {
       warnings.push({
-        type: 'other',
-        message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.`,
+        type: 'unsupported-setting',
+        setting: `providerOptions.langdock.extraBody.${name}`,
+        details: `Langdock refuses requests with ${name}; it was not sent.`,
       });
       continue;
     }

@@ -1,4 +1,9 @@
-import { langdockReasoningEfforts, type LangdockReasoningEffort } from './langdock-chat-options';
+import {
+  langdockReasoningEfforts,
+  langdockVerbosities,
+  type LangdockReasoningEffort,
+  type LangdockVerbosity,
+} from './langdock-chat-options';
 
 /** Settings reasoning models refuse, by their AI SDK names (`logprobs` covers `top_logprobs`). */
 export const langdockSamplingSettings = [
@@ -28,6 +33,8 @@ export interface LangdockModelCapabilities {
    * answers any other effort next to function tools with a 400 (its own default included).
    */
   effortWithFunctionTools: 'any' | 'none';
+  /** The `verbosity` values the model takes (empty: none); `undefined` for a reasoning model of unknown family. */
+  verbosities: readonly LangdockVerbosity[] | undefined;
   /** Whether `setting` may be sent at this effort (`undefined`: no effort sent, so the default applies). */
   acceptsSampling(
     setting: LangdockSamplingSetting,
@@ -51,6 +58,10 @@ export interface LangdockModelCapabilities {
 // - DeepSeek-R1 "doesn't support" temperature, presence or repetition penalty and top_p
 //   (https://learn.microsoft.com/en-us/azure/ai-foundry/model-inference/how-to/use-chat-reasoning) and has no
 //   reasoning_effort; it reasons in `reasoning_content` and takes `max_tokens`.
+// - verbosity: new with GPT-5 ("Supported models: gpt-5, gpt-5-mini, gpt-5-nano", OpenAI's GPT-5 new-params
+//   cookbook; Azure's GPT-5 reasoning features), taken by gpt-5.1 to 5.5 and -pro too, while gpt-5-chat-latest
+//   takes only "medium" (a probe of every mapping against OpenAI: theopenco/llmgateway#2989); earlier models
+//   have none.
 // - gpt-5.2 to 5.6 with function tools: observed by others (pi-langdock, live on Langdock): a 400 for any
 //   reasoning_effort, and gpt-5.6 says "Function tools with reasoning_effort are not supported … set
 //   reasoning_effort to 'none'". OpenAI gives the same 400 for gpt-5.4 and 5.5 (pipecat-ai/pipecat#4043,
@@ -129,13 +140,17 @@ const families: readonly Family[] = [
 // name starts the id or follows a separator; `gpt-5-chat` (the first one) is a plain chat model.
 const familyStart = /(?:^|[/:._ -])(o\d|gpt-5(?!\d)|deepseek-r1)/;
 const plainChat = new RegExp(`^gpt-5-chat${end}`);
+const gpt5 = new RegExp(`^gpt-5${end}`);
+const gpt5Chat = new RegExp(`^gpt-5(?:\\.\\d+)?-chat${end}`);
 
 export function getLangdockModelCapabilities(
   modelId: string,
   overrides: { isReasoningModel?: boolean } = {},
 ): LangdockModelCapabilities {
-  const family = findFamily(modelId.toLowerCase());
+  const name = familyName(modelId.toLowerCase());
+  const family = findFamily(name);
   const isReasoningModel = overrides.isReasoningModel ?? family !== undefined;
+  const verbosities = verbositiesOf(name);
   if (!isReasoningModel) {
     return {
       isReasoningModel,
@@ -143,6 +158,7 @@ export function getLangdockModelCapabilities(
       defaultReasoningEffort: undefined,
       tokenLimit: 'max_tokens',
       effortWithFunctionTools: 'any',
+      verbosities,
       acceptsSampling: () => true,
     };
   }
@@ -160,6 +176,8 @@ export function getLangdockModelCapabilities(
     defaultReasoningEffort: defaultEffort,
     tokenLimit,
     effortWithFunctionTools,
+    // A reasoning model by the user's word only may be a gpt-5 under another name: its verbosity goes as given.
+    verbosities: family === undefined && verbosities.length === 0 ? undefined : verbosities,
     acceptsSampling: (setting, effort) => {
       if (accepts === undefined || !accepts.settings.includes(setting)) return false;
       const effective = effort ?? defaultEffort;
@@ -171,12 +189,20 @@ export function getLangdockModelCapabilities(
   };
 }
 
-function findFamily(id: string): Family | undefined {
+/** The id from where a known family's name starts (`my-gpt-5-mini` → `gpt-5-mini`); undefined without one. */
+function familyName(id: string): string | undefined {
   const match = familyStart.exec(id);
-  if (match === null) return undefined;
-  const name = id.slice(match.index + match[0].length - match[1]!.length);
-  if (plainChat.test(name)) return undefined;
+  return match === null ? undefined : id.slice(match.index + match[0].length - match[1]!.length);
+}
+
+function findFamily(name: string | undefined): Family | undefined {
+  if (name === undefined || plainChat.test(name)) return undefined;
   return families.find((family) => family.pattern.test(name));
+}
+
+function verbositiesOf(name: string | undefined): readonly LangdockVerbosity[] {
+  if (name === undefined || !gpt5.test(name)) return [];
+  return gpt5Chat.test(name) ? ['medium'] : langdockVerbosities;
 }
 
 /**

@@ -29,6 +29,10 @@ export const langdockReasoningEfforts = [
 ] as const;
 export type LangdockReasoningEffort = (typeof langdockReasoningEfforts)[number];
 
+/** The gpt-5 family's `verbosity` values. */
+export const langdockVerbosities = ['low', 'medium', 'high'] as const;
+export type LangdockVerbosity = (typeof langdockVerbosities)[number];
+
 /** Per-call options, passed as `providerOptions.langdock`. */
 export const langdockChatOptionsSchema = z
   .object({
@@ -72,8 +76,11 @@ export const langdockChatOptionsSchema = z
     strictJsonSchema: z.boolean().optional(),
     /** The role system messages are sent with. Default `system`. */
     systemMessageMode: z.enum(['system', 'developer']).optional(),
-    /** How long the answer is (gpt-5 family), sent as `verbosity`. */
-    verbosity: z.enum(['low', 'medium', 'high']).optional(),
+    /**
+     * How long the answer is, sent as `verbosity`: gpt-5 family only (its `-chat` variants take only
+     * `medium`); any other model gets none, with a warning.
+     */
+    verbosity: z.enum(langdockVerbosities).optional(),
     /** Groups requests that share a long prefix for prompt caching, sent as `prompt_cache_key`. */
     promptCacheKey: z.string().min(1).optional(),
     /** Up to 16 key/value pairs stored with the completion, sent as `metadata`. */

@@ -112,8 +112,9 @@ describe('buildLangdockChatRequest', () => {
       );
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message: expect.stringContaining(`providerOptions.langdock.${option} was not sent`),
+          type: 'unsupported-setting',
+          setting: `providerOptions.langdock.${option}`,
+          details: expect.stringMatching(/^Langdock refuses requests with \w+; it was not sent\.$/),
         },
       ]);
     },
@@ -158,14 +159,14 @@ describe('buildLangdockChatRequest', () => {
       expect(body).toEqual({ model: 'o3', messages: [{ role: 'user', content: 'Hi' }] });
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message:
-            'providerOptions.langdock.logprobs was not sent: o3 is a reasoning model, which offers no logprobs.',
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.logprobs',
+          details: 'o3 is a reasoning model, which accepts no logprobs; it was not sent.',
         },
         {
-          type: 'other',
-          message:
-            'providerOptions.langdock.logitBias was not sent: o3 is a reasoning model, which offers no logitBias.',
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.logitBias',
+          details: 'o3 is a reasoning model, which accepts no logitBias; it was not sent.',
         },
       ]);
     });
@@ -190,13 +191,9 @@ describe('buildLangdockChatRequest', () => {
         expect(request.body).not.toHaveProperty('logprobs');
         expect(
           request.warnings.map((warning) =>
-            warning.type === 'unsupported-setting'
-              ? warning.setting
-              : warning.type === 'other'
-                ? warning.message.slice(0, 35)
-                : warning.toolName,
+            warning.type === 'unsupported-setting' ? warning.setting : warning.type,
           ),
-        ).toEqual(['temperature', 'topP', 'providerOptions.langdock.logprobs w']);
+        ).toEqual(['temperature', 'topP', 'providerOptions.langdock.logprobs']);
       }
     });
 
@@ -205,9 +202,10 @@ describe('buildLangdockChatRequest', () => {
       expect(body.reasoning_effort).toBe('high');
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message:
-            "providerOptions.langdock.reasoningEffort 'xhigh' was sent as 'high', the closest of the values gpt-5-mini accepts (minimal, low, medium, high).",
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.reasoningEffort',
+          details:
+            "gpt-5-mini: reasoningEffort 'xhigh' was sent as 'high', the closest of the values gpt-5-mini accepts (minimal, low, medium, high).",
         },
       ]);
     });
@@ -237,9 +235,10 @@ describe('buildLangdockChatRequest', () => {
       });
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message:
-            "providerOptions.langdock.reasoningEffort 'high' was not sent: DeepSeek-R1 takes no reasoning_effort.",
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.reasoningEffort',
+          details:
+            "DeepSeek-R1: reasoningEffort 'high' was not sent: DeepSeek-R1 takes no reasoning_effort.",
         },
         {
           type: 'unsupported-setting',
@@ -267,9 +266,9 @@ describe('buildLangdockChatRequest', () => {
             'gpt-5.1 is a reasoning model, which accepts no presencePenalty; it was not sent.',
         },
         {
-          type: 'other',
-          message:
-            'providerOptions.langdock.logitBias was not sent: gpt-5.1 is a reasoning model, which offers no logitBias.',
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.logitBias',
+          details: 'gpt-5.1 is a reasoning model, which accepts no logitBias; it was not sent.',
         },
       ]);
     });
@@ -311,8 +310,9 @@ describe('buildLangdockChatRequest', () => {
         expect(body.reasoning_effort).toBe('none');
         expect(warnings).toEqual([
           {
-            type: 'other',
-            message: `providerOptions.langdock.reasoningEffort 'high' was sent as 'none': ${modelId} refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.`,
+            type: 'unsupported-setting',
+            setting: 'providerOptions.langdock.reasoningEffort',
+            details: `${modelId}: reasoningEffort 'high' was sent as 'none': ${modelId} refuses any other reasoning_effort together with function tools (Langdock answers 400). Set providerOptions.langdock.forceReasoningEffort: true to send it anyway.`,
           },
         ]);
       },
@@ -385,8 +385,10 @@ describe('buildLangdockChatRequest', () => {
     expect(body).not.toHaveProperty('reasoning_effort');
     expect(warnings).toEqual([
       {
-        type: 'other',
-        message: expect.stringContaining('langdock(modelId, { reasoningModel: true })'),
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.reasoningEffort',
+        details:
+          "gpt-4.1 is not a reasoning model; reasoning_effort 'high' was not sent. If it is one, create it with langdock(modelId, { reasoningModel: true }).",
       },
     ]);
   });
@@ -449,10 +451,10 @@ describe('buildLangdockChatRequest', () => {
       expect(body).not.toHaveProperty('response_format');
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message: expect.stringContaining(
-            'structuredOutputs applies only in JSON mode with a schema',
-          ),
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.structuredOutputs',
+          details:
+            'structuredOutputs applies only in JSON mode with a schema (generateObject, streamObject); json_schema was not sent.',
         },
       ]);
     });
@@ -463,7 +465,12 @@ describe('buildLangdockChatRequest', () => {
         { strictJsonSchema: true },
       );
       expect(warnings).toEqual([
-        { type: 'other', message: expect.stringContaining('strictJsonSchema applies only') },
+        {
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.strictJsonSchema',
+          details:
+            'strictJsonSchema applies only with structuredOutputs: true and a JSON schema; it was not sent.',
+        },
       ]);
     });
   });
@@ -508,7 +515,6 @@ describe('buildLangdockChatRequest', () => {
 
 describe('the parameter surface (#12)', () => {
   it.each<[string, LangdockChatOptions, object]>([
-    ['verbosity', { verbosity: 'low' }, { verbosity: 'low' }],
     ['promptCacheKey', { promptCacheKey: 'tenant-7:faq' }, { prompt_cache_key: 'tenant-7:faq' }],
     [
       'metadata',
@@ -553,8 +559,9 @@ describe('the parameter surface (#12)', () => {
       });
       expect(warnings).toEqual([
         {
-          type: 'other',
-          message: `providerOptions.langdock.extraBody.${name} was not sent: Langdock refuses requests with ${name}.`,
+          type: 'unsupported-setting',
+          setting: `providerOptions.langdock.extraBody.${name}`,
+          details: `Langdock refuses requests with ${name}; it was not sent.`,
         },
       ]);
     },
@@ -576,5 +583,63 @@ describe('the parameter surface (#12)', () => {
       model: 'gpt-4.1',
       messages: [{ role: 'user', content: 'Hi' }],
     });
+  });
+});
+
+describe('verbosity (#20)', () => {
+  it.each(['gpt-5', 'gpt-5-mini', 'gpt-5.1', 'azure/gpt-5.4', 'gpt-5-pro'])(
+    'sends every verbosity to %s',
+    (modelId) => {
+      for (const verbosity of ['low', 'medium', 'high'] as const) {
+        const { body, warnings } = build({}, { verbosity }, modelId);
+        expect(body.verbosity).toBe(verbosity);
+        expect(warnings).toEqual([]);
+      }
+    },
+  );
+
+  it.each(['gpt-4.1', 'gpt-4o-mini', 'o3', 'o4-mini', 'DeepSeek-R1'])(
+    'does not send verbosity to %s, with a warning',
+    (modelId) => {
+      const { body, warnings } = build({}, { verbosity: 'low' }, modelId);
+      expect(body).not.toHaveProperty('verbosity');
+      expect(warnings).toEqual([
+        {
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.verbosity',
+          details: `${modelId} takes no verbosity (a gpt-5 family setting); 'low' was not sent.`,
+        },
+      ]);
+    },
+  );
+
+  it.each(['gpt-5-chat', 'gpt-5.1-chat-latest'])(
+    'sends only medium to %s, and leaves others out with a warning',
+    (modelId) => {
+      expect(build({}, { verbosity: 'medium' }, modelId)).toMatchObject({
+        body: { verbosity: 'medium' },
+        warnings: [],
+      });
+      const { body, warnings } = build({}, { verbosity: 'high' }, modelId);
+      expect(body).not.toHaveProperty('verbosity');
+      expect(warnings).toEqual([
+        {
+          type: 'unsupported-setting',
+          setting: 'providerOptions.langdock.verbosity',
+          details: `${modelId} takes only verbosity 'medium'; 'high' was not sent, so the model's default applies.`,
+        },
+      ]);
+    },
+  );
+
+  it('sends verbosity as given to a reasoning model of unknown family', () => {
+    const request = buildLangdockChatRequest({
+      modelId: 'my-deployment',
+      capabilities: getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }),
+      options: { prompt },
+      langdockOptions: { verbosity: 'low' },
+    });
+    expect(request.body.verbosity).toBe('low');
+    expect(request.warnings).toEqual([]);
   });
 });

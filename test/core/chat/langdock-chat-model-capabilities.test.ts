@@ -135,6 +135,31 @@ describe('getLangdockModelCapabilities', () => {
   });
 
   it.each([
+    ['gpt-5', ['low', 'medium', 'high']],
+    ['my-gpt-5-nano', ['low', 'medium', 'high']],
+    ['gpt-5.1', ['low', 'medium', 'high']],
+    ['gpt-5.6-terra', ['low', 'medium', 'high']],
+    ['gpt-5-chat', ['medium']],
+    ['gpt-5-chat-latest', ['medium']],
+    ['gpt-5.2-chat', ['medium']],
+    ['gpt-4.1', []],
+    ['o3', []],
+    ['DeepSeek-R1', []],
+    ['gpt-50', []],
+  ])('%s takes verbosity %j', (modelId, expected) => {
+    expect(getLangdockModelCapabilities(modelId).verbosities).toEqual(expected);
+  });
+
+  it('knows no verbosity values for a reasoning model whose family it cannot tell', () => {
+    expect(
+      getLangdockModelCapabilities('my-deployment', { isReasoningModel: true }).verbosities,
+    ).toBeUndefined();
+    expect(
+      getLangdockModelCapabilities('my-deployment', { isReasoningModel: false }).verbosities,
+    ).toEqual([]);
+  });
+
+  it.each([
     ['gpt-4.1', 'max_tokens'],
     ['o3', 'max_completion_tokens'],
     ['gpt-5.1-chat', 'max_completion_tokens'],
