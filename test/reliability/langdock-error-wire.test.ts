@@ -1,5 +1,5 @@
 import { APICallError } from '@ai-sdk/provider';
-import { generateText } from 'ai';
+import { generateText, RetryError } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createLangdock } from '../../src/v2/index';
 import { json, serverPerTest, type Reply } from '../helpers/test-server';
@@ -189,5 +189,55 @@ describe('hints that say what to do', () => {
     expect(error.message).toBe(
       'Langdock API error 400: `temperature` is deprecated for this model. This model does not take `temperature`: leave temperature out of the call (generateText, streamText), or choose a model that takes it.',
     );
+  });
+});
+
+describe("Anthropic's and the gateway's error envelopes", () => {
+  it('a 529 overloaded_error reads well and is retried', async () => {
+    const overloaded = json(
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+      529,
+      { 'retry-after-ms': '10' },
+    );
+    const langdock = await langdockOn(overloaded, overloaded);
+    const error = await failure(
+      generateText({ model: langdock('claude-sonnet-4-6-default'), prompt: 'Hi', maxRetries: 1 }),
+    );
+    expect(servers.current.requests).toHaveLength(2);
+    expect(RetryError.isInstance(error)).toBe(true);
+    const last = (error as RetryError).lastError as APICallError;
+    expect(last.isRetryable).toBe(true);
+    expect(last.message).toBe(
+      "Langdock API error 529: Overloaded (overloaded_error). The model's provider is overloaded; it is retried. If that keeps failing, retry later or use another model.",
+    );
+  });
+
+  it("the gateway's error says its message once, with its code and hint", async () => {
+    const text =
+      "You didn't provide an API key. Send your key in Authorization: Bearer <key> or x-api-key: <key>.";
+    const langdock = await langdockOn(
+      json(
+        {
+          error: {
+            message: text,
+            type: 'authentication_error',
+            param: null,
+            code: 'missing_api_key',
+          },
+          message: text,
+        },
+        401,
+        { 'x-request-id': 'req_gw_2' },
+      ),
+    );
+    const error = (await failure(
+      generateText({ model: langdock('gpt-4.1'), prompt: 'Hi' }),
+    )) as APICallError;
+    expect(servers.current.requests).toHaveLength(1);
+    expect(error.message).toBe(
+      "Langdock API error 401: You didn't provide an API key. Send your key in Authorization: Bearer <key> or x-api-key: <key> (missing_api_key). " +
+        'No API key reached Langdock: set apiKey or LANGDOCK_API_KEY, and check that no proxy in between drops the Authorization header. (request id req_gw_2)',
+    );
+    expect(error.message).not.toContain(API_KEY);
   });
 });

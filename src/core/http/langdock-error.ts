@@ -35,21 +35,22 @@ export function parseLangdockErrorBody(body: string): {
   }
   const message = messageFromValue(data);
   // Anthropic's error type (`overloaded_error`) says what happened where its message may not.
-  const type = anthropicErrorType(data);
-  return {
-    message:
-      message !== undefined && type !== undefined && !message.includes(type)
-        ? `${message} (${type})`
-        : message,
-    data,
-  };
+  return { message: message && withCode(message, anthropicErrorType(data)), data };
+}
+
+/** `message (code)`, unless the message names its code already. */
+function withCode(message: string, code: string | undefined): string {
+  if (code === undefined || message.includes(code)) return message;
+  return `${message.replace(/[.\s]+$/, '')} (${code})`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function anthropicErrorType(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { type, error } = value as { type?: unknown; error?: unknown };
-  if (type !== 'error' || typeof error !== 'object' || error === null) return undefined;
-  const errorType = (error as { type?: unknown }).type;
+  if (!isRecord(value) || value.type !== 'error' || !isRecord(value.error)) return undefined;
+  const errorType = value.error.type;
   return typeof errorType === 'string' ? errorType : undefined;
 }
 
@@ -59,19 +60,32 @@ function messageFromValue(value: unknown): string | undefined {
     const parts = value.map(messageFromValue).filter((part): part is string => part !== undefined);
     return parts.length > 0 ? parts.join('; ') : undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) return undefined;
+  const record = value;
+  // The gateway repeats its error's message at the top level: the error object, which holds the code, comes first.
   const message =
+    (isRecord(record.error) && record.error.message !== undefined
+      ? messageFromValue(record.error)
+      : undefined) ??
     messageFromValue(record.message) ??
     messageFromValue(record.error) ??
     messageFromValue(record.detail);
-  if (message !== undefined) {
-    const code =
-      typeof record.code === 'string' || typeof record.code === 'number' ? ` (${record.code})` : '';
-    return `${message}${code}`;
-  }
   // A validation item such as `{property, constraints}`: show it as it came.
-  return Object.keys(record).length > 0 ? JSON.stringify(record) : undefined;
+  if (message === undefined)
+    return Object.keys(record).length > 0 ? JSON.stringify(record) : undefined;
+  const { code } = record;
+  return withCode(
+    message,
+    typeof code === 'string' || typeof code === 'number' ? String(code) : undefined,
+  );
+}
+
+/** The error's `code` (OpenAI's and the gateway's `{error: {code}}`, or a top-level `code`). */
+function errorCode(data: unknown): string | undefined {
+  const code = isRecord(data)
+    ? ((isRecord(data.error) ? data.error.code : undefined) ?? data.code)
+    : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 export function describeNonJsonBody(body: string): string | undefined {
@@ -103,6 +117,14 @@ function isStreamingRequest(requestBodyValues: unknown): boolean {
   );
 }
 
+// Hints for the gateway's error codes that say more than their status.
+const codeHints = new Map([
+  [
+    'missing_api_key',
+    'No API key reached Langdock: set apiKey or LANGDOCK_API_KEY, and check that no proxy in between drops the Authorization header.',
+  ],
+]);
+
 const statusHints: Record<number, string> = {
   400: 'Langdock refused the request as invalid.',
   401: 'Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
@@ -111,6 +133,7 @@ const statusHints: Record<number, string> = {
   408: 'The request timed out; it can be retried.',
   413: 'The request is too large: shorten the prompt or send fewer or smaller images.',
   502: 'A gateway in front of Langdock failed; retry shortly.',
+  529: "The model's provider is overloaded; it is retried. If that keeps failing, retry later or use another model.",
   503: 'Langdock is temporarily unavailable; retry shortly.',
   504: 'A gateway timed out; it is retried. If long calls keep ending so, stream them (streamText).',
 };
@@ -149,6 +172,7 @@ export function createLangdockErrorHandler(
     let hint =
       describeLangdockInvalidModel(detail, requestedModel(requestBodyValues)) ??
       describeLangdockRefusedSetting(detail) ??
+      codeHints.get(errorCode(data) ?? '') ??
       hints[response.status] ??
       langdockErrorHint(response.status);
     if (response.status === 524) {

@@ -53,6 +53,21 @@ describe('parseLangdockErrorBody', () => {
       'Slow down (rate_limit_error)',
     ],
     [
+      "the gateway's error with its top-level copy: once, with its code",
+      '{"error":{"message":"The Model Gateway endpoint does not serve this API key type or endpoint yet. Use the /api/public endpoint of your Langdock workspace instead.","type":"permission_error","param":null,"code":"model_gateway_unsupported"},"message":"The Model Gateway endpoint does not serve this API key type or endpoint yet. Use the /api/public endpoint of your Langdock workspace instead."}',
+      'The Model Gateway endpoint does not serve this API key type or endpoint yet. Use the /api/public endpoint of your Langdock workspace instead (model_gateway_unsupported)',
+    ],
+    [
+      'an Anthropic envelope whose message ends in a full stop',
+      '{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed the rate limit for your organization of 50,000 input tokens per minute."},"request_id":"req_1"}',
+      'This request would exceed the rate limit for your organization of 50,000 input tokens per minute (rate_limit_error)',
+    ],
+    [
+      'a code the message names already',
+      '{"error":{"message":"insufficient_quota: add credits","code":"insufficient_quota"}}',
+      'insufficient_quota: add credits',
+    ],
+    [
       'HTML page with a title',
       '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
       'the server answered with an HTML page: "502 Bad Gateway"',
@@ -287,6 +302,29 @@ describe('createLangdockErrorHandler', () => {
       type: 'error',
       error: { type: 'overloaded_error', message: 'Overloaded' },
     });
+  });
+
+  it("the gateway's missing_api_key says that no key arrived, once", async () => {
+    const error = await handle(
+      '{"error":{"message":"You didn\'t provide an API key.","type":"authentication_error","param":null,"code":"missing_api_key"},"message":"You didn\'t provide an API key."}',
+      401,
+      { 'x-request-id': 'req_gw_1' },
+    );
+    expect(error.message).toBe(
+      "Langdock API error 401: You didn't provide an API key (missing_api_key). No API key reached Langdock: set apiKey or LANGDOCK_API_KEY, and check that no proxy in between drops the Authorization header. (request id req_gw_1)",
+    );
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it("a 529 says the model's provider is overloaded, and is retried", async () => {
+    const error = await handle(
+      '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}',
+      529,
+    );
+    expect(error.message).toBe(
+      "Langdock API error 529: Overloaded (overloaded_error). The model's provider is overloaded; it is retried. If that keeps failing, retry later or use another model. (request id req_011CSHoEeqs5C35K2UUqR7Fy)",
+    );
+    expect(error.isRetryable).toBe(true);
   });
 
   it('describes an HTML gateway page', async () => {
