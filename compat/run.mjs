@@ -80,10 +80,9 @@ async function pinLeg(leg) {
       zod: leg.zod,
       'langdock-ai-provider': 'file:../langdock-ai-provider.tgz',
     },
-    // What a TypeScript user on Node has; @ai-sdk/provider's types import 'json-schema' without depending on its types.
+    // What a TypeScript user on Node has, and nothing else: the package brings @types/json-schema itself.
     devDependencies: {
       '@types/node': leg.node === '24' ? '^24' : '^20',
-      '@types/json-schema': '^7',
     },
   };
   // Without an integrity hash npm ci reads the tarball from disk; with one it would reuse the cached copy of an older build.
