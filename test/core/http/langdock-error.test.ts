@@ -240,6 +240,23 @@ describe('createLangdockErrorHandler', () => {
     expect(agentError.message).toBe(expected);
   });
 
+  it('builds no hint that carries the key, from the server text or the request', async () => {
+    const key = 'sk-secret-123';
+    const { value: error } = await createLangdockErrorHandler((text) => redactSecret(text, key))({
+      response: new Response(
+        `{"message":"Invalid model, available models are: ${key}-model, gpt-4.1"}`,
+        { status: 400, headers: { 'x-request-id': key } },
+      ),
+      url: 'https://api.langdock.com/openai/eu/v1/chat/completions',
+      requestBodyValues: { model: `${key}-modl` },
+    });
+    expect(error.message).toBe(
+      'Langdock API error 400: Invalid model, available models are: [redacted]-model, gpt-4.1. ' +
+        'Langdock does not serve "[redacted]-modl" here; the closest ids in its list are [redacted]-model, gpt-4.1 ' +
+        '(the list may be cut short: provider.listModels() lists every model this key can use).',
+    );
+  });
+
   it('a 404 names listModels()', async () => {
     const error = await handle('{"error":{"message":"The model `gpt-9` does not exist"}}', 404);
     expect(error.message).toBe(
