@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureNode24 } from '../compat/node24.mjs';
+import { EMULATOR_PRICES } from '../emulator';
 import { skipMissing } from './helpers/requires';
 
 // Every example runs as a user would run it, offline: no key, so each starts the emulator itself. The examples
@@ -46,6 +47,37 @@ function stoppedEarly(stdout: string): void {
   const received = Number(/received (\d+) characters before stopping/.exec(stdout)?.[1]);
   expect(received).toBeGreaterThanOrEqual(40);
   expect(stdout).not.toContain('deterministic reply from the Langdock emulator');
+}
+
+/** claude.ts must print the thinking before the answer, in the same stream. */
+function thinksBeforeAnswering(stdout: string): void {
+  const thinking = stdout.indexOf(
+    '   thinking: The user wrote "Why is the sky blue? One sentence."',
+  );
+  const answer = stdout.indexOf('   answer:   You said: "Why is the sky blue? One sentence."');
+  expect(thinking, 'thinking line').toBeGreaterThan(-1);
+  expect(answer, 'answer line').toBeGreaterThan(thinking);
+}
+
+/** gateway.ts: every call's cost is what the emulator charges for its tokens, and the total is their sum. */
+function costsAddUp(stdout: string): void {
+  const lines = [...stdout.matchAll(/(\d+) input \+ (\d+) output tokens, cost \$(\d+\.\d{6})/g)];
+  expect(lines.map((line) => line[0])).toHaveLength(4);
+  const charged = lines.map(
+    ([, input, output]) =>
+      (Number(input) * EMULATOR_PRICES.inputPerMillion +
+        Number(output) * EMULATOR_PRICES.outputPerMillion) /
+      1_000_000,
+  );
+  lines.forEach(([, input, output, printed], index) => {
+    expect(Number(input)).toBeGreaterThan(0);
+    expect(Number(output)).toBeGreaterThan(0);
+    // Printed to six decimals: within half a millionth of a dollar.
+    expect(Math.abs(Number(printed) - charged[index]!)).toBeLessThanOrEqual(5e-7);
+  });
+  const total = Number(/total cost: \$(\d+\.\d{6})/.exec(stdout)?.[1]);
+  const sum = charged.reduce((a, b) => a + b, 0);
+  expect(Math.abs(total - sum)).toBeLessThanOrEqual(5e-7);
 }
 
 const expectations: Record<string, Expectation[]> = {
@@ -93,6 +125,27 @@ const expectations: Record<string, Expectation[]> = {
   'embed.ts': [
     /most similar: The Spree flows through the centre of Berlin\./,
     /4 vectors of 1536 dimensions, \d+ tokens/,
+  ],
+  'claude.ts': [
+    /1\. streamText with thinking \(claude-sonnet-4-6-default\)/,
+    thinksBeforeAnswering,
+    /answer: {3}You said: "Why is the sky blue\? One sentence\."\. This is a deterministic reply/,
+    /^ {3}1 signed thinking block\(s\), finish: stop$/m,
+    /^ {3}tokens: [1-9]\d* input \+ [1-9]\d* output$/m,
+    /tool call {3}weather\(\{"city":"Berlin"\}\)/,
+    /tool result \{"city":"Berlin","celsius":19,"sky":"clear"\}/,
+    /answer: Based on the tool results: weather returned \{"city":"Berlin","celsius":19,"sky":"clear"\}\./,
+    /steps: 2 \(tool-calls, 1 thinking -> stop, 1 thinking\)/,
+    /warnings: none/,
+    /parsed object: \{"city":"[^"]+","population":\d+,"famousFor":\["[^"]+"/,
+  ],
+  'gateway.ts': [
+    /using the local Langdock emulator as the Model Gateway at http:\/\/127\.0\.0\.1:\d+\/v1 /,
+    /^gpt-4\.1 \(langdock\.chat\)\n {3}You said: "Name one bridge in Berlin\."/m,
+    /^claude-sonnet-4-6-default \(langdock\.messages\)\n {3}You said: "Name one bridge in Berlin\."/m,
+    /^claude-sonnet-4-6-default \(langdock\.chat\)\n {3}You said: "Name one bridge in Berlin\."/m,
+    /^streamed \d+ characters from claude-sonnet-4-6-default$/m,
+    costsAddUp,
   ],
   'list-models.ts': [/^gpt-4\.1 /m, /^o4-mini /m, /^text-embedding-3-small /m, /\d+ models/],
   'agent.ts': [
