@@ -79,8 +79,9 @@ export function buildLangdockMessagesRequest({
   }
   if (langdockOptions.metadata !== undefined) {
     warnings.push({
-      type: 'other',
-      message:
+      type: 'unsupported-setting',
+      setting: 'providerOptions.langdock.metadata',
+      details:
         'providerOptions.langdock.metadata was not sent: Langdock refuses requests with metadata.',
     });
   }
@@ -233,8 +234,9 @@ function planThinking(
     if (explicit.type === 'disabled') return off;
     if (capabilities.thinking === 'none') {
       warnings.push({
-        type: 'other',
-        message: `${asked} was not sent: ${modelId} has no extended thinking.`,
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.thinking',
+        details: `${asked} was not sent: ${modelId} has no extended thinking.`,
       });
       return { thinking: undefined, effort: undefined, thinks: false };
     }
@@ -243,8 +245,9 @@ function planThinking(
         return budget(explicit.budgetTokens ?? langdockThinkingBudgets.medium, explicit.display);
       }
       warnings.push({
-        type: 'other',
-        message: `${asked} was sent as {type: 'adaptive'}: ${modelId} takes adaptive thinking only${explicit.budgetTokens === undefined ? '' : ', so budgetTokens was not sent'}.`,
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.thinking',
+        details: `${asked} was sent as {type: 'adaptive'}: ${modelId} takes adaptive thinking only${explicit.budgetTokens === undefined ? '' : ', so budgetTokens was not sent'}.`,
       });
       return adaptive(undefined, explicit.display);
     }
@@ -252,8 +255,9 @@ function planThinking(
       const budgetTokens =
         langdockThinkingBudgets[explicit.effort === undefined ? 'medium' : explicit.effort];
       warnings.push({
-        type: 'other',
-        message: `${asked} was sent as {type: 'enabled', budget_tokens: ${budgetTokens}}: ${modelId} takes no adaptive thinking.`,
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.thinking',
+        details: `${asked} was sent as {type: 'enabled', budget_tokens: ${budgetTokens}}: ${modelId} takes no adaptive thinking.`,
       });
       return budget(budgetTokens, explicit.display);
     }
@@ -261,8 +265,9 @@ function planThinking(
     const effort = nearestEffort(capabilities.efforts, explicit.effort);
     if (effort !== explicit.effort) {
       warnings.push({
-        type: 'other',
-        message: `providerOptions.langdock.thinking.effort '${explicit.effort}' was sent as '${effort}', the closest of the efforts ${modelId} takes (${capabilities.efforts.join(', ')}).`,
+        type: 'unsupported-setting',
+        setting: 'providerOptions.langdock.thinking',
+        details: `providerOptions.langdock.thinking.effort '${explicit.effort}' was sent as '${effort}', the closest of the efforts ${modelId} takes (${capabilities.efforts.join(', ')}).`,
       });
     }
     return adaptive(effort, explicit.display);
@@ -433,8 +438,9 @@ function mergeExtraBody(
     if (value === null || value === undefined) continue;
     if (refusedParameters.has(name)) {
       warnings.push({
-        type: 'other',
-        message: `${argument} was not sent: Langdock refuses requests with ${name}.`,
+        type: 'unsupported-setting',
+        setting: argument,
+        details: `${argument} was not sent: Langdock refuses requests with ${name}.`,
       });
       continue;
     }
@@ -479,8 +485,9 @@ function limitCacheBreakpoints(
   for (const message of body.messages) message.content.forEach(visit);
   if (count > LANGDOCK_MAX_CACHE_BREAKPOINTS) {
     warnings.push({
-      type: 'other',
-      message: `${count} cache breakpoints (cacheControl) were asked for; Anthropic takes at most ${LANGDOCK_MAX_CACHE_BREAKPOINTS}, so only the first ${LANGDOCK_MAX_CACHE_BREAKPOINTS} (tools, then system, then messages) were sent.`,
+      type: 'unsupported-setting',
+      setting: 'providerOptions.langdock.cacheControl',
+      details: `${count} cache breakpoints (cacheControl) were asked for; Anthropic takes at most ${LANGDOCK_MAX_CACHE_BREAKPOINTS}, so only the first ${LANGDOCK_MAX_CACHE_BREAKPOINTS} (tools, then system, then messages) were sent.`,
     });
   }
 }

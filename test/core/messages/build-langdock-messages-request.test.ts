@@ -502,7 +502,9 @@ describe('buildLangdockMessagesRequest: providerOptions.langdock.thinking', () =
   ])('%s', (_name, modelId, thinking, expected, warnings) => {
     const result = build({ reasoning: 'low' }, { thinking }, modelId);
     expect(result.body).toEqual({ model: modelId, messages, ...expected });
-    expect(result.warnings).toEqual(warnings.map((message) => ({ type: 'other', message })));
+    expect(result.warnings).toEqual(
+      warnings.map((details) => setting('providerOptions.langdock.thinking', details)),
+    );
   });
 });
 
@@ -709,16 +711,14 @@ describe('buildLangdockMessagesRequest: extraBody and refused options', () => {
     );
     expect(result.body).toEqual({ model: HAIKU_45, max_tokens: 16_000, messages });
     expect(result.warnings).toEqual([
-      {
-        type: 'other',
-        message:
-          'providerOptions.langdock.metadata was not sent: Langdock refuses requests with metadata.',
-      },
-      {
-        type: 'other',
-        message:
-          'providerOptions.langdock.extraBody.metadata was not sent: Langdock refuses requests with metadata.',
-      },
+      setting(
+        'providerOptions.langdock.metadata',
+        'providerOptions.langdock.metadata was not sent: Langdock refuses requests with metadata.',
+      ),
+      setting(
+        'providerOptions.langdock.extraBody.metadata',
+        'providerOptions.langdock.extraBody.metadata was not sent: Langdock refuses requests with metadata.',
+      ),
     ]);
   });
 
@@ -796,11 +796,10 @@ describe('buildLangdockMessagesRequest: cache breakpoints', () => {
       },
     ]);
     expect(warnings).toEqual([
-      {
-        type: 'other',
-        message:
-          '5 cache breakpoints (cacheControl) were asked for; Anthropic takes at most 4, so only the first 4 (tools, then system, then messages) were sent.',
-      },
+      setting(
+        'providerOptions.langdock.cacheControl',
+        '5 cache breakpoints (cacheControl) were asked for; Anthropic takes at most 4, so only the first 4 (tools, then system, then messages) were sent.',
+      ),
     ]);
   });
 
