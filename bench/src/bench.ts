@@ -1,5 +1,6 @@
 // `npm run bench`: each entry's parsing cost against the floor and the generic providers of its own
-// AI SDK generation, one process per generation (the ai@7 one on Node 24), then the entries side by side,
+// AI SDK generation, one process per generation (the ai@7 one on Node 24); Claude on Anthropic Messages against
+// `@ai-sdk/anthropic` of the same generation, one process each too; then the entries side by side,
 // memory and bundle size.
 import { execFile, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -122,6 +123,9 @@ const bundles = [
   ['@ai-sdk/openai@3 (ai@6)', '@ai-sdk/openai-ai6'],
   ['@ai-sdk/openai-compatible@3 (ai@7)', '@ai-sdk/openai-compatible-ai7'],
   ['@ai-sdk/openai@4 (ai@7)', '@ai-sdk/openai-ai7'],
+  ['@ai-sdk/anthropic@2 (ai@5)', '@ai-sdk/anthropic'],
+  ['@ai-sdk/anthropic@3 (ai@6)', '@ai-sdk/anthropic-ai6'],
+  ['@ai-sdk/anthropic@4 (ai@7)', '@ai-sdk/anthropic-ai7'],
 ] as const;
 
 async function bundleSection(): Promise<void> {
@@ -155,19 +159,23 @@ print(
   `Machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; load average at start ${load()} (1, 5, 15 min)`,
 );
 print(
-  `Measured: ${await measuredTree()}. Node ${process.version} runs every section but the ai@7 one, whose heading names its Node.`,
+  `Measured: ${await measuredTree()}. Node ${process.version} runs every section but the ai@7 ones, whose headings name their Node.`,
 );
 print();
 await runSection(process.execPath, ['generation', 'v2', '--growth']);
+await runSection(process.execPath, ['messages', 'v2', '--growth']);
 await runSection(process.execPath, ['generation', 'v3']);
+await runSection(process.execPath, ['messages', 'v3']);
 const v4Node = node24 ?? (await node24Found);
 if ('missing' in v4Node) {
   print(
-    `(The ai@7 generation runs on ${process.version} below, not Node 24 as its packages ask: ${v4Node.missing})`,
+    `(The ai@7 sections run on ${process.version} below, not Node 24 as its packages ask: ${v4Node.missing})`,
   );
   print();
 }
-await runSection('missing' in v4Node ? process.execPath : v4Node.path, ['generation', 'v4']);
+const v4Path = 'missing' in v4Node ? process.execPath : v4Node.path;
+await runSection(v4Path, ['generation', 'v4']);
+await runSection(v4Path, ['messages', 'v4']);
 await runSection(process.execPath, ['entries']);
 // Once more on the ai@7 generation's Node (a full run only: quick mode has shown all three entries work).
 if (!quick && !('missing' in v4Node) && v4Node.path !== process.execPath)

@@ -6,6 +6,8 @@ import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provide
 import { createRequire } from 'node:module';
 
 export const baseURL = 'http://bench.local/openai/eu/v1';
+/** Where ours derives the Anthropic route from `baseURL`; `@ai-sdk/anthropic` is pointed at it. */
+export const anthropicBaseURL = 'http://bench.local/anthropic/eu/v1';
 
 /** Any model a `doStream` can be timed on: the three specs share the call and the part names the summary reads. */
 export type BenchModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
@@ -15,6 +17,10 @@ export type ProviderName = 'ours' | 'openai-compatible' | 'openai chat';
 export const providerNames: ProviderName[] = ['ours', 'openai-compatible', 'openai chat'];
 export const isProviderName = (value: string): value is ProviderName =>
   providerNames.some((name) => name === value);
+
+/** Claude through Anthropic Messages: ours (routed there by the model id) and the generation's `@ai-sdk/anthropic`. */
+export type MessagesProviderName = 'ours' | 'anthropic';
+export const messagesProviderNames: MessagesProviderName[] = ['ours', 'anthropic'];
 
 export interface Contender<MODEL extends BenchModel = BenchModel> {
   /** The package and version, as printed. */
@@ -32,6 +38,7 @@ export interface Generation {
   /** The Node major the generation's packages ask for (`engines`). */
   minimumNode: number;
   contenders: Record<ProviderName, Contender>;
+  messages: Record<MessagesProviderName, Contender>;
   /** `streamText` from the generation's `ai` on one contender's model, when the repo has that `ai` installed. */
   streamText:
     | { label: string; run: (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> }
@@ -50,6 +57,7 @@ export function installedLabel(packageName: string): string {
 /** What came out of a stream: enough to tell a correct parse from a wrong one without keeping the parts. */
 export interface Summary {
   textLength: number;
+  reasoningLength: number;
   toolCalls: number;
   toolInputLength: number;
   errors: number;
@@ -58,6 +66,7 @@ export interface Summary {
 
 export const emptySummary = (): Summary => ({
   textLength: 0,
+  reasoningLength: 0,
   toolCalls: 0,
   toolInputLength: 0,
   errors: 0,
@@ -86,6 +95,14 @@ export function createModel(
   return generation.contenders[name].create(streamingFetch(source));
 }
 
+export function createMessagesModel(
+  generation: Generation,
+  name: MessagesProviderName,
+  source: Iterator<Uint8Array>,
+): BenchModel {
+  return generation.messages[name].create(streamingFetch(source));
+}
+
 /** `doStream` drained with a reader; `onPart` lets the memory run sample while parts flow. */
 export async function runDoStream(
   model: BenchModel,
@@ -111,6 +128,9 @@ function addPart(summary: Summary, part: BenchPart): void {
     case 'text-delta':
       summary.textLength += part.delta.length;
       break;
+    case 'reasoning-delta':
+      summary.reasoningLength += part.delta.length;
+      break;
     case 'tool-input-delta':
       summary.toolInputLength += part.delta.length;
       break;
@@ -128,11 +148,15 @@ function addPart(summary: Summary, part: BenchPart): void {
   }
 }
 
-/** Splits decoded text into SSE events and JSON.parses each; returns the unsplit rest. The floor's whole work. */
+/**
+ * Splits decoded text into SSE events and JSON.parses each; returns the unsplit rest. The floor's whole work.
+ * An event is `data: <json>`, or `event: <name>` then `data: <json>` as Anthropic sends them.
+ */
 function parseEvents(buffer: string, onValue: (value: unknown) => void): string {
   let start = 0;
   for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
-    const data = buffer.slice(start + 'data: '.length, end);
+    const line = buffer.charCodeAt(start) === 101 /* e */ ? buffer.indexOf('\n', start) + 1 : start;
+    const data = buffer.slice(line + 'data: '.length, end);
     if (data !== '[DONE]') onValue(JSON.parse(data));
     start = end + 2;
   }

@@ -1,16 +1,19 @@
-// The ai@5 generation (LanguageModelV2): our root entry, @ai-sdk/openai-compatible@1 and @ai-sdk/openai@2.
+// The ai@5 generation (LanguageModelV2): our root entry, @ai-sdk/openai-compatible@1 and @ai-sdk/openai@2; Claude against @ai-sdk/anthropic@2.
+import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV2 } from '@ai-sdk/provider';
 import { jsonSchema, streamText, tool } from 'ai';
 import { createLangdock } from '../../src/index';
 import {
+  anthropicBaseURL,
   baseURL,
   emptySummary,
   installedLabel,
   streamingFetch,
   type Contender,
   type Generation,
+  type MessagesProviderName,
   type ProviderName,
   type Summary,
 } from './contenders';
@@ -60,6 +63,19 @@ const contenders: Record<ProviderName, Contender<LanguageModelV2>> = {
   },
 };
 
+// A Claude id: ours routes it to Anthropic Messages, deriving …/anthropic/eu/v1/messages from the chat base URL.
+const messages: Record<MessagesProviderName, Contender<LanguageModelV2>> = {
+  ours: {
+    label: 'langdock-ai-provider (src/index.ts)',
+    create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('claude-sonnet-4-6-default'),
+  },
+  anthropic: {
+    label: installedLabel('@ai-sdk/anthropic'),
+    create: (fetch) =>
+      createAnthropic({ apiKey: 'k', baseURL: anthropicBaseURL, fetch })('claude-sonnet-4-6'),
+  },
+};
+
 export const generationV2: Generation = {
   id: 'v2',
   entry: 'langdock-ai-provider',
@@ -67,6 +83,7 @@ export const generationV2: Generation = {
   ai: 'ai@5',
   minimumNode: 18,
   contenders,
+  messages,
   streamText: {
     label: installedLabel('ai'),
     run: (name, source) => runStreamText(contenders[name].create(streamingFetch(source))),

@@ -1,5 +1,6 @@
-// The ai@7 generation (LanguageModelV4): our /v4 entry, @ai-sdk/openai-compatible@3 and @ai-sdk/openai@4.
+// The ai@7 generation (LanguageModelV4): our /v4 entry, @ai-sdk/openai-compatible@3 and @ai-sdk/openai@4; Claude against @ai-sdk/anthropic@4.
 // Their packages and ai@7 declare Node >= 22: bench.ts runs this generation on Node 24.
+import { createAnthropic } from '@ai-sdk/anthropic-ai7';
 import { createOpenAI } from '@ai-sdk/openai-ai7';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible-ai7';
 import type { LanguageModelV4 } from '@ai-sdk/provider-v4';
@@ -8,12 +9,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLangdock } from '../../src/v4/index';
 import {
+  anthropicBaseURL,
   baseURL,
   emptySummary,
   installedLabel,
   streamingFetch,
   type Contender,
   type Generation,
+  type MessagesProviderName,
   type ProviderName,
   type Summary,
 } from './contenders';
@@ -88,6 +91,19 @@ const contenders: Record<ProviderName, Contender<LanguageModelV4>> = {
   },
 };
 
+// A Claude id: ours routes it to Anthropic Messages, deriving …/anthropic/eu/v1/messages from the chat base URL.
+const messages: Record<MessagesProviderName, Contender<LanguageModelV4>> = {
+  ours: {
+    label: 'langdock-ai-provider/v4 (src/v4/index.ts)',
+    create: (fetch) => createLangdock({ apiKey: 'k', baseURL, fetch })('claude-sonnet-4-6-default'),
+  },
+  anthropic: {
+    label: installedLabel('@ai-sdk/anthropic-ai7'),
+    create: (fetch) =>
+      createAnthropic({ apiKey: 'k', baseURL: anthropicBaseURL, fetch })('claude-sonnet-4-6'),
+  },
+};
+
 function streamTextRunner(
   ai7Url: string,
 ): (name: ProviderName, source: Iterator<Uint8Array>) => Promise<Summary> {
@@ -102,5 +118,6 @@ export const generationV4: Generation = {
   ai: 'ai@7',
   minimumNode: 22,
   contenders,
+  messages,
   streamText: 'missing' in ai7 ? ai7 : { label: ai7.label, run: streamTextRunner(ai7.url) },
 };

@@ -1,9 +1,11 @@
 // One part of `npm run bench` in its own process, so each process holds one generation's providers (as a
 // user's would) and the ai@7 generation can run on its own Node. bench.ts starts these:
 //   node bench/.out/section.mjs generation v2|v3|v4 [--growth] [--quick]   doStream against the generic providers, streamText
-//   node bench/.out/section.mjs entries [--quick]                           root, /v3 and /v4 on the same bytes
+//   node bench/.out/section.mjs messages v2|v3|v4 [--growth] [--quick]     Claude on Messages against @ai-sdk/anthropic and our chat path
+//   node bench/.out/section.mjs entries [--quick]                           root, /v3 and /v4 on the same bytes, chat and Messages
 // Prints Markdown; sends the targets it missed to the parent; exits non-zero when a contender parses wrongly.
 import {
+  createMessagesModel,
   createModel,
   floor,
   providerNames,
@@ -16,57 +18,15 @@ import {
 import { generationIds, isGenerationId, loadGeneration } from './generations';
 import { compare, type Timed } from './measure';
 import { n, streamTextTiming, timing } from './settings';
-import {
-  eventReads,
-  READ_SIZE,
-  reads,
-  textWorkload,
-  toolWorkload,
-  type Workload,
-} from './workloads';
-
-const print = (line = '') => console.log(line);
-const missed: string[] = [];
-const check = (met: boolean, target: string) => {
-  if (!met) missed.push(target);
-  return met ? 'yes' : 'NO';
-};
-
-/** Fails the run when a contender's output differs from what the workload holds: a fast wrong parser counts for nothing. */
-function verify(workload: Workload, name: string, summary: Summary): void {
-  const { expected } = workload;
-  const right =
-    summary.errors === 0 &&
-    summary.textLength === expected.textLength &&
-    summary.toolCalls === expected.toolCalls &&
-    summary.toolInputLength === expected.toolInputLength;
-  if (!right)
-    throw new Error(
-      `${name} parsed "${workload.name}" wrongly: ${JSON.stringify(summary)} vs ${JSON.stringify(expected)}`,
-    );
-}
-
-const us = (timed: Timed<unknown>, workload: Workload) =>
-  ((timed.ms * 1000) / workload.chunks).toFixed(2);
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+import { messagesSection, messagesWorkloads } from './messages-section';
+import { check, missed, print, ratio, splits, us, verify } from './report';
+import { reads, textWorkload, toolWorkload, type Workload } from './workloads';
 
 const workloads = () => [
   textWorkload(n(20_000)),
   toolWorkload(1, n(20_000)),
   toolWorkload(4, n(5_000)),
 ];
-const splits = [
-  {
-    label: `${READ_SIZE / 1024} KiB reads (a fast server: the bytes arrive in bulk)`,
-    short: 'bulk',
-    split: reads,
-  },
-  {
-    label: 'one SSE event per read (live token pacing: the model is slower than the network)',
-    short: 'per event',
-    split: eventReads,
-  },
-] as const;
 
 async function timeDoStream(
   generation: Generation,
@@ -183,9 +143,18 @@ async function generationSection(generation: Generation, growth: boolean): Promi
   print();
 }
 
-/** The per-chunk path is shared; only `stream-start` and `finish` differ per spec. This shows it costs the same through each entry. */
+/** The per-chunk path is shared; only `stream-start` and `finish` differ per spec. This shows it costs the same through each entry, on either route. */
 async function entriesSection(): Promise<void> {
   const generations = await Promise.all(generationIds.map(loadGeneration));
+  const routes = [
+    { route: 'chat', workloads: workloads(), model: createModel },
+    {
+      route: 'Messages',
+      workloads: messagesWorkloads().map((pair) => pair.messages),
+      model: (generation: Generation, name: 'ours', source: Iterator<Uint8Array>) =>
+        createMessagesModel(generation, name, source),
+    },
+  ];
   // Within measurement noise: the same code runs per chunk, so anything above this is a real difference.
   const limit = 1.1;
   print(
@@ -195,25 +164,30 @@ async function entriesSection(): Promise<void> {
   print(`doStream, µs per chunk, median of ${timing.rounds} interleaved runs`);
   print();
   print(
-    `| workload | reads | root (V2) | /v3 (V3) | /v4 (V4) | /v3 / root (≤ ${limit}x) | /v4 / root (≤ ${limit}x) |`,
+    `| route | workload | reads | root (V2) | /v3 (V3) | /v4 (V4) | /v3 / root (≤ ${limit}x) | /v4 / root (≤ ${limit}x) |`,
   );
-  print('|---|---|---:|---:|---:|---:|---:|');
-  for (const { short, split } of splits) {
-    for (const workload of workloads()) {
-      const bytes = [...split(workload.events())];
-      const contenders: Record<string, () => Promise<Summary>> = {};
-      for (const generation of generations)
-        contenders[generation.id] = () =>
-          runDoStream(createModel(generation, 'ours', bytes.values()));
-      const t = await compare(contenders, timing);
-      for (const generation of generations)
-        verify(workload, generation.contenders.ours.label, t[generation.id]!.result);
-      const [root, v3, v4] = [t.v2!, t.v3!, t.v4!];
-      const versus = (entry: Timed<Summary>, id: string) =>
-        `${ratio(entry.ms, root.ms)} ${check(entry.ms <= limit * root.ms, `Node ${process.version}, ${workload.name}, ${short}: /${id} ≤ ${limit}x root`)}`;
-      print(
-        `| ${workload.name} | ${short} | ${us(root, workload)} | ${us(v3, workload)} | ${us(v4, workload)} | ${versus(v3, 'v3')} | ${versus(v4, 'v4')} |`,
-      );
+  print('|---|---|---|---:|---:|---:|---:|---:|');
+  for (const { route, workloads: routeWorkloads, model } of routes) {
+    for (const { short, split } of splits) {
+      for (const workload of routeWorkloads) {
+        const bytes = [...split(workload.events())];
+        const contenders: Record<string, () => Promise<Summary>> = {};
+        for (const generation of generations)
+          contenders[generation.id] = () => runDoStream(model(generation, 'ours', bytes.values()));
+        const t = await compare(contenders, timing);
+        for (const generation of generations)
+          verify(
+            workload,
+            `${generation.contenders.ours.label} (${route})`,
+            t[generation.id]!.result,
+          );
+        const [root, v3, v4] = [t.v2!, t.v3!, t.v4!];
+        const versus = (entry: Timed<Summary>, id: string) =>
+          `${ratio(entry.ms, root.ms)} ${check(entry.ms <= limit * root.ms, `Node ${process.version}, ${route} ${workload.name}, ${short}: /${id} ≤ ${limit}x root`)}`;
+        print(
+          `| ${route} | ${workload.name} | ${short} | ${us(root, workload)} | ${us(v3, workload)} | ${us(v4, workload)} | ${versus(v3, 'v3')} | ${versus(v4, 'v4')} |`,
+        );
+      }
     }
   }
   print();
@@ -222,10 +196,12 @@ async function entriesSection(): Promise<void> {
 const [kind, id] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (kind === 'generation' && isGenerationId(id))
   await generationSection(await loadGeneration(id), process.argv.includes('--growth'));
+else if (kind === 'messages' && isGenerationId(id))
+  await messagesSection(await loadGeneration(id), process.argv.includes('--growth'));
 else if (kind === 'entries') await entriesSection();
 else
   throw new Error(
-    `Unknown section "${process.argv.slice(2).join(' ')}": generation v2|v3|v4, or entries`,
+    `Unknown section "${process.argv.slice(2).join(' ')}": generation v2|v3|v4, messages v2|v3|v4, or entries`,
   );
 
 // The parent collects what was missed for its summary; run alone, the section prints it.

@@ -1,4 +1,5 @@
-// The SSE byte streams every contender reads: OpenAI-style chat completion chunks, as Langdock sends them.
+// The SSE byte streams the chat contenders read: OpenAI-style chat completion chunks, as Langdock sends them;
+// and how any event stream is cut into reads.
 
 const encoder = new TextEncoder();
 
@@ -58,8 +59,11 @@ const usage = {
 /** What a correct parser must report for a workload: compared with every contender's summary. */
 export interface Expected {
   textLength: number;
+  reasoningLength: number;
   toolCalls: number;
   toolInputLength: number;
+  /** The unified finish reason (`stop`, `tool-calls`). */
+  finishReason: string;
 }
 
 export interface Workload {
@@ -77,7 +81,13 @@ export function textWorkload(chunks: number): Workload {
   return {
     name: `text, ${count(chunks)} chunks`,
     chunks,
-    expected: { textLength, toolCalls: 0, toolInputLength: 0 },
+    expected: {
+      textLength,
+      reasoningLength: 0,
+      toolCalls: 0,
+      toolInputLength: 0,
+      finishReason: 'stop',
+    },
     *events() {
       yield event({ delta: { role: 'assistant', content: '' }, finish_reason: null });
       for (let i = 0; i < chunks; i++)
@@ -106,7 +116,13 @@ export function toolWorkload(calls: number, deltasPerCall: number): Workload {
         ? `tool, 1 call x ${count(deltasPerCall)} deltas`
         : `tools, ${calls} calls x ${count(deltasPerCall)} interleaved`,
     chunks: calls * deltasPerCall,
-    expected: { textLength: 0, toolCalls: calls, toolInputLength },
+    expected: {
+      textLength: 0,
+      reasoningLength: 0,
+      toolCalls: calls,
+      toolInputLength,
+      finishReason: 'tool-calls',
+    },
     *events() {
       yield event({ delta: { role: 'assistant', content: null }, finish_reason: null });
       for (let call = 0; call < calls; call++) {
@@ -123,6 +139,37 @@ export function toolWorkload(calls: number, deltasPerCall: number): Workload {
           yield event(toolCall(call, { function: { arguments: piece(call, i) } }));
       }
       yield event({ delta: {}, finish_reason: 'tool_calls' });
+      yield event(undefined, usage);
+      yield 'data: [DONE]\n\n';
+    },
+  };
+}
+
+/**
+ * `reasoning_content` deltas (how Azure-hosted reasoning models stream their thinking), then the answer's
+ * content deltas: the chat counterpart of a Messages stream that thinks before it answers.
+ */
+export function reasoningWorkload(reasoningChunks: number, textChunks: number): Workload {
+  let [reasoningLength, textLength] = [0, 0];
+  for (let i = 0; i < reasoningChunks; i++) reasoningLength += word(i).length;
+  for (let i = 0; i < textChunks; i++) textLength += word(i).length;
+  return {
+    name: `reasoning, ${count(reasoningChunks)} + text ${count(textChunks)} chunks`,
+    chunks: reasoningChunks + textChunks,
+    expected: {
+      textLength,
+      reasoningLength,
+      toolCalls: 0,
+      toolInputLength: 0,
+      finishReason: 'stop',
+    },
+    *events() {
+      yield event({ delta: { role: 'assistant', content: '' }, finish_reason: null });
+      for (let i = 0; i < reasoningChunks; i++)
+        yield event({ delta: { reasoning_content: word(i) }, finish_reason: null });
+      for (let i = 0; i < textChunks; i++)
+        yield event({ delta: { content: word(i) }, finish_reason: null });
+      yield event({ delta: {}, finish_reason: 'stop' });
       yield event(undefined, usage);
       yield 'data: [DONE]\n\n';
     },
@@ -155,6 +202,6 @@ export function* reads(events: Iterable<string>, readSize = READ_SIZE): Generato
   if (filled > 0) yield read.subarray(0, filled);
 }
 
-function count(n: number): string {
+export function count(n: number): string {
   return n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
 }
