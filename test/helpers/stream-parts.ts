@@ -1,6 +1,6 @@
 import type { LanguageModelV2StreamPart } from '@ai-sdk/provider';
 import { SseDecoder } from '../../src/core/stream/langdock-sse-decoder';
-import { LangdockStreamProcessor } from '../../src/core/chat/langdock-chat-stream-processor';
+import { LangdockChatStreamProcessor } from '../../src/core/chat/langdock-chat-stream-processor';
 import { v2StreamSpec } from '../../src/v2/langdock-v2-mapping';
 
 /** The V2 finish part: the core's processor is tested through the spec whose parts the existing fixtures describe. */
@@ -17,7 +17,7 @@ export function partsFromSse(
   { includeRawChunks = false }: { includeRawChunks?: boolean } = {},
 ): LanguageModelV2StreamPart[] {
   const parts: LanguageModelV2StreamPart[] = [];
-  const processor = new LangdockStreamProcessor({
+  const processor = new LangdockChatStreamProcessor({
     ...v2Finish,
     emit: (part) => parts.push(part),
     generateId: counterIds(),

@@ -1,9 +1,9 @@
 import type { LangdockStreamPart } from '../langdock-call';
-import { createLangdockSsePartStream } from '../stream/langdock-sse-part-stream';
 import {
-  LangdockStreamProcessor,
-  type LangdockStreamProcessorOptions,
-} from './langdock-chat-stream-processor';
+  createLangdockSsePartStream,
+  type LangdockPartStreamOptions,
+} from '../stream/langdock-sse-part-stream';
+import { LangdockChatStreamProcessor } from './langdock-chat-stream-processor';
 
 /** Chat completions: the SSE bytes of a completion as stream parts. */
 export function createLangdockChatPartStream<START, FINISH>({
@@ -12,7 +12,7 @@ export function createLangdockChatPartStream<START, FINISH>({
   abortSignal,
   maxEventLength,
   ...processorOptions
-}: Omit<LangdockStreamProcessorOptions<FINISH>, 'emit'> & {
+}: Omit<LangdockPartStreamOptions<FINISH>, 'emit'> & {
   body: ReadableStream<Uint8Array>;
   /** The spec's `stream-start` part, with the call's warnings in its shape. */
   startPart: START;
@@ -27,6 +27,6 @@ export function createLangdockChatPartStream<START, FINISH>({
     maxEventLength,
     url: processorOptions.url,
     requestBodyValues: processorOptions.requestBodyValues,
-    processor: (emit) => new LangdockStreamProcessor<FINISH>({ ...processorOptions, emit }),
+    processor: (emit) => new LangdockChatStreamProcessor<FINISH>({ ...processorOptions, emit }),
   });
 }

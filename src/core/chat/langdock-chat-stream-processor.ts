@@ -11,7 +11,8 @@ import type {
   LangdockToolCallDelta,
   LangdockUsage,
 } from './langdock-chat-api-types';
-import type { LangdockFinish, LangdockStreamPart } from '../langdock-call';
+import type { LangdockStreamPart } from '../langdock-call';
+import type { LangdockPartStreamOptions } from '../stream/langdock-sse-part-stream';
 import { LangdockContentFilterLog } from './langdock-chat-content-filter';
 import { estimateLangdockTextTokens } from '../rate-limit/estimate-langdock-tokens';
 import { parseLangdockErrorBody } from '../http/langdock-error';
@@ -23,26 +24,6 @@ import {
   toLangdockChatTokenUsage,
 } from './convert-langdock-chat-usage';
 import { mapLangdockChatFinishReason } from './map-langdock-chat-finish-reason';
-
-export interface LangdockStreamProcessorOptions<FINISH> {
-  emit: (part: LangdockStreamPart | FINISH) => void;
-  /** The spec's finish part for how the response ended. */
-  finishPart: (finish: LangdockFinish) => FINISH;
-  /**
-   * Whether the spec has a finish reason for a stream that ended without one (V4's `interrupted`).
-   * Without it, such an end is also reported as an error part, the only way the older specs can say so.
-   */
-  reportsInterruption?: boolean;
-  generateId: () => string;
-  includeRawChunks?: boolean;
-  /** Removes the API key from server text before it reaches an error part. */
-  redact?: (text: string) => string;
-  /** Estimate the tokens of the output as it streams (`LangdockFinish.outputTokens`), for the rate limiter. */
-  countOutputTokens?: boolean;
-  /** For errors the server sends inside the stream. */
-  url: string;
-  requestBodyValues: unknown;
-}
 
 interface ToolCallInProgress {
   /** Both known once the call has started: its parts are emitted from then on. */
@@ -64,7 +45,7 @@ const MAX_TOOL_CALL_INDEX = 1023;
  * the open text part, tool calls being streamed (by index), usage, finish reason and metadata.
  * Each delta costs the same however long the stream is: arguments are appended, never re-parsed.
  */
-export class LangdockStreamProcessor<FINISH = never> {
+export class LangdockChatStreamProcessor<FINISH = never> {
   private readonly emit: (part: LangdockStreamPart | FINISH) => void;
   private readonly redact: (text: string) => string;
   private textId: string | undefined;
@@ -86,7 +67,7 @@ export class LangdockStreamProcessor<FINISH = never> {
   private outputTokens = 0;
   private promptFilterResults: JSONValue | undefined;
 
-  constructor(private readonly options: LangdockStreamProcessorOptions<FINISH>) {
+  constructor(private readonly options: LangdockPartStreamOptions<FINISH>) {
     this.emit = options.emit;
     this.redact = options.redact ?? ((text) => text);
   }

@@ -6,7 +6,7 @@ import {
   type JSONValue,
 } from '@ai-sdk/provider';
 import type { LangdockFinish, LangdockSource, LangdockStreamPart } from '../langdock-call';
-import type { LangdockStreamProcessorOptions } from '../chat/langdock-chat-stream-processor';
+import type { LangdockPartStreamOptions } from '../stream/langdock-sse-part-stream';
 import type {
   LangdockMessagesCitation,
   LangdockMessagesDelta,
@@ -32,7 +32,7 @@ export interface LangdockMessagesCitedDocument {
 
 export interface LangdockMessagesStreamProcessorOptions<
   FINISH,
-> extends LangdockStreamProcessorOptions<FINISH> {
+> extends LangdockPartStreamOptions<FINISH> {
   /** JSON mode's forced tool (the request builder's `jsonToolName`): its input is the text answer. */
   jsonToolName?: string;
   /** The prompt's documents in order, for the title and media type of a source a citation names. */

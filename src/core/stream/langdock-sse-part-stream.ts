@@ -1,9 +1,31 @@
 import { isAbortError } from '@ai-sdk/provider-utils';
+import type { LangdockFinish, LangdockStreamPart } from '../langdock-call';
 import { langdockStreamInterruptedError } from '../http/langdock-error';
 import { SseDecoder } from './langdock-sse-decoder';
 
 // No real chunk comes near this; an event that does is a fault, and holding it would exhaust memory.
 const MAX_EVENT_CHARACTERS = 50 * 1024 * 1024;
+
+/** What every protocol's stream processor is given: where parts go, the spec's finish part, and the call's context. */
+export interface LangdockPartStreamOptions<FINISH> {
+  emit: (part: LangdockStreamPart | FINISH) => void;
+  /** The spec's finish part for how the response ended. */
+  finishPart: (finish: LangdockFinish) => FINISH;
+  /**
+   * Whether the spec has a finish reason for a stream that ended without one (V4's `interrupted`).
+   * Without it, such an end is also reported as an error part, the only way the older specs can say so.
+   */
+  reportsInterruption?: boolean;
+  generateId: () => string;
+  includeRawChunks?: boolean;
+  /** Removes the API key from server text before it reaches an error part. */
+  redact?: (text: string) => string;
+  /** Estimate the tokens of the output as it streams (`LangdockFinish.outputTokens`), for the rate limiter. */
+  countOutputTokens?: boolean;
+  /** For errors the server sends inside the stream. */
+  url: string;
+  requestBodyValues: unknown;
+}
 
 /** What turns the `data` of SSE events into parts: a protocol's stream processor. */
 export interface LangdockEventProcessor {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LangdockFinish, LangdockStreamPart } from '../../../src/core/langdock-call';
 import { SseDecoder } from '../../../src/core/stream/langdock-sse-decoder';
-import { LangdockStreamProcessor } from '../../../src/core/chat/langdock-chat-stream-processor';
+import { LangdockChatStreamProcessor } from '../../../src/core/chat/langdock-chat-stream-processor';
 import { counterIds } from '../../helpers/stream-parts';
 
 // Real recorded OpenAI and Azure streams (../shared/real-streams, see its SOURCES.md; not ours, so read in
@@ -69,7 +69,7 @@ type FinishPart = { type: 'finish'; finish: LangdockFinish };
 
 function run(lines: string[]) {
   const parts: Array<LangdockStreamPart | FinishPart> = [];
-  const processor = new LangdockStreamProcessor<FinishPart>({
+  const processor = new LangdockChatStreamProcessor<FinishPart>({
     emit: (part) => parts.push(part),
     finishPart: (finish) => ({ type: 'finish', finish }),
     reportsInterruption: true,

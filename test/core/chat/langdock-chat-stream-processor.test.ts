@@ -7,7 +7,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { readFixture, toSse } from '../../helpers/fixtures';
 import { partsFromSse, v2Finish } from '../../helpers/stream-parts';
-import { LangdockStreamProcessor } from '../../../src/core/chat/langdock-chat-stream-processor';
+import { LangdockChatStreamProcessor } from '../../../src/core/chat/langdock-chat-stream-processor';
 import { inspect } from 'node:util';
 
 const chunk = (choice: object, extra: object = {}) =>
@@ -27,7 +27,7 @@ const noUsage = {
   cachedInputTokens: undefined,
 };
 
-describe('LangdockStreamProcessor', () => {
+describe('LangdockChatStreamProcessor', () => {
   it('streams text with metadata, usage after the finish chunk, and unicode', () => {
     expect(partsFromSse([toSse(readFixture('text'))])).toEqual([
       {
@@ -405,7 +405,7 @@ describe('LangdockStreamProcessor', () => {
   it('redacts the key from everything a server sent back into an error part', () => {
     const key = 'ld-secret-key-abcdef123';
     const parts: unknown[] = [];
-    const processor = new LangdockStreamProcessor({
+    const processor = new LangdockChatStreamProcessor({
       ...v2Finish,
       emit: (part) => parts.push(part),
       generateId: () => 'id',
@@ -430,7 +430,7 @@ describe('LangdockStreamProcessor', () => {
   it('redacts the key from a tool call delta it refuses for its index', () => {
     const key = 'ld-secret-key-abcdef123';
     const parts: unknown[] = [];
-    const processor = new LangdockStreamProcessor({
+    const processor = new LangdockChatStreamProcessor({
       ...v2Finish,
       emit: (part) => parts.push(part),
       generateId: () => 'id',
