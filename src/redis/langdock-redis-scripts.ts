@@ -14,10 +14,10 @@ export interface LangdockRedisScript {
 
 /**
  * KEYS: log, block. ARGV: tokens, requests per window, tokens per window, window (ms), a new id.
- * Returns {1, lease} when granted (recorded as `<id>:<tokens>`, pending until settled), else
- * {0, wait in ms, 'requests' | 'tokens' | 'blocked', least wait in ms}. The waits follow langdockWindowWait: until
- * the request that must leave has left, whichever limit binds longer; the least wait counts pending reservations
- * as nothing, the soonest their settling can make room.
+ * Returns {1, lease} when granted (recorded as `<id>:<tokens>`, pending until settled), else {0, wait in ms,
+ * 'requests' | 'tokens' | 'blocked', least wait in ms, tokens free now (-1 when blocked)}. The waits follow
+ * langdockWindowWait: until the request that must leave has left, whichever limit binds longer; the least wait
+ * counts pending reservations as nothing, the soonest their settling can make room.
  */
 export const acquireScript: LangdockRedisScript = {
   name: 'acquire',
@@ -28,7 +28,7 @@ local maxRequests = tonumber(ARGV[2])
 local maxTokens = tonumber(ARGV[3])
 local window = tonumber(ARGV[4])
 local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then return {0, blocked, 'blocked', blocked} end
+if blocked > 0 then return {0, blocked, 'blocked', blocked, -1} end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
@@ -43,6 +43,7 @@ for i = 1, count do
   used = used + entryTokens[i]
   if not pending[i] then settled = settled + entryTokens[i] end
 end
+local free = math.max(0, maxTokens - used)
 local function leaving(i) return math.max(1, tonumber(log[2 * i]) + window - now) end
 local requestWait = 0
 if count >= maxRequests then requestWait = leaving(count - maxRequests + 1) end
@@ -69,8 +70,8 @@ if requestWait == 0 and tokenWait == 0 then
   return {1, lease}
 end
 local least = math.max(requestWait, settledWait)
-if requestWait >= tokenWait then return {0, requestWait, 'requests', least} end
-return {0, tokenWait, 'tokens', least}
+if requestWait >= tokenWait then return {0, requestWait, 'requests', least, free} end
+return {0, tokenWait, 'tokens', least, free}
 `,
 };
 

@@ -98,21 +98,23 @@ async function step(
 
 const bindings: readonly LangdockRateLimitBinding[] = ['requests', 'tokens', 'blocked'];
 
-/** The acquire script's reply: {1, lease} or {0, wait in ms, binding, least wait in ms}. */
+/** The acquire script's reply: {1, lease} or {0, wait in ms, binding, least wait in ms, tokens free}. */
 export function decisionOf(reply: unknown): LangdockRateLimitDecision {
   if (Array.isArray(reply)) {
-    const [granted, first, second, third] = reply as unknown[];
+    const [granted, first, second, third, fourth] = reply as unknown[];
     if (Number(granted) === 1 && first !== undefined && first !== null)
       return { granted: true, lease: text(first) };
     const waitMs = Number(first);
     const binding = bindings.find((candidate) => candidate === text(second));
     const minWaitMs = Number(third);
+    const freeTokens = Number(fourth);
     if (Number(granted) === 0 && Number.isFinite(waitMs) && waitMs > 0 && binding !== undefined)
       return {
         granted: false,
         waitMs,
         binding,
         ...(Number.isFinite(minWaitMs) && minWaitMs >= 0 && minWaitMs <= waitMs && { minWaitMs }),
+        ...(Number.isFinite(freeTokens) && freeTokens >= 0 && { freeTokens }),
       };
   }
   throw new Error(

@@ -231,6 +231,43 @@ describe('rateLimit on the wire', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('names maxOutputTokens when the 1,000 tokens reserved without it are what does not fit, and the call fits with it', async () => {
+    const server = await servers.start(
+      json({
+        id: 'r',
+        created: 1,
+        model: 'gpt-4.1',
+        choices: [
+          { index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' },
+        ],
+      }),
+    );
+    const chat = createLangdock({
+      apiKey: API_KEY,
+      baseURL: server.baseURL,
+      rateLimit: { tokensPerMinute: 1_500, maxWaitMs: 0 },
+    })('gpt-4.1');
+    // 'Hello there' is 3 tokens and its message 4 more: the call reserves 7 + 1,000, and the answer carries no usage.
+    await chat.doGenerate({ prompt });
+    await expect(chat.doGenerate({ prompt })).rejects.toThrow(
+      'The limit of 1500 tokens a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs (0 ms), so it was not sent. Its prompt (about 7 tokens) would fit in the 493 tokens left now, but it also reserves 1000 tokens for its output because it sets no maxOutputTokens: set maxOutputTokens to what the answer needs, and it reserves that instead.',
+    );
+    await chat.doGenerate({ prompt, maxOutputTokens: 100 });
+    await expect(chat.doStream({ prompt }).then(() => 'sent')).rejects.toThrow(
+      'because it sets no maxOutputTokens',
+    );
+    await expect(
+      createLangdock({
+        apiKey: API_KEY,
+        baseURL: server.baseURL,
+        rateLimit: { tokensPerMinute: 500 },
+      })('gpt-4.1').doGenerate({ prompt }),
+    ).rejects.toThrow(
+      'This call reserves about 1007 tokens, more than the 500 tokens a minute the rate limit allows; it was not sent. Its prompt is about 7 tokens; the other 1000 are reserved for its output (it sets no maxOutputTokens, and 1000 are reserved then): set maxOutputTokens to at most 493.',
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
   it.each([
     [
       { rateLimit: 'yes' },

@@ -1,5 +1,8 @@
 import { postJsonToApi } from '@ai-sdk/provider-utils';
-import { estimateLangdockChatTokens } from '../rate-limit/estimate-langdock-tokens';
+import {
+  estimateLangdockChatReservation,
+  estimateLangdockChatTokens,
+} from '../rate-limit/estimate-langdock-tokens';
 import { langdockUsageTokens, settleFailedLease } from '../rate-limit/langdock-rate-limit-lease';
 import type { LangdockChatRequestBody } from './langdock-chat-api-types';
 import { buildLangdockChatRequest } from './build-langdock-chat-request';
@@ -90,7 +93,7 @@ export class LangdockChat implements LangdockLanguageModelCore {
     const { body, warnings, request } = prepared;
     const lease = await request.budget(
       this.modelId,
-      () => estimateLangdockChatTokens(body),
+      () => estimateLangdockChatReservation(body),
       call.abortSignal,
     );
     const { value, rawValue, responseHeaders } = await postJsonToApi({
@@ -162,7 +165,7 @@ export class LangdockChat implements LangdockLanguageModelCore {
     const body: LangdockChatRequestBody = { ...prepared.body, stream: true };
     const lease = await request.budget(
       this.modelId,
-      () => estimateLangdockChatTokens(body),
+      () => estimateLangdockChatReservation(body),
       call.abortSignal,
     );
     const { value: eventStream, responseHeaders } = await postJsonToApi({

@@ -16,6 +16,7 @@ import {
 import {
   LangdockRateLimiter,
   type LangdockRateLimitLease,
+  type LangdockTokenReservation,
 } from '../rate-limit/langdock-rate-limit';
 
 /** What a model needs from its provider. Functions, so the key and URL are read at request time. */
@@ -76,7 +77,7 @@ export interface LangdockRequest {
    */
   budget: (
     modelId: string,
-    tokens: () => number,
+    tokens: () => number | LangdockTokenReservation,
     abortSignal: AbortSignal | undefined,
   ) => Promise<LangdockRateLimitLease | undefined>;
 }

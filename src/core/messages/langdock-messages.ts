@@ -18,7 +18,10 @@ import {
   createLangdockEventStreamHandler,
   createLangdockJsonResponseHandler,
 } from '../http/langdock-response-handlers';
-import { LANGDOCK_DEFAULT_OUTPUT_TOKENS } from '../rate-limit/langdock-rate-limit';
+import {
+  LANGDOCK_DEFAULT_OUTPUT_TOKENS,
+  langdockTokenReservation,
+} from '../rate-limit/langdock-rate-limit';
 import { estimateLangdockMessagesTokens } from '../rate-limit/estimate-langdock-tokens';
 import { langdockUsageTokens, settleFailedLease } from '../rate-limit/langdock-rate-limit-lease';
 import {
@@ -89,7 +92,11 @@ export class LangdockMessages implements LangdockLanguageModelCore {
       );
     }
     const { body, warnings, jsonToolName, request, estimate } = prepared;
-    const lease = await request.budget(this.modelId, () => estimate(), call.abortSignal);
+    const lease = await request.budget(
+      this.modelId,
+      () => langdockTokenReservation(estimate(0), call.maxOutputTokens),
+      call.abortSignal,
+    );
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,
@@ -131,7 +138,11 @@ export class LangdockMessages implements LangdockLanguageModelCore {
   ): Promise<LangdockStreamResult<LangdockStreamPart | START | FINISH>> {
     const { request, estimate } = prepared;
     const body: LangdockMessagesRequestBody = { ...prepared.body, stream: true };
-    const lease = await request.budget(this.modelId, () => estimate(), call.abortSignal);
+    const lease = await request.budget(
+      this.modelId,
+      () => langdockTokenReservation(estimate(0), call.maxOutputTokens),
+      call.abortSignal,
+    );
     const { value: eventStream, responseHeaders } = await postJsonToApi({
       url: request.url,
       headers: request.headers,

@@ -1,6 +1,10 @@
 import type { LangdockChatRequestBody } from '../chat/langdock-chat-api-types';
 import type { LangdockMessagesRequestBody } from '../messages/langdock-messages-api-types';
-import { LANGDOCK_DEFAULT_OUTPUT_TOKENS } from './langdock-rate-limit';
+import {
+  LANGDOCK_DEFAULT_OUTPUT_TOKENS,
+  langdockTokenReservation,
+  type LangdockTokenReservation,
+} from './langdock-rate-limit';
 
 // No tokenizer ships with this package: the rate limiter reserves an estimate and corrects it with the real
 // usage when the answer ends. English averages about 4 characters a token; other scripts (CJK) come
@@ -44,6 +48,16 @@ export function estimateLangdockChatTokens(
   }
   if (body.tools) tokens += estimateLangdockTextTokens(JSON.stringify(body.tools));
   return tokens + outputTokens;
+}
+
+/** A chat request's reservation: its prompt's estimate, and the output it allows (or the default). */
+export function estimateLangdockChatReservation(
+  body: LangdockChatRequestBody,
+): LangdockTokenReservation {
+  return langdockTokenReservation(
+    estimateLangdockChatTokens(body, 0),
+    body.max_completion_tokens ?? body.max_tokens,
+  );
 }
 
 /**

@@ -23,6 +23,8 @@ export type LangdockRateLimitDecision =
        * end the wait sooner than `waitMs`, never sooner than this. Absent: `waitMs` (nothing in flight can help).
        */
       minWaitMs?: number;
+      /** Tokens the window has room for now: its limit less what it holds, reservations included. */
+      freeTokens?: number;
     };
 
 /**
@@ -64,7 +66,9 @@ export function langdockWindowWait(
   tokens: number,
   limits: LangdockRateLimits,
   now: number,
-): { waitMs: number; minWaitMs: number; binding: 'requests' | 'tokens' } | undefined {
+):
+  | { waitMs: number; minWaitMs: number; binding: 'requests' | 'tokens'; freeTokens: number }
+  | undefined {
   const leaving = (entry: LangdockWindowEntry) => Math.max(1, entry.at + limits.windowMs - now);
   let requests = 0;
   let used = 0;
@@ -74,6 +78,7 @@ export function langdockWindowWait(
     used += entry.tokens;
     if (!entry.pending) settled += entry.tokens;
   }
+  const free = Math.max(0, limits.tokensPerMinute - used);
   let requestWait = 0;
   for (let i = 0; requests + 1 > limits.requestsPerMinute && i < entries.length; i++) {
     requests--;
@@ -96,6 +101,7 @@ export function langdockWindowWait(
     waitMs: Math.max(requestWait, tokenWait),
     minWaitMs: Math.max(requestWait, settledWait),
     binding: requestWait >= tokenWait ? 'requests' : 'tokens',
+    freeTokens: free,
   };
 }
 

@@ -32,6 +32,27 @@ export const LANGDOCK_TOKENS_PER_MINUTE = 60_000;
 /** The output reserved for a chat call that sets no limit; corrected to the real usage when it ends. */
 export const LANGDOCK_DEFAULT_OUTPUT_TOKENS = 1_000;
 
+/** What a chat call reserves: its prompt's estimate and the output it may use. */
+export interface LangdockTokenReservation {
+  promptTokens: number;
+  /** `maxOutputTokens`, or `LANGDOCK_DEFAULT_OUTPUT_TOKENS` when the call sets none. */
+  outputTokens: number;
+  /** The call set no `maxOutputTokens`: the output reserved is the default. */
+  defaultOutput: boolean;
+}
+
+/** The reservation of a call with this prompt estimate and `maxOutputTokens` (or none). */
+export function langdockTokenReservation(
+  promptTokens: number,
+  maxOutputTokens: number | undefined,
+): LangdockTokenReservation {
+  return {
+    promptTokens,
+    outputTokens: maxOutputTokens ?? LANGDOCK_DEFAULT_OUTPUT_TOKENS,
+    defaultOutput: maxOutputTokens === undefined,
+  };
+}
+
 export interface LangdockRateLimitSettings {
   /** Default 500, Langdock's per-model limit. */
   requestsPerMinute?: number;
@@ -109,20 +130,18 @@ export class LangdockRateLimiter {
 
   /**
    * Waits until the request fits (honouring `abortSignal`), or fails when it would wait longer than `maxWaitMs`:
-   * at once when even the calls in flight settling at nothing could not make room in time.
+   * at once when even the calls in flight settling at nothing could not make room in time. `estimate` is a chat
+   * call's reservation (prompt and output, so an error can say which part does not fit) or a plain token count.
    */
   async acquire(
     bucket: string,
-    tokens: number,
+    estimate: number | LangdockTokenReservation,
     abortSignal?: AbortSignal,
   ): Promise<LangdockRateLimitLease> {
-    if (tokens > this.limits.tokensPerMinute) {
-      throw new LangdockRateLimitError({
-        binding: 'too-large',
-        waitMs: undefined,
-        message: `This call needs about ${tokens} tokens (its prompt plus the output it may use), more than the ${this.limits.tokensPerMinute} tokens a minute the rate limit allows; it was not sent. Shorten the prompt or lower maxOutputTokens.`,
-      });
-    }
+    const reservation = typeof estimate === 'number' ? undefined : estimate;
+    const tokens =
+      typeof estimate === 'number' ? estimate : estimate.promptTokens + estimate.outputTokens;
+    if (tokens > this.limits.tokensPerMinute) throw this.tooLarge(tokens, reservation);
     abortSignal?.throwIfAborted();
     const { line, release } = useLangdockRateLimitLine(this.store, bucket);
     let place: LangdockRateLimitPlace | undefined;
@@ -158,10 +177,11 @@ export class LangdockRateLimiter {
           }
           return lease;
         }
-        if (lastTry && place !== undefined) throw this.waitedInLine(decision, waited, line, place);
+        if (lastTry && place !== undefined)
+          throw this.waitedInLine(decision, waited, line, place, reservation);
         const left = this.maxWaitMs - waited;
         if (left <= 0 || (decision.minWaitMs ?? decision.waitMs) > left)
-          throw this.waitedTooLong(decision, waited);
+          throw this.waitedTooLong(decision, waited, reservation);
         if (place === undefined) {
           place = line.join();
           if (!place.front()) {
@@ -183,23 +203,39 @@ export class LangdockRateLimiter {
     }
   }
 
+  private tooLarge(
+    tokens: number,
+    reservation: LangdockTokenReservation | undefined,
+  ): LangdockRateLimitError {
+    const limit = this.limits.tokensPerMinute;
+    const over = `more than the ${limit} tokens a minute the rate limit allows; it was not sent.`;
+    let message = `This call needs about ${tokens} tokens (its prompt plus the output it may use), ${over} Shorten the prompt or lower maxOutputTokens.`;
+    if (reservation !== undefined && reservation.promptTokens > limit)
+      message = `This call's prompt alone is about ${reservation.promptTokens} tokens, ${over} Shorten the prompt.`;
+    else if (reservation !== undefined)
+      message = `This call reserves about ${tokens} tokens, ${over} Its prompt is about ${reservation.promptTokens} tokens; the other ${reservation.outputTokens} are reserved for its output (${reservation.defaultOutput ? `it sets no maxOutputTokens, and ${LANGDOCK_DEFAULT_OUTPUT_TOKENS} are reserved then` : 'its maxOutputTokens'}): set maxOutputTokens to at most ${limit - reservation.promptTokens}.`;
+    return new LangdockRateLimitError({ binding: 'too-large', waitMs: undefined, message });
+  }
+
   private waitedInLine(
-    decision: Extract<LangdockRateLimitDecision, { granted: false }>,
+    decision: LangdockRateLimitRefusal,
     waited: number,
     line: LangdockRateLimitLine,
     place: LangdockRateLimitPlace,
+    reservation: LangdockTokenReservation | undefined,
   ): LangdockRateLimitError {
     const ahead = line.ahead(place);
     return new LangdockRateLimitError({
       binding: decision.binding,
       waitMs: waited,
-      message: `${describeBinding(decision.binding, this.limits)}: this call waited ${tenths(waited)} s in line behind ${ahead} earlier ${ahead === 1 ? 'call' : 'calls'} for this model, as long as maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.`,
+      message: `${describeBinding(decision.binding, this.limits)}: this call waited ${tenths(waited)} s in line behind ${ahead} earlier ${ahead === 1 ? 'call' : 'calls'} for this model, as long as maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.${describeReservation(decision, reservation)}`,
     });
   }
 
   private waitedTooLong(
-    decision: Extract<LangdockRateLimitDecision, { granted: false }>,
+    decision: LangdockRateLimitRefusal,
     waited: number,
+    reservation: LangdockTokenReservation | undefined,
   ): LangdockRateLimitError {
     const total = waited + decision.waitMs;
     const how =
@@ -209,7 +245,7 @@ export class LangdockRateLimiter {
     return new LangdockRateLimitError({
       binding: decision.binding,
       waitMs: total,
-      message: `${describeBinding(decision.binding, this.limits)}: ${how}`,
+      message: `${describeBinding(decision.binding, this.limits)}: ${how}${describeReservation(decision, reservation)}`,
     });
   }
 
@@ -242,6 +278,28 @@ function describeBinding(binding: LangdockRateLimitBinding, limits: LangdockRate
     case 'blocked':
       return 'Langdock answered 429 (rate limit) for this model and asked to wait';
   }
+}
+
+type LangdockRateLimitRefusal = Extract<LangdockRateLimitDecision, { granted: false }>;
+
+/**
+ * When the tokens bind and the call reserves output: what it reserves and what would reserve less, naming
+ * maxOutputTokens (a call that sets none reserves LANGDOCK_DEFAULT_OUTPUT_TOKENS); empty otherwise.
+ */
+function describeReservation(
+  decision: LangdockRateLimitRefusal,
+  reservation: LangdockTokenReservation | undefined,
+): string {
+  if (decision.binding !== 'tokens' || reservation === undefined || reservation.outputTokens <= 0)
+    return '';
+  const { promptTokens, outputTokens, defaultOutput } = reservation;
+  if (decision.freeTokens !== undefined && promptTokens <= decision.freeTokens)
+    return defaultOutput
+      ? ` Its prompt (about ${promptTokens} tokens) would fit in the ${decision.freeTokens} tokens left now, but it also reserves ${outputTokens} tokens for its output because it sets no maxOutputTokens: set maxOutputTokens to what the answer needs, and it reserves that instead.`
+      : ` Its prompt (about ${promptTokens} tokens) would fit in the ${decision.freeTokens} tokens left now, but it also reserves its maxOutputTokens (${outputTokens}) for its output: a lower maxOutputTokens reserves less.`;
+  return defaultOutput
+    ? ` It reserves about ${promptTokens + outputTokens} tokens: about ${promptTokens} for its prompt and ${outputTokens} for its output, because it sets no maxOutputTokens (set it to what the answer needs to reserve less).`
+    : ` It reserves about ${promptTokens + outputTokens} tokens: about ${promptTokens} for its prompt and its maxOutputTokens (${outputTokens}) for its output.`;
 }
 
 const seconds = (ms: number) => Math.ceil(ms / 1000);

@@ -22,7 +22,7 @@ describe('langdockWindowWait', () => {
         { at: 20, tokens: 1 },
       ],
       1,
-      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'requests' },
+      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'requests', freeTokens: 997 },
     ],
     [
       'too many tokens: until enough of the oldest leave',
@@ -31,7 +31,7 @@ describe('langdockWindowWait', () => {
         { at: 20, tokens: 300 },
       ],
       500,
-      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'tokens' },
+      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'tokens', freeTokens: 100 },
     ],
     [
       'too many tokens, two must leave',
@@ -41,7 +41,7 @@ describe('langdockWindowWait', () => {
         { at: 25, tokens: 300 },
       ],
       500,
-      { waitMs: 60_000 + 20 - 30, minWaitMs: 60_000 + 20 - 30, binding: 'tokens' },
+      { waitMs: 60_000 + 20 - 30, minWaitMs: 60_000 + 20 - 30, binding: 'tokens', freeTokens: 100 },
     ],
     [
       'reservations in flight: their settling could make room at once',
@@ -50,7 +50,7 @@ describe('langdockWindowWait', () => {
         { at: 20, tokens: 300, pending: true },
       ],
       500,
-      { waitMs: 60_000 - 30, minWaitMs: 0, binding: 'tokens' },
+      { waitMs: 60_000 - 30, minWaitMs: 0, binding: 'tokens', freeTokens: 100 },
     ],
     [
       'a settled entry must leave even if the one in flight gives everything back',
@@ -59,7 +59,7 @@ describe('langdockWindowWait', () => {
         { at: 20, tokens: 300, pending: true },
       ],
       500,
-      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'tokens' },
+      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'tokens', freeTokens: 0 },
     ],
     [
       'requests in flight still count as requests',
@@ -69,7 +69,7 @@ describe('langdockWindowWait', () => {
         { at: 20, tokens: 1, pending: true },
       ],
       1,
-      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'requests' },
+      { waitMs: 60_000 - 30, minWaitMs: 60_000 - 30, binding: 'requests', freeTokens: 997 },
     ],
   ] as const)('%s', (_, entries, tokens, expected) => {
     expect(langdockWindowWait(entries, tokens, limits, 30)).toEqual(expected);

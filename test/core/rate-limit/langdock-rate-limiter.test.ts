@@ -3,8 +3,10 @@ import {
   createLangdockMemoryStore,
   LangdockRateLimiter,
   LangdockRateLimitError,
+  langdockTokenReservation,
   type LangdockRateLimits,
   type LangdockRateLimitStore,
+  type LangdockTokenReservation,
 } from '../../../src/core/rate-limit/langdock-rate-limit';
 
 // The limiter on fake timers: Date.now and setTimeout move only when the test moves them.
@@ -298,4 +300,88 @@ describe('LangdockRateLimiter with a store other processes share', () => {
     ]);
     expect(refOf(timers.find(({ delay }) => delay === 61_000)?.timer)).toBe(true);
   });
+});
+
+describe('LangdockRateLimiter: what a refused chat call is told about its reservation', () => {
+  beforeEach(() => void vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => void vi.useRealTimers());
+
+  /** A limiter of 2,000 tokens a minute whose window holds `used` settled tokens. */
+  async function refusalFor(used: number, reservation: LangdockTokenReservation) {
+    const limiter = new LangdockRateLimiter({
+      ...limits,
+      tokensPerMinute: 2_000,
+      maxWaitMs: 10_000,
+      store: createLangdockMemoryStore(),
+    });
+    if (used > 0) (await limiter.acquire('b', used)).settle(used);
+    await flush();
+    return limiter.acquire('b', reservation).then(
+      () => 'granted',
+      (error: unknown) => (error as Error).message,
+    );
+  }
+  const waitedTooLong =
+    'The limit of 2000 tokens a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs (10000 ms), so it was not sent.';
+
+  it.each([
+    [
+      'no maxOutputTokens, and the prompt alone would fit: names maxOutputTokens',
+      1_500,
+      langdockTokenReservation(30, undefined),
+      `${waitedTooLong} Its prompt (about 30 tokens) would fit in the 500 tokens left now, but it also reserves 1000 tokens for its output because it sets no maxOutputTokens: set maxOutputTokens to what the answer needs, and it reserves that instead.`,
+    ],
+    [
+      'a maxOutputTokens too large for what is left',
+      1_500,
+      langdockTokenReservation(30, 800),
+      `${waitedTooLong} Its prompt (about 30 tokens) would fit in the 500 tokens left now, but it also reserves its maxOutputTokens (800) for its output: a lower maxOutputTokens reserves less.`,
+    ],
+    [
+      'no maxOutputTokens, and not even the prompt fits now',
+      1_990,
+      langdockTokenReservation(30, undefined),
+      `${waitedTooLong} It reserves about 1030 tokens: about 30 for its prompt and 1000 for its output, because it sets no maxOutputTokens (set it to what the answer needs to reserve less).`,
+    ],
+    [
+      'a maxOutputTokens, and not even the prompt fits now',
+      1_990,
+      langdockTokenReservation(30, 100),
+      `${waitedTooLong} It reserves about 130 tokens: about 30 for its prompt and its maxOutputTokens (100) for its output.`,
+    ],
+    ['an embedding (a plain count): nothing about output', 1_990, 30, waitedTooLong],
+  ] as const)('%s', async (_, used, reservation, message) => {
+    expect(await refusalFor(used, reservation)).toBe(message);
+  });
+
+  it('says nothing of tokens when the requests limit binds', async () => {
+    const { limiter } = limiterWith({ maxWaitMs: 0 });
+    for (let i = 0; i < 3; i++) (await limiter.acquire('b', 1)).settle(1);
+    await flush();
+    await expect(limiter.acquire('b', langdockTokenReservation(5, 10))).rejects.toThrow(
+      /^The limit of 3 requests a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs \(0 ms\), so it was not sent\.$/,
+    );
+  });
+
+  it.each([
+    [
+      langdockTokenReservation(30, undefined),
+      'This call reserves about 1030 tokens, more than the 1000 tokens a minute the rate limit allows; it was not sent. Its prompt is about 30 tokens; the other 1000 are reserved for its output (it sets no maxOutputTokens, and 1000 are reserved then): set maxOutputTokens to at most 970.',
+    ],
+    [
+      langdockTokenReservation(30, 2_000),
+      'This call reserves about 2030 tokens, more than the 1000 tokens a minute the rate limit allows; it was not sent. Its prompt is about 30 tokens; the other 2000 are reserved for its output (its maxOutputTokens): set maxOutputTokens to at most 970.',
+    ],
+    [
+      langdockTokenReservation(1_200, 10),
+      "This call's prompt alone is about 1200 tokens, more than the 1000 tokens a minute the rate limit allows; it was not sent. Shorten the prompt.",
+    ],
+  ])(
+    'refuses %j, larger than the whole budget, saying which part to cut',
+    async (reservation, message) => {
+      const { limiter } = limiterWith();
+      const error = await limiter.acquire('b', reservation).catch((failure: unknown) => failure);
+      expect(error).toMatchObject({ binding: 'too-large', waitMs: undefined, message });
+    },
+  );
 });
