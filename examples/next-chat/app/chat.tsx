@@ -1,11 +1,13 @@
 'use client';
-// The chat: useChat streams from /api/chat; tool calls, the stop button and errors are shown as they happen.
+// The chat: useChat streams from /api/chat with the picked model; reasoning, tool calls, the stop button and errors
+// are shown as they happen.
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport, type ChatStatus } from 'ai';
 import { useState, type FormEvent } from 'react';
 import { MAX_USER_MESSAGE_CHARS } from '@/lib/chat-limits';
 import { errorText } from '@/lib/error-text';
 import type { ChatMessage } from '@/lib/chat-message';
+import { chatModels, defaultChatModel, findChatModel, type ChatModelId } from '@/lib/chat-models';
 
 type ChatPart = ChatMessage['parts'][number];
 
@@ -20,6 +22,7 @@ export function Chat({ emulated }: { emulated: boolean }) {
     transport: new DefaultChatTransport({ api: '/api/chat' }),
   });
   const [input, setInput] = useState('');
+  const [model, setModel] = useState<ChatModelId>(defaultChatModel.id);
   const [failure, setFailure] = useState('');
   // useChat keeps a stopped answer as it was; remember which ones were cut short, to say so.
   const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
@@ -30,7 +33,8 @@ export function Chat({ emulated }: { emulated: boolean }) {
     const text = input.trim();
     if (text === '' || busy) return;
     if (error) clearError();
-    void sendMessage({ text }, failure === '' ? undefined : { body: { failure } });
+    // The id goes with each message, so a conversation may switch models between turns; the server checks it.
+    void sendMessage({ text }, { body: failure === '' ? { model } : { model, failure } });
     setInput('');
   }
 
@@ -50,8 +54,15 @@ export function Chat({ emulated }: { emulated: boolean }) {
           </li>
         )}
         {messages.map((message) => (
-          <li key={message.id} className={`message ${message.role}`} data-role={message.role}>
-            <span className="who">{message.role === 'user' ? 'You' : 'Assistant'}</span>
+          <li
+            key={message.id}
+            className={`message ${message.role}`}
+            data-role={message.role}
+            data-model={message.metadata?.model}
+          >
+            <span className="who">
+              {message.role === 'user' ? 'You' : answeredBy(message.metadata?.model)}
+            </span>
             {message.parts.map((part, index) => (
               <MessagePart key={index} part={part} />
             ))}
@@ -65,6 +76,20 @@ export function Chat({ emulated }: { emulated: boolean }) {
         </p>
       )}
       <form onSubmit={submit} data-status={status}>
+        <select
+          aria-label="Model"
+          value={model}
+          disabled={busy}
+          onChange={(event) =>
+            setModel(findChatModel(event.target.value)?.id ?? defaultChatModel.id)
+          }
+        >
+          {chatModels.map((offered) => (
+            <option key={offered.id} value={offered.id}>
+              {offered.label}
+            </option>
+          ))}
+        </select>
         <input
           aria-label="Message"
           placeholder="What is the weather in Berlin?"
@@ -112,10 +137,23 @@ const statusText: Record<ChatStatus, string> = {
   error: 'The last request failed',
 };
 
+function answeredBy(modelId: ChatModelId | undefined): string {
+  const label = modelId === undefined ? undefined : findChatModel(modelId)?.label;
+  return label === undefined ? 'Assistant' : `Assistant · ${label}`;
+}
+
 function MessagePart({ part }: { part: ChatPart }) {
   switch (part.type) {
     case 'text':
       return <p className="text">{part.text}</p>;
+    case 'reasoning':
+      // Claude's thinking, folded away; GPT-5 on chat completions keeps its reasoning to itself.
+      return (
+        <details className="reasoning" data-state={part.state}>
+          <summary>{part.state === 'streaming' ? 'Thinking…' : 'Reasoning'}</summary>
+          <p>{part.text === '' ? 'The model did not show this thinking.' : part.text}</p>
+        </details>
+      );
     case 'tool-weather':
       return (
         <div className="tool" data-tool="weather" data-state={part.state}>
@@ -133,7 +171,7 @@ function MessagePart({ part }: { part: ChatPart }) {
         </div>
       );
     default:
-      // step-start and the parts this app does not produce (reasoning, sources, files) need no markup here.
+      // step-start and the parts this app does not produce (sources, files) need no markup here.
       return null;
   }
 }

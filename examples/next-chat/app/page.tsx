@@ -15,7 +15,7 @@ export default async function Page() {
       <h1>Langdock chat</h1>
       <p className="subtitle">
         Next.js App Router · AI SDK 7 <code>useChat</code> · <code>langdock-ai-provider/v4</code> ·
-        model <code>{connection.modelId}</code> · <Link href="/agent">a Langdock agent</Link>
+        GPT and Claude · <Link href="/agent">a Langdock agent</Link>
       </p>
     </header>
   );
@@ -41,7 +41,7 @@ export default async function Page() {
         </p>
       ) : (
         <p className="banner live" role="status">
-          Connected to Langdock (region <code>{connection.region}</code>).
+          Connected to Langdock ({connection.destination}).
         </p>
       )}
       <Chat emulated={emulated} />

@@ -1,4 +1,4 @@
-// Checks a /api/chat body from the browser: only user and assistant messages, bounded in number and in size.
+// Checks a /api/chat body from the browser: an offered model, only user and assistant messages, bounded in number and in size.
 import 'server-only';
 import { safeValidateUIMessages } from 'ai';
 import { z } from 'zod';
@@ -8,13 +8,29 @@ import {
   MAX_USER_MESSAGE_CHARS,
 } from '@/lib/chat-limits';
 import type { ChatMessage } from '@/lib/chat-message';
+import { chatModels, defaultChatModel, findChatModel, type ChatModel } from '@/lib/chat-models';
 import { chatTools } from './chat-tools';
 
 type ChatPart = ChatMessage['parts'][number];
 
-export type ChatRequest = { messages: ChatMessage[]; failure: string | undefined };
+export type ChatRequest = {
+  messages: ChatMessage[];
+  model: ChatModel;
+  failure: string | undefined;
+};
 
-const bodySchema = z.object({ messages: z.array(z.unknown()), failure: z.string().optional() });
+const bodySchema = z.object({
+  messages: z.array(z.unknown()),
+  // Checked against the allow-list below; bounded here so a refusal can quote it.
+  model: z.string().max(100).optional(),
+  failure: z.string().optional(),
+});
+
+// What the server wrote into earlier answers; any other metadata did not come from this app.
+const metadataSchema = z
+  .object({ model: z.enum(chatModels.map((model) => model.id)) })
+  .strict()
+  .optional();
 
 // The parts this chat produces; anything else (files, sources, other tools) did not come from this page.
 const accepted = {
@@ -35,6 +51,13 @@ export async function parseChatRequest(
   const body = bodySchema.safeParse(json);
   if (!body.success) return refuse('Expected a JSON body with a messages array.');
   const { messages, failure } = body.data;
+  // Never an id from the browser: only a model of the allow-list reaches langdock(...).
+  const model = body.data.model === undefined ? defaultChatModel : findChatModel(body.data.model);
+  if (model === undefined) {
+    return refuse(
+      `The model ${JSON.stringify(body.data.model)} is not offered here; choose one of ${chatModels.map((offered) => offered.id).join(', ')}.`,
+    );
+  }
   if (messages.length === 0) return refuse('Send at least one message.');
   // Counted before validation, so an oversized history costs no work.
   if (messages.length > MAX_CHAT_MESSAGES) {
@@ -42,13 +65,17 @@ export async function parseChatRequest(
       `The chat has ${messages.length} messages; the limit is ${MAX_CHAT_MESSAGES}. Start a new chat (reload the page).`,
     );
   }
-  const validated = await safeValidateUIMessages<ChatMessage>({ messages, tools: chatTools });
+  const validated = await safeValidateUIMessages<ChatMessage>({
+    messages,
+    tools: chatTools,
+    metadataSchema,
+  });
   if (!validated.success) return refuse(`Invalid messages: ${validated.error.message}`);
   for (const [index, message] of validated.data.entries()) {
     const problem = messageProblem(message);
     if (problem !== undefined) return refuse(`Message ${index + 1}: ${problem}`);
   }
-  return { ok: true, request: { messages: validated.data, failure } };
+  return { ok: true, request: { messages: validated.data, model, failure } };
 }
 
 function messageProblem(message: ChatMessage): string | undefined {

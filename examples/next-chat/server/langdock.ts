@@ -5,9 +5,9 @@ import { startLangdockEmulator, type LangdockEmulator } from 'langdock-ai-provid
 import { emulatorAgents } from './agents';
 
 export type LangdockConnection =
-  | { mode: 'langdock'; langdock: LangdockProvider; modelId: string; region: string }
-  | { mode: 'emulator'; langdock: LangdockProvider; modelId: string; emulator: LangdockEmulator }
-  | { mode: 'unconfigured'; modelId: string; problem: string };
+  | { mode: 'langdock'; langdock: LangdockProvider; destination: string }
+  | { mode: 'emulator'; langdock: LangdockProvider; emulator: LangdockEmulator }
+  | { mode: 'unconfigured'; problem: string };
 export type ConfiguredConnection = Exclude<LangdockConnection, { mode: 'unconfigured' }>;
 
 const EMULATOR_API_KEY = 'emulator-key-0000';
@@ -37,20 +37,18 @@ function emulatorAllowed(): boolean {
 }
 
 export async function getLangdock(): Promise<LangdockConnection> {
-  const modelId = process.env.LANGDOCK_MODEL ?? 'gpt-4.1';
   if (process.env.LANGDOCK_API_KEY?.trim()) {
-    // createLangdock() reads LANGDOCK_API_KEY, LANGDOCK_REGION and LANGDOCK_BASE_URL on each request.
+    // createLangdock() reads LANGDOCK_API_KEY, LANGDOCK_REGION, LANGDOCK_BASE_URL and LANGDOCK_GATEWAY on each request.
+    const gateway = /^(1|true)$/i.test(process.env.LANGDOCK_GATEWAY ?? '');
     return {
       mode: 'langdock',
       langdock: createLangdock(),
-      modelId,
-      region: process.env.LANGDOCK_REGION ?? 'eu',
+      destination: gateway ? 'the Model Gateway' : `region ${process.env.LANGDOCK_REGION ?? 'eu'}`,
     };
   }
   if (!emulatorAllowed()) {
     return {
       mode: 'unconfigured',
-      modelId,
       problem:
         'The server is not configured: LANGDOCK_API_KEY is not set. Set it in the server environment and restart; ' +
         'to run this demo on the local Langdock emulator instead, set LANGDOCK_EMULATOR=1.',
@@ -59,8 +57,12 @@ export async function getLangdock(): Promise<LangdockConnection> {
   const emulator = await startEmulatorOnce();
   return {
     mode: 'emulator',
-    langdock: createLangdock({ apiKey: EMULATOR_API_KEY, baseURL: emulator.baseURL }),
-    modelId,
+    // The emulator's classic routes (the Agent page needs them), whatever LANGDOCK_GATEWAY says.
+    langdock: createLangdock({
+      apiKey: EMULATOR_API_KEY,
+      baseURL: emulator.baseURL,
+      gateway: false,
+    }),
     emulator,
   };
 }

@@ -147,6 +147,7 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
   const assistantText = async () =>
     (await lastAssistant().locator('.text').allTextContents()).join('');
   const assistantCount = () => page.locator('li[data-role="assistant"]').count();
+  const modelPicker = () => page.getByRole('combobox', { name: 'Model' });
 
   async function ask(text) {
     const answersBefore = await assistantCount();
@@ -154,6 +155,49 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Send' }).click();
     return answersBefore;
   }
+
+  /** Asks with the picked model and returns the JSON body the page posted to /api/chat. */
+  async function askAndCapture(text) {
+    const posted = page.waitForRequest(
+      (request) => new URL(request.url()).pathname === '/api/chat' && request.method() === 'POST',
+    );
+    const before = await ask(text);
+    return { before, body: (await posted).postDataJSON() };
+  }
+
+  /** Waits for the answer to finish, noting every text it showed on the way; fails unless it grew in steps. */
+  async function watchAnswerGrow(before, answer) {
+    await until('an assistant message', async () => (await assistantCount()) > before);
+    // Every different text the answer showed, in order; how many depends on the machine's speed, not on a count.
+    const seen = [];
+    await until(
+      'the answer to finish',
+      async () => {
+        const [text, status] = [await assistantText(), await chatStatus()];
+        if (text !== seen.at(-1)) seen.push(text);
+        return status === 'ready' && text.length > 0;
+      },
+      20_000,
+      10,
+    );
+    assert.equal(seen.at(-1), answer);
+    const partial = seen.filter((text) => text.length > 0 && text !== answer);
+    assert.ok(
+      partial.length >= 2,
+      `seen at more than one length before it was complete: ${JSON.stringify(seen)}`,
+    );
+    seen.forEach((text, index) => {
+      if (index > 0)
+        assert.ok(
+          text.startsWith(seen[index - 1]),
+          `only ever growing: ${JSON.stringify(seen[index - 1])} then ${JSON.stringify(text)}`,
+        );
+    });
+  }
+
+  /** The emulator's thinking for a question (Claude's reasoning part): what it says before answering or calling. */
+  const emulatorThinking = (question, then = 'answering with my fixed template') =>
+    `The user wrote "${question}". I am the Langdock emulator, so I am ${then}.`;
 
   /** Runs a step and, when it fails, keeps a screenshot of the page as it was. */
   async function step(name, body) {
@@ -193,40 +237,36 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
       );
     }));
 
-  it('streams the answer: the text grows while the status is streaming', () =>
-    step('stream', async () => {
-      const question = 'Write two sentences about the river Spree.';
-      const answer = `You said: "${question}". This is a deterministic reply from the Langdock emulator.`;
-      const before = await ask(question);
-      await until('an assistant message', async () => (await assistantCount()) > before);
-      // Every different text the answer showed, in order; how many depends on the machine's speed, not on a count.
-      const seen = [];
-      await until(
-        'the answer to finish',
-        async () => {
-          const [text, status] = [await assistantText(), await chatStatus()];
-          if (text !== seen.at(-1)) seen.push(text);
-          return status === 'ready' && text.length > 0;
-        },
-        20_000,
-        10,
+  it('offers GPT-5 mini and Claude Sonnet 4.6 in a model picker, GPT-5 mini first', () =>
+    step('picker', async () => {
+      assert.deepEqual(
+        await modelPicker()
+          .locator('option')
+          .evaluateAll((options) => options.map((option) => [option.value, option.textContent])),
+        [
+          ['gpt-5-mini', 'GPT-5 mini'],
+          ['claude-sonnet-4-6-default', 'Claude Sonnet 4.6'],
+        ],
       );
-      assert.equal(seen.at(-1), answer);
-      const partial = seen.filter((text) => text.length > 0 && text !== answer);
-      assert.ok(
-        partial.length >= 2,
-        `seen at more than one length before it was complete: ${JSON.stringify(seen)}`,
-      );
-      seen.forEach((text, index) => {
-        if (index > 0)
-          assert.ok(
-            text.startsWith(seen[index - 1]),
-            `only ever growing: ${JSON.stringify(seen[index - 1])} then ${JSON.stringify(text)}`,
-          );
-      });
+      assert.equal(await modelPicker().inputValue(), 'gpt-5-mini');
     }));
 
-  it('calls the weather tool and shows the call, its result and the answer', () =>
+  it('streams the answer: the text grows while the status is streaming (GPT-5 mini)', () =>
+    step('stream', async () => {
+      const question = 'Write two sentences about the river Spree.';
+      const { before, body } = await askAndCapture(question);
+      assert.equal(body.model, 'gpt-5-mini', 'the picked model goes with the message');
+      await watchAnswerGrow(
+        before,
+        `You said: "${question}". This is a deterministic reply from the Langdock emulator.`,
+      );
+      assert.equal(await lastAssistant().getAttribute('data-model'), 'gpt-5-mini');
+      assert.equal(await lastAssistant().locator('.who').textContent(), 'Assistant · GPT-5 mini');
+      // Chat completions show no reasoning, so the page has none to show.
+      assert.equal(await lastAssistant().locator('.reasoning').count(), 0);
+    }));
+
+  it('calls the weather tool and shows the call, its result and the answer (GPT-5 mini)', () =>
     step('tool', async () => {
       await ask('What is the weather in Berlin?');
       const tool = page
@@ -240,6 +280,123 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
         await assistantText(),
         /^Based on the tool results: weather returned \{"city":"Berlin","celsius":\d+,"sky":"[a-z ]+"\}\.$/,
       );
+      assert.equal(await lastAssistant().getAttribute('data-model'), 'gpt-5-mini');
+    }));
+
+  it("switches to Claude mid-conversation: GPT's turns go along, the answer streams after its thinking", () =>
+    step('claude-stream', async () => {
+      await modelPicker().selectOption('claude-sonnet-4-6-default');
+      const question = 'Write two sentences about the river Havel.';
+      const { before, body } = await askAndCapture(question);
+      assert.equal(body.model, 'claude-sonnet-4-6-default');
+      // The history Claude gets holds GPT's answers, its weather call and result among them.
+      const gptAnswers = body.messages.filter(
+        (message) => message.metadata?.model === 'gpt-5-mini',
+      );
+      assert.equal(gptAnswers.length, 2, 'both GPT answers are in the history');
+      assert.ok(
+        gptAnswers.some((message) =>
+          message.parts.some(
+            (part) => part.type === 'tool-weather' && part.state === 'output-available',
+          ),
+        ),
+        "GPT's tool call and result are in the history",
+      );
+      await watchAnswerGrow(
+        before,
+        `You said: "${question}". This is a deterministic reply from the Langdock emulator.`,
+      );
+      assert.equal(await lastAssistant().getAttribute('data-model'), 'claude-sonnet-4-6-default');
+      assert.equal(
+        await lastAssistant().locator('.who').textContent(),
+        'Assistant · Claude Sonnet 4.6',
+      );
+      // Claude's thinking: one folded block before the text, opened by a click.
+      const reasoning = lastAssistant().locator('details.reasoning');
+      assert.equal(await reasoning.count(), 1);
+      assert.equal(await reasoning.getAttribute('data-state'), 'done');
+      assert.equal(await reasoning.locator('p').textContent(), emulatorThinking(question));
+      assert.deepEqual(
+        await lastAssistant()
+          .locator('details.reasoning, .text')
+          .evaluateAll((nodes) => nodes.map((node) => node.className)),
+        ['reasoning', 'text'],
+        'the thinking comes before the answer',
+      );
+      assert.equal(await reasoning.locator('p').isVisible(), false, 'folded at first');
+      await reasoning.locator('summary').click();
+      assert.equal(await reasoning.locator('p').isVisible(), true, 'open after a click');
+    }));
+
+  it('calls the weather tool with Claude: thinking, the call, its result and the answer', () =>
+    step('claude-tool', async () => {
+      const question = 'What is the weather in Hamburg?';
+      await ask(question);
+      const tool = page
+        .locator('li[data-role="assistant"] [data-tool="weather"][data-state="output-available"]')
+        .last();
+      await tool.waitFor({ timeout: 15_000 });
+      await until('the answer after the tool', async () => (await chatStatus()) === 'ready');
+      assert.equal(await lastAssistant().getAttribute('data-model'), 'claude-sonnet-4-6-default');
+      assert.equal(await lastAssistant().locator('[data-tool="weather"]').count(), 1);
+      assert.equal(await tool.locator('code').textContent(), '{"city":"Hamburg"}');
+      assert.match(await tool.locator('.tool-result').textContent(), /^Hamburg: \d+ °C, [a-z ]+$/);
+      const texts = await lastAssistant().locator('.text').allTextContents();
+      assert.equal(
+        texts.length,
+        2,
+        `Claude says what it calls, then answers: ${JSON.stringify(texts)}`,
+      );
+      assert.equal(texts[0], 'I will call weather.');
+      assert.match(
+        texts[1],
+        /^Based on the tool results: weather returned \{"city":"Hamburg","celsius":\d+,"sky":"[a-z ]+"\}\.$/,
+      );
+      // One thinking block per step: the second step ran only because the first one's signed thinking went back.
+      const thinking = await lastAssistant().locator('details.reasoning p').allTextContents();
+      assert.equal(thinking.length, 2, `thinking per step: ${JSON.stringify(thinking)}`);
+      assert.equal(thinking[0], emulatorThinking(question, 'calling weather'));
+    }));
+
+  it("sends Claude's signed thinking back from the browser on the next Claude turn", () =>
+    step('claude-replay', async () => {
+      const question = 'Thanks! What should I pack for a day trip?';
+      const { before, body } = await askAndCapture(question);
+      const thinking = body.messages
+        .filter((message) => message.metadata?.model === 'claude-sonnet-4-6-default')
+        .flatMap((message) => message.parts.filter((part) => part.type === 'reasoning'));
+      assert.equal(thinking.length, 3, 'the thinking of both earlier Claude answers');
+      for (const part of thinking)
+        assert.match(
+          part.providerMetadata?.langdock?.signature ?? '',
+          /^[A-Za-z0-9+/]{20,}={0,2}$/,
+          'each with its signature',
+        );
+      // The emulator refuses thinking whose signature does not match it, so this answer proves the round trip.
+      await watchAnswerGrow(
+        before,
+        `You said: "${question}". This is a deterministic reply from the Langdock emulator.`,
+      );
+      assert.equal(await lastAssistant().locator('details.reasoning').count(), 1);
+    }));
+
+  it("switches back to GPT-5 mini: Claude's turns, thinking and tool call included, go along", () =>
+    step('back-to-gpt', async () => {
+      await modelPicker().selectOption('gpt-5-mini');
+      const question = 'Back to GPT: one more sentence about Berlin, please.';
+      const { before, body } = await askAndCapture(question);
+      assert.equal(body.model, 'gpt-5-mini');
+      assert.equal(
+        body.messages.filter((message) => message.metadata?.model === 'claude-sonnet-4-6-default')
+          .length,
+        3,
+      );
+      await watchAnswerGrow(
+        before,
+        `You said: "${question}". This is a deterministic reply from the Langdock emulator.`,
+      );
+      assert.equal(await lastAssistant().getAttribute('data-model'), 'gpt-5-mini');
+      assert.equal(await lastAssistant().locator('.reasoning').count(), 0);
     }));
 
   it('renders the object from generateText with Output.object', () =>
@@ -321,9 +478,10 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
 
       const alert = page.locator('section.chat [role="alert"]');
       await alert.waitFor({ timeout: 15_000 }); // three attempts, one second apart (retry-after: 1)
-      assert.equal(
+      // The provider's sentence (its wording is the library's to test), then the route's count of attempts.
+      assert.match(
         await alert.textContent(),
-        'Langdock API error 429: Rate limit for public API exceeded. The workspace limit is 500 requests and 60,000 tokens per minute per model; wait and retry, or spread load across models. (gave up after 3 attempts)',
+        /^Langdock API error 429: Rate limit for public API exceeded\. .*wait and retry.* \(gave up after 3 attempts\)$/,
       );
       await until('the error status', async () => (await chatStatus()) === 'error');
     }));
@@ -423,6 +581,28 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
       status: 400,
       json: { error: 'Send at least one message.' },
     });
+    // Only a model of the allow-list reaches Langdock, whatever id a client sends.
+    assert.deepEqual(
+      await postJSON(chat, { model: 'gpt-4o', messages: [userMessage('u', 'Hi')] }),
+      {
+        status: 400,
+        json: {
+          error:
+            'The model "gpt-4o" is not offered here; choose one of gpt-5-mini, claude-sonnet-4-6-default.',
+        },
+      },
+    );
+    const forged = {
+      id: 'a',
+      role: 'assistant',
+      metadata: { model: 'gpt-4o' },
+      parts: [{ type: 'text', text: 'Hello' }],
+    };
+    const forgedReply = await postJSON(chat, {
+      messages: [userMessage('u', 'Hi'), forged, userMessage('v', 'Again')],
+    });
+    assert.equal(forgedReply.status, 400);
+    assert.match(forgedReply.json.error, /^Invalid messages: /);
     // At the limits the request goes through; the abort ends the (long) streamed echo.
     const abort = new AbortController();
     const atLimits = Array.from({ length: 50 }, (_, index) =>
@@ -440,7 +620,7 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
   });
 
   // Last, after chat, tool and object calls: the AI SDK warns on a model's first call, once per process.
-  it("logs no AI SDK compatibility-mode warning: the model speaks ai@7's own specification", () => {
+  it("logs no compatibility, deprecation or other warning: both models speak ai@7's own specification", () => {
     const output = app.output();
     assert.match(output, /Ready in/, 'the server output was captured');
     assert.match(
@@ -448,8 +628,12 @@ describe('Next.js chat example in Chromium', { timeout: 180_000 }, () => {
       /chat: Langdock API error 429/,
       'the output includes what the routes logged',
     );
-    const compatibility = output.split('\n').filter((line) => /compatibility/i.test(line));
-    assert.deepEqual(compatibility, [], 'no line of the server output mentions compatibility');
+    const lines = output.split('\n');
+    const compatibility = lines.filter((line) => /compatibility|deprecat/i.test(line));
+    assert.deepEqual(compatibility, [], 'no line mentions compatibility or a deprecation');
+    // Nor any other warning: both models got every setting they were sent, the history each one takes included.
+    const warnings = lines.filter((line) => /warning/i.test(line));
+    assert.deepEqual(warnings, [], 'no warning of the AI SDK, the provider or Node');
   });
 });
 

@@ -2,6 +2,7 @@
 import { APICallError, Output, RetryError, generateText } from 'ai';
 import { z } from 'zod';
 import { MAX_CITY_CHARS } from '@/lib/chat-limits';
+import { defaultChatModel } from '@/lib/chat-models';
 import { citySchema, type CityResponse } from '@/lib/city';
 import { describeError } from '@/server/error-message';
 import { getLangdock } from '@/server/langdock';
@@ -25,7 +26,7 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const { output } = await generateText({
-      model: connection.langdock(connection.modelId),
+      model: connection.langdock(defaultChatModel.id),
       output: Output.object({
         schema: citySchema,
         name: 'city',
