@@ -52,7 +52,7 @@ describe("Langdock's proxy timeout (524)", () => {
       );
       expect(apiError.message).toContain(
         'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
-          'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+          'For long answers, stream the call (streamText), or let generateText stream under the hood with providerOptions.langdock.streamGenerate: true: a stream is not cut off after 100 seconds.',
       );
       expect(apiError.message).not.toContain(API_KEY);
     },

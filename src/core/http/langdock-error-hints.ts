@@ -10,7 +10,8 @@ import type {
 // What an error's message tells a user to do, for the errors whose cause the status alone does not say.
 
 /** What a user should do about Langdock's 100-second cap on non-streaming calls. */
-export const LANGDOCK_TIMEOUT_ADVICE = 'stream the call (streamText)';
+export const LANGDOCK_TIMEOUT_ADVICE =
+  'stream the call (streamText), or let generateText stream under the hood with providerOptions.langdock.streamGenerate: true';
 
 /**
  * A 524 is Cloudflare's "the origin took the request but sent nothing for about 100 s": Langdock's proxy ends

@@ -71,8 +71,8 @@ describe('uploadAttachment and deleteAttachment', () => {
       .catch((caught: unknown) => caught)) as APICallError;
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error.statusCode).toBe(404);
-    expect(error.message).toBe(
-      'Langdock API error 404: Attachment not found. No such attachment (it may already be deleted), or no attachment API at this address: check baseURL or agentBaseURL.',
+    expect(error.message).toMatch(
+      /^Langdock API error 404: Attachment not found\. No such attachment \(it may already be deleted\), or no attachment API at this address: check baseURL or agentBaseURL\. \(request id req_emulator\d+\)$/,
     );
   });
 
@@ -85,8 +85,8 @@ describe('uploadAttachment and deleteAttachment', () => {
     const error = (await provider()
       .uploadAttachment(new Uint8Array([1]), { filename: 'a', mediaType: 'text/plain' })
       .catch((caught: unknown) => caught)) as APICallError;
-    expect(error.message).toBe(
-      "Langdock API error 403: Key [redacted] lacks a scope. The key is valid but lacks access: Langdock's upload docs say it needs the KNOWLEDGE_FOLDER_API scope (workspace API settings).",
+    expect(error.message).toMatch(
+      /^Langdock API error 403: Key \[redacted\] lacks a scope\. The key is valid but lacks access: Langdock's upload docs say it needs the KNOWLEDGE_FOLDER_API scope \(workspace API settings\)\. \(request id req_emulator\d+\)$/,
     );
     expect(JSON.stringify(error)).not.toContain(API_KEY);
   });

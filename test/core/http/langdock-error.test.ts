@@ -360,7 +360,7 @@ describe('createLangdockErrorHandler', () => {
       { model: 'o3', messages: [] },
       'Langdock API error 524: Langdock\'s proxy stopped waiting for the answer after about 100 seconds (its page: "api.langdock.com | 524: A timeout occurred"). ' +
         'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
-        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+        'For long answers, stream the call (streamText), or let generateText stream under the hood with providerOptions.langdock.streamGenerate: true: a stream is not cut off after 100 seconds.',
     ],
     [
       'an empty 524',
@@ -368,7 +368,7 @@ describe('createLangdockErrorHandler', () => {
       { model: 'o3', messages: [] },
       "Langdock API error 524: Langdock's proxy stopped waiting for the answer after about 100 seconds. " +
         'The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
-        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+        'For long answers, stream the call (streamText), or let generateText stream under the hood with providerOptions.langdock.streamGenerate: true: a stream is not cut off after 100 seconds.',
     ],
     [
       'a 524 to a streamed call',
@@ -396,7 +396,7 @@ describe('createLangdockErrorHandler', () => {
     const error = await handle('{"message":"upstream timeout"}', 524);
     expect(error.message).toBe(
       'Langdock API error 524: upstream timeout. The model may still be running and billing this call, so it is not retried: a retry would run and bill it again. ' +
-        'For long answers, stream the call (streamText): a stream is not cut off after 100 seconds.',
+        'For long answers, stream the call (streamText), or let generateText stream under the hood with providerOptions.langdock.streamGenerate: true: a stream is not cut off after 100 seconds.',
     );
     expect(error.isRetryable).toBe(false);
   });
