@@ -307,7 +307,7 @@ describe('LangdockRateLimiter: what a refused chat call is told about its reserv
   afterEach(() => void vi.useRealTimers());
 
   /** A limiter of 2,000 tokens a minute whose window holds `used` settled tokens. */
-  async function refusalFor(used: number, reservation: LangdockTokenReservation) {
+  async function refusalFor(used: number, reservation: number | LangdockTokenReservation) {
     const limiter = new LangdockRateLimiter({
       ...limits,
       tokensPerMinute: 2_000,
