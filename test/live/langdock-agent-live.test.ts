@@ -6,25 +6,18 @@ import { AGENT_MESSAGES } from '../../emulator/index';
 import { resolveLangdockAgentBaseURL } from '../../src/core/agent/langdock-agent-base-url';
 import { splitLangdockGluedEvents } from '../../src/core/agent/split-langdock-agent-glued-events';
 import { createLangdock } from '../../src/index';
+import { live, report } from './live-env';
 
 // The agent assumptions, checked against real Langdock: `npm run test:live` with LANGDOCK_API_KEY (Agent API
 // scope) and LANGDOCK_AGENT_ID (an agent shared with the key, on a fixed model). Optional:
 // LANGDOCK_AGENT_WEB_SEARCH=1 when that agent has web search, LANGDOCK_AGENT_ATTACHMENTS=1 when the key may upload.
 // Each check says which assumption it settles; probes print what Langdock sent as `live-check:` lines.
 
-const apiKey = process.env.LANGDOCK_API_KEY;
-const agentId = process.env.LANGDOCK_AGENT_ID;
+// Without them the suite is skipped; live-global-setup.ts says so in its one line.
+const { apiKey, agentId } = live;
 const webSearch = process.env.LANGDOCK_AGENT_WEB_SEARCH === '1';
 const attachments = process.env.LANGDOCK_AGENT_ATTACHMENTS === '1';
 
-if (!apiKey || !agentId) {
-  console.warn(
-    'agent live checks skipped: set LANGDOCK_API_KEY and LANGDOCK_AGENT_ID (and optionally LANGDOCK_AGENT_WEB_SEARCH=1, LANGDOCK_AGENT_ATTACHMENTS=1).',
-  );
-}
-
-const report = (assumption: string, observation: unknown) =>
-  console.log(`live-check: ${assumption}: ${JSON.stringify(observation)}`);
 const userMessage = (text: string, id = 'u1') => ({
   id,
   role: 'user',
