@@ -1,6 +1,7 @@
 // Top-level chat parameters: Langdock's four refusals, OpenAI's whole surface with its types, and per-model refusals.
 import { isArray, isInteger, isRecord, type JsonObject } from '../server/json-guards';
 import type { EmulatorModelProfile, SamplingSetting } from '../models/model-table';
+import { checkDeprecatedSampling } from '../models/deprecated-sampling';
 import { fail, rejectUnknownParameters } from '../server/api-error';
 
 /** Langdock documents these as unsupported; its gateway refuses any value but null. */
@@ -283,9 +284,19 @@ export function checkParameterTypes(body: JsonObject): void {
   }
 }
 
-/** The refusals that depend on the model: its `reasoning_effort` values, `max_tokens`, and sampling at the requested effort. */
-export function checkModelParameters(body: JsonObject, profile: EmulatorModelProfile): void {
+/**
+ * The refusals that depend on the model: its `reasoning_effort` values, the effort with function tools,
+ * `max_tokens`, `verbosity`, deprecated sampling, and sampling at the requested effort.
+ */
+export function checkModelParameters(
+  body: JsonObject,
+  profile: EmulatorModelProfile,
+  modelId: string,
+): void {
   const effort = checkReasoningEffort(body.reasoning_effort, profile);
+  checkEffortWithFunctionTools(body, effort, profile, modelId);
+  checkVerbosity(body.verbosity, profile, modelId);
+  if (profile.samplingDeprecated) checkDeprecatedSampling(body, ['temperature', 'top_p']);
   if (!profile.acceptsMaxTokens && isSet(body.max_tokens)) {
     fail(
       "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
@@ -313,6 +324,42 @@ function checkReasoningEffort(value: unknown, profile: EmulatorModelProfile): st
     );
   }
   return value;
+}
+
+/** gpt-5.2 and later refuse `reasoning_effort` next to function tools; gpt-5.6 even when it is left out. */
+function checkEffortWithFunctionTools(
+  body: JsonObject,
+  effort: string | undefined,
+  profile: EmulatorModelProfile,
+  modelId: string,
+): void {
+  const rule = profile.functionToolsEffort;
+  const functionTools =
+    isArray(body.tools) && body.tools.some((tool) => isRecord(tool) && tool.type === 'function');
+  if (rule === undefined || !functionTools || effort === 'none') return;
+  if (rule === 'absent-or-none' && effort === undefined) return;
+  const advice =
+    rule === 'explicit-none'
+      ? "To use function tools, use /v1/responses or set reasoning_effort to 'none'."
+      : 'Please use /v1/responses instead.';
+  fail(
+    `Function tools with reasoning_effort are not supported for ${modelId} in /v1/chat/completions. ${advice}`,
+    { param: 'reasoning_effort' },
+  );
+}
+
+/** `verbosity` only on the GPT-5 family; its `-chat` variants take only `medium` (OpenAI's words). */
+function checkVerbosity(value: unknown, profile: EmulatorModelProfile, modelId: string): void {
+  if (!isSet(value) || (profile.verbosities as readonly unknown[]).includes(value)) return;
+  if (profile.verbosities.length === 0)
+    fail("Unsupported parameter: 'verbosity' is not supported with this model.", {
+      param: 'verbosity',
+      code: 'unsupported_parameter',
+    });
+  fail(
+    `Unsupported value: ${describeValue(value)} is not supported with the '${modelId}' model. Supported values are: ${quotedList(profile.verbosities)}.`,
+    { param: 'verbosity', code: 'unsupported_value' },
+  );
 }
 
 function checkSamplingDefault(body: JsonObject, setting: SamplingSetting): void {

@@ -53,7 +53,7 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
     );
   }
   const stop = parseStop(body.stop);
-  checkModelParameters(body, model.profile);
+  checkModelParameters(body, model.profile, model.id);
   return {
     model,
     messages,

@@ -5,6 +5,7 @@ import type { ToolDefinition, ToolPick } from '../generation/tool-choice';
 import { estimateTokens } from '../generation/token-estimate';
 import { CLAUDE_EFFORTS, resolveAtSuffix, type ClaudeEffort } from '../models/claude-model-table';
 import type { CatalogModel } from '../models/model-catalog';
+import { checkDeprecatedSampling } from '../models/deprecated-sampling';
 import { apiError, checkRules, fail, RuleViolation, type RuleResult } from '../server/api-error';
 import {
   isArray,
@@ -78,6 +79,8 @@ function parseMessagesRequest(body: unknown, options: MessagesRuleOptions): Mess
     refuse('stream', 'Input should be a valid boolean');
   const stopSequences = parseStopSequences(body.stop_sequences);
   checkSampling(body);
+  if (model.messages.samplingDeprecated)
+    checkDeprecatedSampling(body, ['temperature', 'top_p', 'top_k']);
   const { tools, pieces: toolPieces } = parseTools(body.tools);
   const toolChoice = parseToolChoice(body.tool_choice, tools);
   const thinking = parseThinking(body, model, maxTokens);

@@ -27,6 +27,8 @@ export interface ClaudeModelRow {
   contextWindow: number;
   /** The shortest prefix a `cache_control` breakpoint caches; shorter ones are silently not cached. */
   minCacheTokens: number;
+  /** `temperature`, `top_p` and `top_k` other than their defaults are refused: "`temperature` is deprecated for this model." */
+  samplingDeprecated: boolean;
   sources: readonly string[];
   /** What no source states and the row assumes; undefined when every value is documented or seen. */
   assumed: string | undefined;
@@ -41,6 +43,12 @@ const PROMPT_CACHING = 'https://platform.claude.com/docs/en/build-with-claude/pr
 const LANGDOCK_ANTHROPIC = 'https://docs.langdock.com/api-endpoints/completion/anthropic';
 // Live observations of Langdock's Claude ids and thinking refusals (README, scripts/check-upstream-models.ts).
 const PI_LANGDOCK = 'https://github.com/microbial-pangenomes-lab/pi-langdock';
+// Opus 4.7 and later refuse non-default temperature, top_p and top_k with a 400.
+const OPUS_4_7_MIGRATION =
+  'https://platform.claude.com/docs/en/about-claude/models/migration-guide';
+// Anthropic's words, seen for Opus 4.8 and Sonnet 5: "`temperature` is deprecated for this model."
+const OPUS_4_8_TEMPERATURE = 'https://github.com/The-PR-Agent/pr-agent/issues/2456';
+const SONNET_5_TEMPERATURE = 'https://github.com/vogler75/monster-mq/issues/168';
 
 const ADAPTIVE_SOURCES = [
   LANGDOCK_ANTHROPIC,
@@ -72,6 +80,7 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 64_000,
     contextWindow: 1_000_000,
     minCacheTokens: 2048,
+    samplingDeprecated: false,
     sources: ADAPTIVE_SOURCES,
     assumed: `Refusing thinking.type 'enabled' was seen live on Langdock (Anthropic only deprecates it); ${MAX_EFFORT_ASSUMED}; the 2048-token cache minimum; created_at.`,
   },
@@ -85,6 +94,7 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 128_000,
     contextWindow: 1_000_000,
     minCacheTokens: 4096,
+    samplingDeprecated: false,
     sources: ADAPTIVE_SOURCES,
     assumed:
       "Refusing thinking.type 'enabled' was seen live on Langdock (Anthropic only deprecates it); the id with '-default' (seen for Sonnet 4.6 and Opus 4.8).",
@@ -99,9 +109,10 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 128_000,
     contextWindow: 1_000_000,
     minCacheTokens: 4096,
-    sources: ADAPTIVE_SOURCES,
+    samplingDeprecated: true,
+    sources: [...ADAPTIVE_SOURCES, OPUS_4_7_MIGRATION, OPUS_4_8_TEMPERATURE],
     assumed:
-      'Output limit, context window and cache minimum as Opus 4.6 (no source gives them); created_at. The id and the refusal of thinking.type enabled were seen live.',
+      "Output limit, context window and cache minimum as Opus 4.6 (no source gives them); created_at. The id and the refusal of thinking.type enabled were seen live; the wording for top_p and top_k (as temperature's), and that temperature and top_p of 1 pass.",
   },
   {
     id: 'claude-sonnet-5-default',
@@ -113,9 +124,10 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 64_000,
     contextWindow: 1_000_000,
     minCacheTokens: 2048,
-    sources: ADAPTIVE_SOURCES,
+    samplingDeprecated: true,
+    sources: [...ADAPTIVE_SOURCES, OPUS_4_7_MIGRATION, SONNET_5_TEMPERATURE],
     assumed:
-      'Output limit, context window and cache minimum as Sonnet 4.6 (no source gives them); created_at. The id and the refusal of thinking.type enabled were seen live.',
+      "Output limit, context window and cache minimum as Sonnet 4.6 (no source gives them); created_at. The id and the refusal of thinking.type enabled were seen live; the wording for top_p and top_k (as temperature's), and that temperature and top_p of 1 pass.",
   },
   {
     id: 'claude-haiku-4-5-20251001',
@@ -127,6 +139,7 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 64_000,
     contextWindow: 200_000,
     minCacheTokens: 4096,
+    samplingDeprecated: false,
     sources: BUDGET_SOURCES,
     assumed: undefined,
   },
@@ -140,6 +153,7 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 64_000,
     contextWindow: 200_000,
     minCacheTokens: 1024,
+    samplingDeprecated: false,
     sources: BUDGET_SOURCES,
     assumed: 'That Langdock still serves it (not in the ids seen live).',
   },
@@ -153,6 +167,7 @@ export const CLAUDE_MODEL_TABLE: readonly ClaudeModelRow[] = [
     maxOutputTokens: 32_000,
     contextWindow: 200_000,
     minCacheTokens: 1024,
+    samplingDeprecated: false,
     sources: BUDGET_SOURCES,
     assumed: 'That Langdock still serves it (not in the ids seen live).',
   },

@@ -15,6 +15,7 @@ import {
   reasoningModel,
   resolveModelRow,
   SAMPLING_ACCEPTED_AT_EXCEPTION,
+  VERBOSITIES,
   type ChatModelRow,
   type EmulatorModelProfile,
   type ReasoningEffort,
@@ -34,6 +35,8 @@ export interface MessagesModelProfile {
   efforts: readonly ClaudeEffort[];
   maxOutputTokens: number;
   minCacheTokens: number;
+  /** `temperature`, `top_p` and `top_k` other than their defaults are refused as deprecated. */
+  samplingDeprecated: boolean;
 }
 
 /** A model the emulator should know; unset fields come from the model table, else from the id. */
@@ -48,6 +51,11 @@ export interface ModelSpec {
   defaultReasoningEffort?: ReasoningEffort;
   /** Efforts at which a reasoning model takes temperature, top_p and logprobs after all (gpt-5.1: `['none']`). */
   samplingEfforts?: readonly ReasoningEffort[];
+  /**
+   * Refuse `temperature` and `top_p` (and `top_k` on Messages) other than their defaults with "\`temperature\` is
+   * deprecated for this model", as Claude Opus 4.7 and later do; the Claude rows that do so have it already.
+   */
+  samplingDeprecated?: boolean;
   /** Native embedding size. */
   dimensions?: number;
   /** Whether the embeddings `dimensions` parameter is accepted. */
@@ -97,8 +105,11 @@ function chatProfile(spec: ModelSpec): EmulatorModelProfile {
   const tableRow = found?.kind === 'chat' ? found : undefined;
   let row: ChatModelRow = tableRow ?? chatModel(spec.id, 'custom', []);
   if (spec.reasoning !== undefined && spec.reasoning !== row.reasoning) {
+    // A reasoning model of no known family may be a gpt-5 under another name: it takes any verbosity.
     row = spec.reasoning
-      ? reasoningModel(spec.id, 'custom', ['low', 'medium', 'high'], 'medium', [])
+      ? reasoningModel(spec.id, 'custom', ['low', 'medium', 'high'], 'medium', [], {
+          verbosities: VERBOSITIES,
+        })
       : chatModel(spec.id, 'custom', []);
   }
   const samplingException =
@@ -116,7 +127,7 @@ function chatProfile(spec: ModelSpec): EmulatorModelProfile {
     defaultReasoningEffort: spec.defaultReasoningEffort ?? row.defaultReasoningEffort,
     samplingException,
   };
-  return profileFromRow(row, changed ? undefined : tableRow?.id);
+  return profileFromRow(row, changed ? undefined : tableRow?.id, spec.samplingDeprecated === true);
 }
 
 export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
@@ -147,6 +158,7 @@ export function toCatalogModel(spec: string | ModelSpec): CatalogModel {
       efforts: [],
       maxOutputTokens: NON_CLAUDE_MAX_OUTPUT,
       minCacheTokens: NON_CLAUDE_MIN_CACHE,
+      samplingDeprecated: model.samplingDeprecated === true,
     },
   };
 }
@@ -156,7 +168,11 @@ function claudeCatalogModel(model: ModelSpec, row: ClaudeModelRow): CatalogModel
   return {
     id: model.id,
     kind: 'chat',
-    profile: profileFromRow(chatModel(model.id, row.family, row.sources), undefined),
+    profile: profileFromRow(
+      chatModel(model.id, row.family, row.sources),
+      undefined,
+      model.samplingDeprecated ?? row.samplingDeprecated,
+    ),
     dimensions: 0,
     acceptsDimensions: false,
     ownedBy: model.ownedBy ?? 'anthropic',
@@ -170,6 +186,7 @@ function claudeCatalogModel(model: ModelSpec, row: ClaudeModelRow): CatalogModel
       efforts: row.efforts,
       maxOutputTokens: row.maxOutputTokens,
       minCacheTokens: row.minCacheTokens,
+      samplingDeprecated: model.samplingDeprecated ?? row.samplingDeprecated,
     },
   };
 }

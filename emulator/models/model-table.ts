@@ -16,6 +16,17 @@ export const SAMPLING_SETTINGS = [
 ] as const;
 export type SamplingSetting = (typeof SAMPLING_SETTINGS)[number];
 
+/** `verbosity` values OpenAI's GPT-5 family takes; `-chat` variants take only `medium`, other models none. */
+export const VERBOSITIES = ['low', 'medium', 'high'] as const;
+export type Verbosity = (typeof VERBOSITIES)[number];
+
+/**
+ * Which `reasoning_effort` a request with function `tools` may carry, where a family refuses the pair:
+ * `absent-or-none` (gpt-5.2 to 5.5: left out, the default `none` applies; "Please use /v1/responses instead."),
+ * `explicit-none` (gpt-5.6: only an explicit `none`; "... or set reasoning_effort to 'none'.").
+ */
+export type FunctionToolsEffortRule = 'absent-or-none' | 'explicit-none';
+
 /** Some refused settings are accepted after all at certain efforts (gpt-5.1 and later at `none`). */
 export interface SamplingException {
   efforts: readonly ReasoningEffort[];
@@ -38,6 +49,10 @@ export interface ChatModelRow {
   acceptsMaxTokens: boolean;
   /** Answers carry the chain of thought as `reasoning_content`. */
   reasoningContent: boolean;
+  /** `verbosity` values taken; empty: the parameter is refused. */
+  verbosities: readonly Verbosity[];
+  /** Undefined: function tools go with any effort; else the family's refusal of the pair (see the type). */
+  functionToolsEffort: FunctionToolsEffortRule | undefined;
   /** Documentation the row is built from. */
   sources: readonly string[];
   /** What no source states and the row assumes; undefined when every value is documented. */
@@ -73,6 +88,18 @@ const OPENAI_REASONING_EFFORT =
 const OPENAI_EMBEDDINGS = 'https://platform.openai.com/docs/guides/embeddings';
 const OPENAI_COMMUNITY_EFFORT_MATRIX =
   'https://community.openai.com/t/request-for-compatibility-matrix-reasoning-effort-sampling-parameters-across-gpt-5-series/1371738';
+const OPENAI_GPT5_PARAMS = 'https://cookbook.openai.com/examples/gpt-5/gpt-5_new_params_and_tools';
+// gpt-5-chat-latest takes only verbosity 'medium': a probe of every parameter against OpenAI.
+const VERBOSITY_PROBE = 'https://github.com/theopenco/llmgateway/pull/2989';
+// Live on Langdock: gpt-5.2 to 5.5 refuse reasoning_effort with function tools, gpt-5.6 says "set it to 'none'".
+const PI_LANGDOCK = 'https://github.com/microbial-pangenomes-lab/pi-langdock';
+// OpenAI's words for gpt-5.4 and 5.5 ("Please use /v1/responses instead.").
+const GPT_54_TOOLS_REFUSAL = 'https://github.com/pipecat-ai/pipecat/issues/4043';
+const GPT_55_TOOLS_REFUSAL = 'https://github.com/charmbracelet/crush/issues/2913';
+// gpt-5.6: refused also without reasoning_effort; only an explicit 'none' passes (raw OpenAI API).
+const GPT_56_TOOLS_REFUSAL = 'https://github.com/BerriAI/litellm/pull/34569';
+// gpt-5.2 and 5.4 pass with the effort left out; gpt-5.6 needs 'none' (and its efforts none..xhigh).
+const GPT_56_EFFORTS = 'https://github.com/livekit/agents/pull/7169';
 
 const ALL_SAMPLING: readonly SamplingSetting[] = SAMPLING_SETTINGS;
 const O_SERIES_EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high'];
@@ -101,6 +128,8 @@ export function chatModel(id: string, family: string, sources: readonly string[]
     samplingException: undefined,
     acceptsMaxTokens: true,
     reasoningContent: false,
+    verbosities: [],
+    functionToolsEffort: undefined,
     sources,
     assumed: undefined,
   };
@@ -142,21 +171,43 @@ function embeddingModel(
   };
 }
 
+const GPT_5_SOURCES = [AZURE_REASONING, OPENAI_REASONING_EFFORT, OPENAI_GPT5_PARAMS];
+const ALL_VERBOSITIES: readonly Verbosity[] = VERBOSITIES;
+const MEDIUM_VERBOSITY: readonly Verbosity[] = ['medium'];
+const LATER_GPT_5_EFFORTS: readonly ReasoningEffort[] = ['none', 'low', 'medium', 'high', 'xhigh'];
+const LATER_GPT_5_ASSUMED = `Efforts none to xhigh with none the default, and sampling at none, as gpt-5.2 (OpenAI's latest-model guide); gpt-5.2's 400,000-token context window. ${PENALTIES_AT_NONE}`;
+
+/** gpt-5.4 and later: gpt-5.2's efforts and sampling, and a refusal of reasoning_effort with function tools. */
+function laterGpt5(
+  id: string,
+  functionToolsEffort: FunctionToolsEffortRule,
+  sources: readonly string[],
+): ChatModelRow {
+  return reasoningModel(id, id, LATER_GPT_5_EFFORTS, 'none', sources, {
+    samplingException: AT_NONE,
+    verbosities: ALL_VERBOSITIES,
+    functionToolsEffort,
+    assumed: LATER_GPT_5_ASSUMED,
+  });
+}
+
 export const MODEL_TABLE: readonly ModelRow[] = [
-  reasoningModel('gpt-5', 'gpt-5', GPT_5_EFFORTS, 'medium', [
-    AZURE_REASONING,
-    OPENAI_REASONING_EFFORT,
-  ]),
-  reasoningModel('gpt-5-mini', 'gpt-5', GPT_5_EFFORTS, 'medium', [
-    AZURE_REASONING,
-    OPENAI_REASONING_EFFORT,
-  ]),
-  reasoningModel('gpt-5-nano', 'gpt-5', GPT_5_EFFORTS, 'medium', [
-    AZURE_REASONING,
-    OPENAI_REASONING_EFFORT,
-  ]),
+  reasoningModel('gpt-5', 'gpt-5', GPT_5_EFFORTS, 'medium', GPT_5_SOURCES, {
+    verbosities: ALL_VERBOSITIES,
+  }),
+  reasoningModel('gpt-5-mini', 'gpt-5', GPT_5_EFFORTS, 'medium', GPT_5_SOURCES, {
+    verbosities: ALL_VERBOSITIES,
+  }),
+  reasoningModel('gpt-5-nano', 'gpt-5', GPT_5_EFFORTS, 'medium', GPT_5_SOURCES, {
+    verbosities: ALL_VERBOSITIES,
+  }),
   {
-    ...chatModel('gpt-5-chat', 'gpt-5', [AZURE_MODELS, OPENAI_COMMUNITY_EFFORT_MATRIX]),
+    ...chatModel('gpt-5-chat', 'gpt-5', [
+      AZURE_MODELS,
+      OPENAI_COMMUNITY_EFFORT_MATRIX,
+      VERBOSITY_PROBE,
+    ]),
+    verbosities: MEDIUM_VERBOSITY,
     assumed:
       'Takes sampling settings and max_tokens like other non-reasoning chat models; no source lists its parameters.',
   },
@@ -165,9 +216,10 @@ export const MODEL_TABLE: readonly ModelRow[] = [
     'gpt-5.1',
     ['none', 'low', 'medium', 'high'],
     'none',
-    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT],
+    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT, OPENAI_GPT5_PARAMS],
     {
       samplingException: AT_NONE,
+      verbosities: ALL_VERBOSITIES,
       assumed: PENALTIES_AT_NONE,
     },
   ),
@@ -176,23 +228,46 @@ export const MODEL_TABLE: readonly ModelRow[] = [
     'gpt-5.1',
     ['medium'],
     'medium',
-    [AZURE_REASONING, OPENAI_COMMUNITY_EFFORT_MATRIX],
+    [AZURE_REASONING, OPENAI_COMMUNITY_EFFORT_MATRIX, VERBOSITY_PROBE],
     {
+      verbosities: MEDIUM_VERBOSITY,
       assumed:
-        "Azure lists it among reasoning models; that 'medium' is its only effort comes from a community table, not from OpenAI or Azure.",
+        "Azure lists it among reasoning models; that 'medium' is its only effort comes from a community table, not from OpenAI or Azure; that it takes only verbosity 'medium', as gpt-5-chat-latest does.",
     },
   ),
   reasoningModel(
     'gpt-5.2',
     'gpt-5.2',
-    ['none', 'low', 'medium', 'high', 'xhigh'],
+    LATER_GPT_5_EFFORTS,
     'none',
-    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT],
+    [AZURE_REASONING, OPENAI_LATEST_MODEL, OPENAI_REASONING_EFFORT, PI_LANGDOCK, GPT_56_EFFORTS],
     {
       samplingException: AT_NONE,
-      assumed: `xhigh is from OpenAI's docs (Azure's page names it only for gpt-5.1-codex-max). ${PENALTIES_AT_NONE}`,
+      verbosities: ALL_VERBOSITIES,
+      functionToolsEffort: 'absent-or-none',
+      assumed: `xhigh is from OpenAI's docs (Azure's page names it only for gpt-5.1-codex-max); the wording of its function-tools refusal (OpenAI's for gpt-5.4). ${PENALTIES_AT_NONE}`,
     },
   ),
+  laterGpt5('gpt-5.4', 'absent-or-none', [
+    OPENAI_LATEST_MODEL,
+    OPENAI_REASONING_EFFORT,
+    PI_LANGDOCK,
+    GPT_54_TOOLS_REFUSAL,
+    GPT_56_EFFORTS,
+  ]),
+  laterGpt5('gpt-5.5', 'absent-or-none', [
+    OPENAI_LATEST_MODEL,
+    OPENAI_REASONING_EFFORT,
+    PI_LANGDOCK,
+    GPT_55_TOOLS_REFUSAL,
+  ]),
+  laterGpt5('gpt-5.6', 'explicit-none', [
+    OPENAI_LATEST_MODEL,
+    OPENAI_REASONING_EFFORT,
+    PI_LANGDOCK,
+    GPT_56_TOOLS_REFUSAL,
+    GPT_56_EFFORTS,
+  ]),
   reasoningModel('o1', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
   reasoningModel('o3', 'o-series', O_SERIES_EFFORTS, 'medium', [AZURE_REASONING, OPENAI_REASONING]),
   reasoningModel('o3-mini', 'o-series', O_SERIES_EFFORTS, 'medium', [
@@ -263,6 +338,10 @@ export interface EmulatorModelProfile {
   defaultReasoningEffort: ReasoningEffort | undefined;
   acceptsMaxTokens: boolean;
   reasoningContent: boolean;
+  verbosities: readonly Verbosity[];
+  functionToolsEffort: FunctionToolsEffortRule | undefined;
+  /** `temperature` and `top_p` other than 1 are refused as deprecated (Claude Opus 4.7 and later, Sonnet 5). */
+  samplingDeprecated: boolean;
   /** Sampling settings refused (unless at their defaults) at this effort; undefined means the model's default effort. */
   samplingRefusedAt(effort: string | undefined): readonly SamplingSetting[];
 }
@@ -271,6 +350,7 @@ export interface EmulatorModelProfile {
 export function profileFromRow(
   row: ChatModelRow,
   tableRow: string | undefined,
+  samplingDeprecated = false,
 ): EmulatorModelProfile {
   const { refusesSampling, samplingException, defaultReasoningEffort } = row;
   return {
@@ -280,6 +360,9 @@ export function profileFromRow(
     defaultReasoningEffort,
     acceptsMaxTokens: row.acceptsMaxTokens,
     reasoningContent: row.reasoningContent,
+    verbosities: row.verbosities,
+    functionToolsEffort: row.functionToolsEffort,
+    samplingDeprecated,
     samplingRefusedAt(effort) {
       const effective = effort ?? defaultReasoningEffort;
       const excepted =
@@ -303,7 +386,8 @@ export function emulatorModelProfile(id: string): EmulatorModelProfile {
 
 /**
  * Context windows (input and output tokens together) of the table's rows, for the gateway's models list. From
- * Azure's model pages (AZURE_MODELS); DeepSeek-R1's 128,000 and the 128,000 of ids outside the table are assumed.
+ * Azure's model pages (AZURE_MODELS); gpt-5.4 to 5.6 (as gpt-5.2), DeepSeek-R1's 128,000 and the 128,000 of ids
+ * outside the table are assumed.
  */
 const CONTEXT_WINDOWS: Readonly<Record<string, number>> = {
   'gpt-5': 400_000,
@@ -313,6 +397,9 @@ const CONTEXT_WINDOWS: Readonly<Record<string, number>> = {
   'gpt-5.1': 400_000,
   'gpt-5.1-chat': 128_000,
   'gpt-5.2': 400_000,
+  'gpt-5.4': 400_000,
+  'gpt-5.5': 400_000,
+  'gpt-5.6': 400_000,
   o1: 200_000,
   o3: 200_000,
   'o3-mini': 200_000,

@@ -78,7 +78,7 @@ describe('top-level chat parameters', () => {
 
   it('accepts OpenAI’s whole parameter surface but Langdock’s four at once on a chat model', async () => {
     const result = await chat(emulator, {
-      model: 'gpt-4o',
+      model: 'gpt-5-chat',
       messages: [userMessage('Reply in json')],
       audio: { format: 'mp3', voice: 'alloy' },
       frequency_penalty: 0.1,
@@ -108,7 +108,7 @@ describe('top-level chat parameters', () => {
       top_logprobs: 1,
       top_p: 0.9,
       user: 'user-1',
-      verbosity: 'low',
+      verbosity: 'medium',
       web_search_options: {
         search_context_size: 'low',
         user_location: { type: 'approximate', approximate: { city: 'Berlin' } },
@@ -117,7 +117,7 @@ describe('top-level chat parameters', () => {
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({
       object: 'chat.completion',
-      model: 'gpt-4o',
+      model: 'gpt-5-chat',
       choices: [{ finish_reason: 'stop' }],
     });
   });
@@ -453,6 +453,138 @@ describe('sampling settings at the requested effort', () => {
       expect(result.status).toBe(status);
     },
   );
+});
+
+describe('reasoning_effort next to function tools (gpt-5.2 and later, seen live)', () => {
+  const fiveSix =
+    "Function tools with reasoning_effort are not supported for gpt-5.6 in /v1/chat/completions. To use function tools, use /v1/responses or set reasoning_effort to 'none'.";
+  const before = (model: string): string =>
+    `Function tools with reasoning_effort are not supported for ${model} in /v1/chat/completions. Please use /v1/responses instead.`;
+  it.each([
+    { model: 'gpt-5.2', effort: 'high', refusal: before('gpt-5.2') },
+    { model: 'gpt-5.4', effort: 'low', refusal: before('gpt-5.4') },
+    { model: 'gpt-5.5', effort: 'xhigh', refusal: before('gpt-5.5') },
+    { model: 'gpt-5.2', effort: undefined, refusal: undefined },
+    { model: 'gpt-5.5', effort: 'none', refusal: undefined },
+    { model: 'gpt-5.6', effort: 'medium', refusal: fiveSix },
+    { model: 'gpt-5.6', effort: undefined, refusal: fiveSix },
+    { model: 'gpt-5.6', effort: 'none', refusal: undefined },
+    { model: 'gpt-5.1', effort: 'high', refusal: undefined },
+    { model: 'gpt-5', effort: 'high', refusal: undefined },
+  ])('$model with tools at effort $effort -> $refusal', async ({ model, effort, refusal }) => {
+    const body = {
+      model,
+      messages: hello,
+      tools: [weatherTool],
+      ...(effort === undefined ? {} : { reasoning_effort: effort }),
+    };
+    const result = await chat(emulator, body);
+    expect({
+      status: result.status,
+      json: refusal === undefined ? undefined : result.json,
+    }).toEqual(
+      refusal === undefined
+        ? { status: 200, json: undefined }
+        : { status: 400, json: backendError(refusal, 'reasoning_effort') },
+    );
+  });
+
+  it('takes any effort without tools, and an empty tools list is no tools', async () => {
+    for (const tools of [undefined, []]) {
+      const result = await chat(emulator, {
+        model: 'gpt-5.6',
+        messages: hello,
+        reasoning_effort: 'high',
+        ...(tools === undefined ? {} : { tools }),
+      });
+      expect(result.status).toBe(200);
+    }
+  });
+
+  it('names the id as requested, a wrapped one too', async () => {
+    const wrapped = await startLangdockEmulator({
+      rateLimit: false,
+      models: ['gpt-5.6-2026-07-01'],
+    });
+    try {
+      const result = await chat(wrapped, {
+        model: 'gpt-5.6-2026-07-01',
+        messages: hello,
+        tools: [weatherTool],
+      });
+      expect(result.json).toEqual(
+        backendError(fiveSix.replace('gpt-5.6 in', 'gpt-5.6-2026-07-01 in'), 'reasoning_effort'),
+      );
+    } finally {
+      await wrapped.close();
+    }
+  });
+});
+
+describe('verbosity, a GPT-5 family parameter', () => {
+  it.each([
+    { model: 'gpt-5', verbosity: 'low', json: undefined },
+    { model: 'gpt-5.6', verbosity: 'high', json: undefined },
+    { model: 'gpt-5-chat', verbosity: 'medium', json: undefined },
+    {
+      model: 'gpt-5-chat',
+      verbosity: 'low',
+      json: backendError(
+        "Unsupported value: 'low' is not supported with the 'gpt-5-chat' model. Supported values are: 'medium'.",
+        'verbosity',
+        'unsupported_value',
+      ),
+    },
+    ...['gpt-4.1', 'gpt-4o', 'o3', 'DeepSeek-R1'].map((model) => ({
+      model,
+      verbosity: 'medium',
+      json: backendError(
+        "Unsupported parameter: 'verbosity' is not supported with this model.",
+        'verbosity',
+        'unsupported_parameter',
+      ),
+    })),
+  ])('$model with verbosity $verbosity -> $json', async ({ model, verbosity, json }) => {
+    const result = await chat(emulator, { model, messages: hello, verbosity });
+    expect({ status: result.status, json: json === undefined ? undefined : result.json }).toEqual({
+      status: json === undefined ? 200 : 400,
+      json,
+    });
+  });
+});
+
+describe('sampling settings deprecated for a model (Claude Opus 4.7 and later)', () => {
+  let deprecated: LangdockEmulator;
+  beforeAll(async () => {
+    deprecated = await startLangdockEmulator({
+      rateLimit: false,
+      models: [{ id: 'house-model', samplingDeprecated: true }, 'gpt-4.1'],
+    });
+  });
+  afterAll(async () => {
+    await deprecated.close();
+  });
+
+  it.each([
+    {
+      body: { temperature: 0.2 },
+      json: backendError('`temperature` is deprecated for this model.', 'temperature'),
+    },
+    { body: { top_p: 0.5 }, json: backendError('`top_p` is deprecated for this model.', 'top_p') },
+    { body: { temperature: 1, top_p: 1 }, json: undefined },
+    { body: {}, json: undefined },
+  ])('house-model with $body -> $json', async ({ body, json }) => {
+    const result = await chat(deprecated, { model: 'house-model', messages: hello, ...body });
+    expect({ status: result.status, json: json === undefined ? undefined : result.json }).toEqual({
+      status: json === undefined ? 200 : 400,
+      json,
+    });
+  });
+
+  it('leaves other models alone', async () => {
+    const result = await chat(deprecated, { model: 'gpt-4.1', messages: hello, temperature: 0.2 });
+    expect(result.status).toBe(200);
+  });
 });
 
 describe('reasoning models with wrapped ids', () => {

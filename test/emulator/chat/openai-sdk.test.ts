@@ -174,8 +174,8 @@ describe('the official openai SDK against the emulator', () => {
     for await (const model of client.models.list()) ids.push(model.id);
     expect(ids).toContain('gpt-5');
     expect(ids).toContain('text-embedding-3-large');
-    // One per row of the emulator's model table (it was 16 before gpt-5.1, gpt-5.1-chat, gpt-5.2, gpt-35-turbo and DeepSeek-R1).
-    expect(ids).toHaveLength(21);
+    // One per row of the emulator's model table (21 before gpt-5.4, gpt-5.5 and gpt-5.6).
+    expect(ids).toHaveLength(24);
   });
 
   it('reads backend refusals, which come in OpenAI’s shape; gateway refusals stay Langdock’s `{message}`', async () => {

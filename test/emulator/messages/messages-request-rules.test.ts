@@ -313,6 +313,26 @@ describe('body rules, each a 400 in Anthropic’s envelope', () => {
   });
 });
 
+describe('sampling deprecated on Claude Opus 4.8 and Sonnet 5', () => {
+  it.each([
+    { model: 'claude-opus-4-8-default', body: { temperature: 0.2 }, refused: 'temperature' },
+    { model: 'claude-sonnet-5-default', body: { top_p: 0.9 }, refused: 'top_p' },
+    { model: 'claude-opus-4-8-default', body: { top_k: 40 }, refused: 'top_k' },
+    { model: 'claude-opus-4-8-default', body: { temperature: 1, top_p: 1 }, refused: undefined },
+    { model: 'claude-sonnet-4-6-default', body: { temperature: 0.2 }, refused: undefined },
+  ])('$model with $body -> $refused refused', async ({ model, body, refused }) => {
+    const result = await messages(emulator, { ...base, model, ...body });
+    expect({
+      status: result.status,
+      json: refused === undefined ? undefined : result.json,
+    }).toEqual(
+      refused === undefined
+        ? { status: 200, json: undefined }
+        : { status: 400, json: anthropicError(`\`${refused}\` is deprecated for this model.`) },
+    );
+  });
+});
+
 describe('models', () => {
   it('answers an unknown model with Langdock’s list in its {message} shape', async () => {
     const result = await messages(emulator, { ...base, model: 'eu.anthropic.claude-sonnet-4-6' });

@@ -26,6 +26,8 @@ const WRAPPED_IDS = [
   'my-gpt-5',
   'GPT-5.1',
   'azure/gpt-5.2',
+  'gpt-5.4-2026-03-05',
+  'eu.gpt-5.6',
   'o3-mini-2025-01-31',
   'gpt-5-chat-latest',
   'gpt-4o-2024-08-06',
@@ -55,7 +57,7 @@ const agreeing = allIds.filter((id) => !disagreeing.has(id));
 
 describe('library and emulator agree on which models reason, their efforts and when they take sampling settings', () => {
   it('compares every chat row of the emulator’s table and every wrapped id', () => {
-    expect(tableIds).toHaveLength(18);
+    expect(tableIds).toHaveLength(21);
     expect(
       knownLibraryDisagreements.map((item) => item.id).filter((id) => !allIds.includes(id)),
     ).toEqual([]);
@@ -102,6 +104,23 @@ describe('library and emulator agree on which models reason, their efforts and w
       expect({ id, maxTokens: library.tokenLimit === 'max_tokens' }).toEqual({
         id,
         maxTokens: emulator.acceptsMaxTokens,
+      });
+    },
+  );
+
+  it.each(agreeing)(
+    '%s: the same verbosity values, and the same refusal of an effort next to function tools',
+    (id) => {
+      const library = getLangdockModelCapabilities(id);
+      const emulator = emulatorModelProfile(id);
+      expect({
+        id,
+        verbosities: library.verbosities,
+        effortWithFunctionTools: library.effortWithFunctionTools,
+      }).toEqual({
+        id,
+        verbosities: emulator.verbosities,
+        effortWithFunctionTools: emulator.functionToolsEffort === undefined ? 'any' : 'none',
       });
     },
   );

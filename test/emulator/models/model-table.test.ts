@@ -46,6 +46,9 @@ describe('the model table', () => {
       'gpt-5.1',
       'gpt-5.1-chat',
       'gpt-5.2',
+      'gpt-5.4',
+      'gpt-5.5',
+      'gpt-5.6',
       'o1',
       'o3',
       'o3-mini',
@@ -101,7 +104,57 @@ describe('the model table', () => {
 
   it('marks the rows that rest on assumptions', () => {
     const assumed = MODEL_TABLE.filter((row) => row.assumed !== undefined).map((row) => row.id);
-    expect(assumed).toEqual(['gpt-5-chat', 'gpt-5.1', 'gpt-5.1-chat', 'gpt-5.2', 'DeepSeek-R1']);
+    expect(assumed).toEqual([
+      'gpt-5-chat',
+      'gpt-5.1',
+      'gpt-5.1-chat',
+      'gpt-5.2',
+      'gpt-5.4',
+      'gpt-5.5',
+      'gpt-5.6',
+      'DeepSeek-R1',
+    ]);
+  });
+
+  it.each([
+    { id: 'gpt-5', verbosities: ['low', 'medium', 'high'], tools: undefined },
+    { id: 'gpt-5-chat', verbosities: ['medium'], tools: undefined },
+    { id: 'gpt-5.1-chat', verbosities: ['medium'], tools: undefined },
+    { id: 'gpt-5.1', verbosities: ['low', 'medium', 'high'], tools: undefined },
+    { id: 'gpt-5.2', verbosities: ['low', 'medium', 'high'], tools: 'absent-or-none' },
+    { id: 'gpt-5.4', verbosities: ['low', 'medium', 'high'], tools: 'absent-or-none' },
+    { id: 'gpt-5.5', verbosities: ['low', 'medium', 'high'], tools: 'absent-or-none' },
+    { id: 'gpt-5.6', verbosities: ['low', 'medium', 'high'], tools: 'explicit-none' },
+    { id: 'o3', verbosities: [], tools: undefined },
+    { id: 'gpt-4.1', verbosities: [], tools: undefined },
+    { id: 'DeepSeek-R1', verbosities: [], tools: undefined },
+  ])('$id takes verbosity $verbosities; effort with function tools: $tools', (row) => {
+    const profile = emulatorModelProfile(row.id);
+    expect({
+      id: row.id,
+      verbosities: profile.verbosities,
+      tools: profile.functionToolsEffort,
+    }).toEqual(row);
+  });
+
+  it('gives gpt-5.4 to 5.6 gpt-5.2’s efforts, default and sampling at none', () => {
+    const reference = emulatorModelProfile('gpt-5.2');
+    for (const id of ['gpt-5.4', 'gpt-5.5', 'gpt-5.6']) {
+      const profile = emulatorModelProfile(id);
+      expect({
+        id,
+        efforts: profile.reasoningEfforts,
+        default: profile.defaultReasoningEffort,
+        atNone: profile.samplingRefusedAt('none'),
+        atHigh: profile.samplingRefusedAt('high'),
+      }).toEqual({
+        id,
+        efforts: reference.reasoningEfforts,
+        default: 'none',
+        atNone: reference.samplingRefusedAt('none'),
+        atHigh: reference.samplingRefusedAt('high'),
+      });
+    }
   });
 });
 
@@ -143,6 +196,9 @@ describe('emulatorModelProfile', () => {
       defaultReasoningEffort: undefined,
       acceptsMaxTokens: true,
       reasoningContent: false,
+      verbosities: [],
+      functionToolsEffort: undefined,
+      samplingDeprecated: false,
       samplingRefusedAt: [],
     });
   });
