@@ -41,6 +41,21 @@ export interface LangdockEmulatorOptions {
   /** Pause between streamed chunks of built-in replies. */
   chunkDelayMs?: number;
   /**
+   * How long the model takes over an answer (chat completions, Messages, agents): a non-streaming answer waits
+   * this long, a stream spreads it between its chunks. `[emulate:latency=<ms>]` in the last user message sets it
+   * for one request. Default 0. CLI `--latency-ms`.
+   */
+  latencyMs?: number;
+  /**
+   * Langdock's proxy timeout: a non-streaming chat completion, Messages or agent call whose latency exceeds this
+   * many milliseconds is answered 524 at that moment (Cloudflare's page, or an empty body), while the model still
+   * runs and counts against the rate limit; streams are never cut. Langdock's is about 100,000; default off. CLI
+   * `--non-streaming-timeout-ms`.
+   */
+  nonStreamingTimeoutMs?: number;
+  /** The 524's body: Cloudflare's HTML page (default) or nothing. CLI `--timeout-body`. */
+  timeoutBody?: 'html' | 'empty';
+  /**
    * End built-in streams with a usage chunk (`choices: []`). Off by default: Langdock refuses `stream_options`,
    * so real streams may carry no usage. Non-streaming responses always report usage.
    */

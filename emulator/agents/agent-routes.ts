@@ -15,6 +15,13 @@ import { sendError, sendJson } from '../server/http';
 import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces, type Sleep } from '../server/sse';
 import { estimateTokens } from '../generation/token-estimate';
 import { apiError, type ApiError } from '../server/api-error';
+import {
+  answerLatencyMs,
+  awaitNonStreamingAnswer,
+  proxyHost,
+  streamDelayMs,
+  type AnswerTiming,
+} from '../server/proxy-timeout';
 
 export const AGENT_API_ROUTE =
   /^(?:\/api\/public)?\/(agent\/v1\/chat\/completions|attachment\/v1\/upload|attachment\/v1\/delete)\/?$/;
@@ -29,8 +36,9 @@ export interface AgentApiContext {
   isAuthorized(authorization: string | undefined): boolean;
   /** Counts the request against the model's rate limit; answers 429 itself and returns false when over. */
   admit(res: ServerResponse, model: string, tokens: number): boolean;
-  readonly chunkDelayMs: number;
   readonly sleep: Sleep;
+  /** The model's latency and Langdock's proxy timeout on non-streaming calls. */
+  readonly timing: AnswerTiming;
   nextAnswerNumber(): number;
 }
 
@@ -107,7 +115,12 @@ async function answerAgent(
   if (!context.admit(res, request.agent.model, tokens)) return;
   const identity = { number: context.nextAnswerNumber() };
   const answer = buildAgentAnswer(request, identity);
-  if (!request.stream) return sendJson(res, 200, buildAgentMessage(answer, identity));
+  const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
+  const latencyMs = answerLatencyMs(context.timing, lastUser?.text ?? '');
+  if (!request.stream) {
+    if (!(await awaitNonStreamingAnswer(context.timing, res, latencyMs, proxyHost(false)))) return;
+    return sendJson(res, 200, buildAgentMessage(answer, identity));
+  }
 
   const { agent } = request;
   let chunks: UIChunk[] = buildAgentChunks(request, answer, identity);
@@ -117,7 +130,10 @@ async function answerAgent(
   const pieces = [...framed(chunks, agent.gluedEvents), SSE_DONE];
   res.writeHead(200, { ...SSE_HEADERS, 'x-vercel-ai-ui-message-stream': 'v1' });
   res.flushHeaders();
-  await writePieces(res, pieces, { delayMs: context.chunkDelayMs, sleep: context.sleep });
+  await writePieces(res, pieces, {
+    delayMs: streamDelayMs(context.timing, latencyMs, pieces.length),
+    sleep: context.sleep,
+  });
 }
 
 /** One event per chunk; glued, two consecutive text deltas share one line with no blank line between them. */

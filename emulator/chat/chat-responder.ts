@@ -47,7 +47,7 @@ function lastUserMessage(messages: readonly ChatMessage[]): UserMessage | undefi
   return undefined;
 }
 
-function lastUserText(messages: readonly ChatMessage[]): string {
+export function lastUserText(messages: readonly ChatMessage[]): string {
   return lastUserMessage(messages)?.text ?? '';
 }
 

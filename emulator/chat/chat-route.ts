@@ -8,7 +8,13 @@ import { sendError, sendJson } from '../server/http';
 import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from '../server/sse';
 import { estimatePromptTokens, finishReply } from './chat-finish-reply';
 import { validateChatRequest } from './chat-request-rules';
-import { respond } from './chat-responder';
+import { lastUserText, respond } from './chat-responder';
+import {
+  answerLatencyMs,
+  awaitNonStreamingAnswer,
+  proxyHost,
+  streamDelayMs,
+} from '../server/proxy-timeout';
 import { buildChatCompletion, buildChunks } from './chat-response';
 
 export interface ChatRouteOptions {
@@ -59,7 +65,12 @@ export async function handleChat(
     created: Math.floor(context.now() / 1000),
     model: request.model.id,
   };
-  if (!request.stream) return sendJson(res, 200, buildChatCompletion(outcome, identity));
+  const latencyMs = answerLatencyMs(context, lastUserText(request.messages));
+  if (!request.stream) {
+    if (!(await awaitNonStreamingAnswer(context, res, latencyMs, proxyHost(options.gateway))))
+      return;
+    return sendJson(res, 200, buildChatCompletion(outcome, identity));
+  }
   const chunks = buildChunks(outcome, identity, {
     azureFilterChunk: context.options.azureFilterChunk === true,
     usage: options.gateway || context.options.streamUsage === true,
@@ -68,7 +79,7 @@ export async function handleChat(
   res.flushHeaders();
   const pieces = [...chunks.map((chunk) => sseEvent(chunk)), SSE_DONE];
   await writePieces(res, pieces, {
-    delayMs: context.options.chunkDelayMs ?? 0,
+    delayMs: streamDelayMs(context, latencyMs, pieces.length),
     sleep: context.sleep,
   });
 }

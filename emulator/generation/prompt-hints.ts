@@ -67,3 +67,9 @@ export function findEmulatorHints(text: string): Set<EmulatorHint> {
   }
   return found;
 }
+
+/** `[emulate:latency=<ms>]`: how long the model takes over this answer, in milliseconds. */
+export function findLatencyHint(text: string): number | undefined {
+  const match = /\[emulate:latency=(\d{1,9})\]/.exec(text);
+  return match === null ? undefined : Number(match[1]);
+}

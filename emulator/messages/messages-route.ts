@@ -8,6 +8,12 @@ import { apiError } from '../server/api-error';
 import type { EmulatorContext } from '../server/emulator-context';
 import type { ErrorRendering } from '../server/error-shape';
 import { sendError, sendJson } from '../server/http';
+import {
+  answerLatencyMs,
+  awaitNonStreamingAnswer,
+  proxyHost,
+  streamDelayMs,
+} from '../server/proxy-timeout';
 import { namedSseEvent, SSE_HEADERS, writePieces } from '../server/sse';
 import { finishMessagesReply } from './messages-finish';
 import { validateMessagesRequest } from './messages-request-rules';
@@ -71,7 +77,13 @@ export async function handleMessages(
     id: `msg_emulator${String(context.responseCount).padStart(8, '0')}`,
     model: request.answerModel,
   };
-  if (!request.stream) return sendJson(res, 200, buildMessage(outcome, identity));
+  const lastUser = [...request.turns].reverse().find((turn) => turn.role === 'user');
+  const latencyMs = answerLatencyMs(context, lastUser?.text ?? '');
+  if (!request.stream) {
+    if (!(await awaitNonStreamingAnswer(context, res, latencyMs, proxyHost(options.gateway))))
+      return;
+    return sendJson(res, 200, buildMessage(outcome, identity));
+  }
   const events = buildMessageEvents(outcome, identity);
   const played = reply.hints.has('stream-error') ? breakOffEvents(events) : events;
   res.writeHead(200, SSE_HEADERS);
@@ -79,6 +91,6 @@ export async function handleMessages(
   await writePieces(
     res,
     played.map((event) => namedSseEvent(event.type, event)),
-    { delayMs: context.options.chunkDelayMs ?? 0, sleep: context.sleep },
+    { delayMs: streamDelayMs(context, latencyMs, played.length), sleep: context.sleep },
   );
 }

@@ -20,6 +20,12 @@ Options:
   --no-retry-after      Send 429s without retry-after (Langdock documents none)
   --error-shape <shape> layered (default: gateway {message}, backend {error}), langdock or openai
   --chunk-delay-ms <n>  Pause between streamed chunks
+  --latency-ms <n>      How long the model takes over an answer (a stream spreads it over its chunks);
+                        [emulate:latency=<ms>] in the last user message sets it per request
+  --non-streaming-timeout-ms <n>
+                        Answer a non-streaming call slower than this with 524, as Langdock's proxy does
+                        after about 100000 ms (default: off); streams are never cut
+  --timeout-body <body> The 524's body: html (Cloudflare's page, default) or empty
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
   --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
   --allow-json-schema   Accept response_format json_schema
@@ -54,6 +60,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'no-retry-after': { type: 'boolean' },
       'error-shape': { type: 'string' },
       'chunk-delay-ms': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'non-streaming-timeout-ms': { type: 'string' },
+      'timeout-body': { type: 'string' },
       'azure-filter-chunk': { type: 'boolean' },
       'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
@@ -80,6 +89,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (apiKeys !== undefined) options.apiKeys = apiKeys;
   const chunkDelayMs = wholeNumber('--chunk-delay-ms', values['chunk-delay-ms']);
   if (chunkDelayMs !== undefined) options.chunkDelayMs = chunkDelayMs;
+  const latencyMs = wholeNumber('--latency-ms', values['latency-ms']);
+  if (latencyMs !== undefined) options.latencyMs = latencyMs;
+  const timeoutMs = wholeNumber('--non-streaming-timeout-ms', values['non-streaming-timeout-ms']);
+  if (timeoutMs !== undefined) options.nonStreamingTimeoutMs = timeoutMs;
+  const timeoutBody = values['timeout-body'];
+  if (timeoutBody !== undefined)
+    options.timeoutBody = oneOf('--timeout-body', timeoutBody, TIMEOUT_BODIES);
   if (values['no-retry-after'] === true) options.retryAfter = false;
   const errorShape = values['error-shape'];
   if (errorShape !== undefined) options.errorShape = parseErrorShape(errorShape);
@@ -123,6 +139,15 @@ function modelLimit(flag: string, pair: string): [string, number] {
   if (at <= 0 || !/^\d+$/.test(value))
     throw new Error(`${flag} needs <model id>=<whole number>, got '${pair}'.`);
   return [pair.slice(0, at), wholeNumber(flag, value) ?? 0];
+}
+
+const TIMEOUT_BODIES = ['html', 'empty'] as const;
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined)
+    throw new Error(`${flag} must be one of ${allowed.join(', ')}, got '${value}'.`);
+  return found;
 }
 
 function parseErrorShape(value: string): ErrorShape {

@@ -46,6 +46,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
       `errorShape must be one of ${ERROR_SHAPES.join(', ')}, got '${String(options.errorShape)}'.`,
     );
   }
+  checkTimingOptions(options);
   const now = options.now ?? Date.now;
   const state: EmulatorState = {
     requests: [],
@@ -83,6 +84,18 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
     });
   });
   return { server, state };
+}
+
+function checkTimingOptions(options: LangdockEmulatorOptions): void {
+  for (const name of ['latencyMs', 'nonStreamingTimeoutMs', 'chunkDelayMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0))
+      throw new Error(
+        `${name} must be a number of milliseconds (0 or more), got ${String(value)}.`,
+      );
+  }
+  if (options.timeoutBody !== undefined && !['html', 'empty'].includes(options.timeoutBody))
+    throw new Error(`timeoutBody must be 'html' or 'empty', got '${String(options.timeoutBody)}'.`);
 }
 
 async function handle(
@@ -168,8 +181,8 @@ function agentApiContext(context: EmulatorContext): AgentApiContext {
     invalidKeyMessage: MESSAGES.invalidKey,
     isAuthorized: (authorization) => isAuthorized(context, authorization),
     admit: (res, model, tokens) => admit(context, res, model, tokens) !== undefined,
-    chunkDelayMs: context.options.chunkDelayMs ?? 0,
     sleep: context.sleep,
+    timing: context,
     nextAnswerNumber: () => (context.responseCount += 1),
   };
 }

@@ -120,6 +120,30 @@ describe('parseCliArgs', () => {
         },
       },
     },
+    {
+      argv: [
+        '--latency-ms',
+        '1500',
+        '--non-streaming-timeout-ms',
+        '1000',
+        '--timeout-body',
+        'empty',
+      ],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          latencyMs: 1500,
+          nonStreamingTimeoutMs: 1000,
+          timeoutBody: 'empty',
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
@@ -142,6 +166,10 @@ describe('parseCliArgs', () => {
       message: "--model-tpm needs <model id>=<whole number>, got '=5'.",
     },
     { argv: ['--window-ms', '1.5'], message: "--window-ms needs a whole number, got '1.5'." },
+    {
+      argv: ['--timeout-body', 'json'],
+      message: "--timeout-body must be one of html, empty, got 'json'.",
+    },
   ])('refuses $argv', ({ argv, message }) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
