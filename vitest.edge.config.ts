@@ -25,5 +25,7 @@ export default defineConfig({
       'test/v2/langdock-streaming-latency.test.ts',
     ],
     testTimeout: 20_000,
+    // After the summary, one line per suite skipped for a missing program or shared data (test/helpers/requires.ts).
+    reporters: ['default', './test/helpers/requires-reporter.ts'],
   },
 });

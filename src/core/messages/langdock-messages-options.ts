@@ -24,34 +24,37 @@ export const langdockMessagesOptionsSchema = z
      * `reasoning`. A kind the model does not take is turned into the one it does, with a warning.
      */
     thinking: z
-      .discriminatedUnion('type', [
-        z
-          .object({
-            /** Thinking with a token budget (Claude 3.7 to 4.5). */
-            type: z.literal('enabled'),
-            /** Tokens thinking may use, at least 1,024; default 8,192. Added to the answer's max_tokens. */
-            budgetTokens: z.number().int().min(1024).optional(),
-            /** `summarized` thinking text, or `omitted` (only the signature comes back, sooner). */
-            display: thinkingDisplay.optional(),
-          })
-          .strict(),
-        z
-          .object({
-            /** The model decides how much to think (Claude 4.6 and later). */
-            type: z.literal('adaptive'),
-            /** Sent as `output_config.effort`: `xhigh` from Opus 4.7 and Sonnet 5 on. Default: the model's (high). */
-            effort: z.enum(langdockMessagesEfforts).optional(),
-            /** `summarized` thinking text, or `omitted`. Default: `summarized`, also where the model omits it. */
-            display: thinkingDisplay.optional(),
-          })
-          .strict(),
-        z
-          .object({
-            /** No thinking; sent as such only where the model thinks by default (Claude Opus 5). */
-            type: z.literal('disabled'),
-          })
-          .strict(),
-      ])
+      // One object checked field by field, not a union: z.discriminatedUnion's declarations differ between
+      // zod 3.25's zod/v4 and zod 4, and a plain union's error cannot say which field is wrong.
+      .object({
+        /**
+         * `enabled`: thinking with a token budget (Claude 3.7 to 4.5); `adaptive`: the model decides how much
+         * to think (Claude 4.6 and later); `disabled`: none, sent as such only where the model thinks by
+         * default (Claude Opus 5).
+         */
+        type: z.enum(['enabled', 'adaptive', 'disabled']),
+        /** With `enabled`: tokens thinking may use, at least 1,024; default 8,192. Added to max_tokens. */
+        budgetTokens: z.number().int().min(1024).optional(),
+        /** With `adaptive`: sent as `output_config.effort` (`xhigh` from Opus 4.7 and Sonnet 5 on). Default: the model's. */
+        effort: z.enum(langdockMessagesEfforts).optional(),
+        /** `summarized` thinking text, or `omitted` (only the signature comes back, sooner). Not with `disabled`. */
+        display: thinkingDisplay.optional(),
+      })
+      .strict()
+      .superRefine((thinking, context) => {
+        const misplaced = (field: string, belongs: string) =>
+          context.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `${field} goes with type '${belongs}', not '${thinking.type}'`,
+          });
+        if (thinking.budgetTokens !== undefined && thinking.type !== 'enabled')
+          misplaced('budgetTokens', 'enabled');
+        if (thinking.effort !== undefined && thinking.type !== 'adaptive')
+          misplaced('effort', 'adaptive');
+        if (thinking.display !== undefined && thinking.type === 'disabled')
+          misplaced('display', 'enabled or adaptive');
+      })
       .optional(),
     /**
      * How `generateText` calls Langdock: `true` streams the answer and assembles it, which outlives the

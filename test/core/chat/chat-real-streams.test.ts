@@ -1,19 +1,20 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LangdockFinish, LangdockStreamPart } from '../../../src/core/langdock-call';
 import { SseDecoder } from '../../../src/core/stream/langdock-sse-decoder';
 import { LangdockChatStreamProcessor } from '../../../src/core/chat/langdock-chat-stream-processor';
 import { counterIds } from '../../helpers/stream-parts';
+import { requireSharedData } from '../../helpers/requires';
 
 // Real recorded OpenAI and Azure streams (../shared/real-streams, see its SOURCES.md; not ours, so read in
 // place and never copied). Each goes through the decoder and processor; what comes out is compared with
 // what a plain reading of the same chunks says the answer was.
-const folder =
-  process.env.LANGDOCK_REAL_STREAMS ??
-  fileURLToPath(new URL('../../../../shared/real-streams/', import.meta.url));
-const available = existsSync(folder);
-const files = available ? readdirSync(folder).filter((name) => name.endsWith('.jsonl')) : [];
+// Outside CI a clone may lack ../shared (the suite is skipped, and says so); under CI=true its absence fails.
+const realStreams = requireSharedData('real-streams', { env: 'LANGDOCK_REAL_STREAMS' });
+const folder = realStreams.path;
+const files = realStreams.available
+  ? readdirSync(folder).filter((name) => name.endsWith('.jsonl'))
+  : [];
 
 type Chunk = {
   choices?: Array<{
@@ -84,10 +85,8 @@ function run(lines: string[]) {
   return parts;
 }
 
-describe('real recorded streams', () => {
+describe('real recorded streams', realStreams.suite, () => {
   it('are there to read (../shared/real-streams, or LANGDOCK_REAL_STREAMS)', () => {
-    // Outside CI a clone may lack ../shared; in CI it is always beside the clone, so its absence fails there.
-    if (!available && !process.env.CI) return;
     expect(files.length).toBeGreaterThanOrEqual(14);
   });
 

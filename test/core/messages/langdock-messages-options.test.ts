@@ -54,6 +54,16 @@ describe('parseLangdockMessagesOptions', () => {
       /providerOptions\.langdock\.thinking/,
     ],
     [
+      'a budget with adaptive thinking',
+      { thinking: { type: 'adaptive', budgetTokens: 2048 } },
+      /thinking\.budgetTokens: budgetTokens goes with type 'enabled', not 'adaptive'/,
+    ],
+    [
+      'an effort with budget thinking',
+      { thinking: { type: 'enabled', effort: 'high' } },
+      /thinking\.effort: effort goes with type 'adaptive', not 'enabled'/,
+    ],
+    [
       'sendReasoning not a boolean',
       { sendReasoning: 'yes' },
       /providerOptions\.langdock\.sendReasoning/,
