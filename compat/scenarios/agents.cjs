@@ -32,6 +32,13 @@ const AGENT_HINT =
 const AUTO_HINT =
   'The agent\'s model is "Auto" and the workspace has no default model: choose a fixed model in the agent\'s settings in Langdock.';
 
+/** An error text as the library writes it: Langdock's words, the hint, then the emulator's `x-request-id`. */
+function assertErrorText(actual, expected) {
+  const suffix = / \(request id req_emulator\d{8}\)$/;
+  assert.match(actual, suffix, 'the error names the request id Langdock sent');
+  assert.equal(actual.replace(suffix, ''), expected);
+}
+
 /**
  * Throws unless `body` is exactly an agent request with one user text message (its id any non-empty string),
  * plus `extra` at the top and `messageExtra` on the message.
@@ -421,13 +428,13 @@ function agentScenarios({
           `expected APICallError, got ${unknown?.name}: ${unknown?.message}`,
         );
         assert.equal(unknown.statusCode, 400);
-        assert.equal(unknown.message, `Langdock API error 400: Agent not found. ${AGENT_HINT}`);
+        assertErrorText(unknown.message, `Langdock API error 400: Agent not found. ${AGENT_HINT}`);
         const auto = await rejection(
           ai.generateText({ model: langdock.agent('auto-agent'), prompt: 'Hi' }),
           'generateText on an "Auto" agent',
         );
         assert.equal(auto.statusCode, 400);
-        assert.equal(
+        assertErrorText(
           auto.message,
           `Langdock API error 400: INVALID REQUEST: No valid model in the request, and no default model set for this workspace. ${AUTO_HINT}`,
         );
@@ -491,14 +498,16 @@ function agentScenarios({
         }).agentResponse({ agentId: 'research', messages });
         assert.equal(refused.status, 200);
         const refusedText = await refused.text();
-        assert.deepEqual(sseEvents(refusedText), [
-          {
-            type: 'error',
-            errorText:
-              'Langdock API error 401: The provided API key is invalid. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
-          },
-          '[DONE]',
-        ]);
+        const events = sseEvents(refusedText);
+        assert.deepEqual(
+          events.map((event) => (typeof event === 'string' ? event : Object.keys(event))),
+          [['type', 'errorText'], '[DONE]'],
+        );
+        assert.equal(events[0].type, 'error');
+        assertErrorText(
+          events[0].errorText,
+          'Langdock API error 401: The provided API key is invalid. Check the API key (apiKey setting or LANGDOCK_API_KEY): it is missing, mistyped or revoked.',
+        );
         assert.ok(!refusedText.includes(wrongKey), 'the key never appears in the stream');
         assert.equal(
           emulator.requests.at(-1).headers.authorization,
