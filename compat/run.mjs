@@ -285,6 +285,10 @@ async function main() {
       console.log(
         `     agents (native): system message and function tool warned as ${fact.agentWarnings.join(', ')}; ${fact.agentScenarios} agent scenarios passed`,
       );
+    if (fact.modelScenarios !== undefined)
+      console.log(
+        `     models (native): ${fact.modelScenarios} GPT/Claude x classic/gateway scenarios passed; gateway cost of a greeting: ${JSON.stringify(fact.gatewayCost)}`,
+      );
   }
   writeFileSync(join(work, 'facts.json'), JSON.stringify(facts, null, 2));
 

@@ -24,6 +24,7 @@ const {
   embeddingList,
 } = require('./wire.cjs');
 const { agentScenarios } = require('./agents.cjs');
+const { modelScenarios } = require('./models.cjs');
 
 const API_KEY = 'ld-compat-key-0123456789';
 const SCENARIO_TIMEOUT_MS = 15_000;
@@ -222,6 +223,17 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
     apiKey: API_KEY,
     loadEmulator,
     assertSpecWarning,
+    compatWarnings,
+    facts,
+  });
+  const models = modelScenarios({
+    ai,
+    z,
+    createLangdock,
+    aiMajor,
+    apiKey: API_KEY,
+    loadEmulator,
+    stepCount,
     compatWarnings,
     facts,
   });
@@ -967,6 +979,9 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
     // Issue #15 (agents.cjs): langdock.agent, agentResponse and attachments on the published emulator, in native cells.
     ...agents.map(([name, scenario]) => [name, () => native, scenario]),
 
+    // Issue #19 (models.cjs): gpt-5-mini and a Claude id, classic and through the gateway, on the published emulator.
+    ...models.map(([name, scenario]) => [name, () => native, scenario]),
+
     // Last: every warning `ai` logged during this cell (the logger sees each call's warnings, and ai's own).
     [
       native
@@ -1020,8 +1035,12 @@ async function runScenarios({ ai, z, entry, provider, loader, resolvedEntry, loa
         ? 'Warning[]'
         : `{ ${Object.keys(logged[0]).join(', ')} }`;
   facts.scenarios = results.length;
-  if (native)
-    facts.agentScenarios = `${results.filter((result) => result.ok && agents.some(([name]) => name === result.name)).length} of ${agents.length}`;
+  const passedOf = (list) =>
+    `${results.filter((result) => result.ok && list.some(([name]) => name === result.name)).length} of ${list.length}`;
+  if (native) {
+    facts.agentScenarios = passedOf(agents);
+    facts.modelScenarios = passedOf(models);
+  }
   facts.loggedWarningTypes = [...new Set(loggedWarnings().map((warning) => warning.type))];
   for (const result of results)
     console.log(
