@@ -4,6 +4,7 @@ import type { EmulatorAttachment } from './agents/attachment-store';
 import type { ErrorShape } from './server/error-shape';
 import type { ModelSpec } from './models/model-catalog';
 import type { RateLimitOptions } from './rate-limit/rate-limiter';
+import type { SpendLimit } from './rate-limit/spend-limit';
 import type { Sleep } from './server/sse';
 
 export interface LangdockEmulatorOptions {
@@ -30,6 +31,18 @@ export interface LangdockEmulatorOptions {
    * header, so `false` tests a client's own backoff.
    */
   retryAfter?: boolean;
+  /**
+   * Send `x-ratelimit-limit-requests`, `-limit-tokens`, `-remaining-requests` and `-remaining-tokens` (seen on
+   * Langdock's answers) on every chat completions, Messages, embeddings and agent answer and 429, from the
+   * model's window after the request (and its reply) counted. Needs `rateLimit`. CLI `--rate-limit-headers`.
+   */
+  rateLimitHeaders?: boolean;
+  /**
+   * A used-up spend limit: every model call (or those of `models`) is refused with 429 and Langdock-like words
+   * naming the workspace's, user's or key's monthly limit, before the rate limit and without `retry-after`;
+   * `setSpendLimit` changes it while running. CLI `--spend-limit <scope>[:<model>,...]`.
+   */
+  spendLimit?: SpendLimit;
   /**
    * Error bodies: `layered` (default) answers gateway refusals (key, origin, route, rate limit, Langdock's four
    * unsupported parameters) as Langdock's `{message}` and backend refusals (parameters, messages, models) as
@@ -78,7 +91,7 @@ export interface LangdockEmulatorOptions {
   logger?: (line: string) => void;
   /** Clock in milliseconds for rate limiting and `created`, so tests can move time. */
   now?: () => number;
-  /** For tests: waits behind `chunkDelayMs` and scripted `delayMs`, so delays can be observed without a clock. */
+  /** For tests: waits behind `chunkDelayMs`, `latencyMs` and scripted `delayMs`, so delays can be observed without a clock. */
   sleep?: Sleep;
 }
 
@@ -169,7 +182,14 @@ export interface LangdockEmulator {
   script(...responses: ScriptedResponse[]): void;
   /** How many scripted responses are still queued. */
   readonly pendingScripts: number;
-  /** Clears recorded requests, queued scripts, rate-limit windows, attachments and the prompt cache. */
+  /** The spend limit in force (the `spendLimit` option until changed). */
+  readonly spendLimit: SpendLimit | undefined;
+  /** Sets a used-up spend limit, or lifts it with no argument, for the requests that follow. */
+  setSpendLimit(spendLimit?: SpendLimit): void;
+  /**
+   * Clears recorded requests, queued scripts, rate-limit windows, attachments and the prompt cache, and restores
+   * the `spendLimit` option.
+   */
   reset(): void;
   /** Stops listening and drops open connections (including stalled ones). */
   close(): Promise<void>;

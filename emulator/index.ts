@@ -1,5 +1,6 @@
 // Public entry: start an offline Langdock API emulator for tests and local development.
 import { createEmulatorServer } from './server/emulator-server';
+import { checkSpendLimit, type SpendLimit } from './rate-limit/spend-limit';
 import type {
   BaseURLOptions,
   LangdockEmulator,
@@ -43,6 +44,7 @@ export type {
   GatewayErrorBody,
 } from './server/error-shape';
 export type { RateLimit, RateLimitOptions } from './rate-limit/rate-limiter';
+export type { SpendLimit, SpendLimitOptions, SpendLimitScope } from './rate-limit/spend-limit';
 export type { Sleep } from './server/sse';
 export type * from './chat/chat-completions-wire';
 export type { ModelList, ModelObject } from './models/model-list';
@@ -66,6 +68,9 @@ export { MESSAGES_PARAMETERS } from './messages/messages-request-rules';
 export { EMULATOR_HINTS } from './generation/prompt-hints';
 export { EMULATOR_PRICES } from './gateway/gateway-cost';
 export { DEFAULT_RATE_LIMIT } from './rate-limit/rate-limiter';
+export { SPEND_LIMIT_SCOPES, spendLimitMessage } from './rate-limit/spend-limit';
+export { rateLimitHeaders } from './rate-limit/rate-limit-headers';
+export { PROXY_TIMEOUT_STATUS, timeoutPage } from './server/proxy-timeout';
 export { estimateTokens } from './generation/token-estimate';
 export { AGENT_MESSAGES } from './agents/agent-request';
 
@@ -113,7 +118,15 @@ export async function startLangdockEmulator(
     get pendingScripts(): number {
       return state.scripts.size;
     },
+    get spendLimit() {
+      return state.spendLimit;
+    },
+    setSpendLimit(spendLimit?: SpendLimit): void {
+      checkSpendLimit(spendLimit);
+      state.spendLimit = spendLimit;
+    },
     reset(): void {
+      state.spendLimit = options.spendLimit;
       requests.length = 0;
       state.scripts.clear();
       state.rateLimiter?.reset();

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { usageCost } from '../gateway/gateway-cost';
 import type { CatalogModel } from '../models/model-catalog';
-import { admit } from '../rate-limit/rate-limit-admission';
+import { admit, reportUsage } from '../rate-limit/rate-limit-admission';
 import type { EmulatorContext } from '../server/emulator-context';
 import { sendError, sendJson } from '../server/http';
 import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from '../server/sse';
@@ -59,6 +59,7 @@ export async function handleChat(
       }
     : finished;
   entry.tokens += outcome.usage.completion_tokens;
+  reportUsage(context, res, request.model.id);
   context.responseCount += 1;
   const identity = {
     id: `chatcmpl-emulator${String(context.responseCount).padStart(8, '0')}`,

@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { usageCost } from '../gateway/gateway-cost';
 import type { CatalogModel } from '../models/model-catalog';
-import { admit } from '../rate-limit/rate-limit-admission';
+import { admit, reportUsage } from '../rate-limit/rate-limit-admission';
 import { apiError } from '../server/api-error';
 import type { EmulatorContext } from '../server/emulator-context';
 import type { ErrorRendering } from '../server/error-shape';
@@ -72,6 +72,7 @@ export async function handleMessages(
     : undefined;
   const outcome = finishMessagesReply(reply, request, cache, cost);
   entry.tokens += outcome.usage.output_tokens;
+  reportUsage(context, res, request.model.id);
   context.responseCount += 1;
   const identity = {
     id: `msg_emulator${String(context.responseCount).padStart(8, '0')}`,

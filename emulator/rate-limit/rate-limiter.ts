@@ -67,6 +67,17 @@ export class RateLimiter {
     return { allowed: true, entry };
   }
 
+  /** Requests and tokens the model's current window holds. */
+  usage(model: string): { requests: number; tokens: number } {
+    const { windowMs } = this.limitFor(model);
+    const now = this.now();
+    const entries = (this.windows.get(model) ?? []).filter((entry) => entry.at > now - windowMs);
+    return {
+      requests: entries.length,
+      tokens: entries.reduce((sum, entry) => sum + entry.tokens, 0),
+    };
+  }
+
   reset(): void {
     this.windows.clear();
   }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseAgentFlag } from '../agents/agent-registry';
 import { ERROR_SHAPES, type ErrorShape } from './error-shape';
 import type { RateLimit, RateLimitOptions } from '../rate-limit/rate-limiter';
+import { SPEND_LIMIT_SCOPES, type SpendLimit } from '../rate-limit/spend-limit';
 import type { LangdockEmulatorOptions } from '../emulator-types';
 
 export const CLI_USAGE = `Usage: langdock-emulator [options]
@@ -18,6 +19,10 @@ Options:
   --model-tpm <id=n>    Tokens per window for one model; repeat for more
   --no-rate-limit       Turn rate limiting off
   --no-retry-after      Send 429s without retry-after (Langdock documents none)
+  --rate-limit-headers  Send x-ratelimit-limit-* and x-ratelimit-remaining-* headers, from the windows
+  --spend-limit <scope>[:<id>,<id>]
+                        A used-up monthly spend limit of the workspace, user or key: 429 for every model
+                        (or the listed ones), before the rate limit
   --error-shape <shape> layered (default: gateway {message}, backend {error}), langdock or openai
   --chunk-delay-ms <n>  Pause between streamed chunks
   --latency-ms <n>      How long the model takes over an answer (a stream spreads it over its chunks);
@@ -58,6 +63,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'model-tpm': { type: 'string', multiple: true },
       'no-rate-limit': { type: 'boolean' },
       'no-retry-after': { type: 'boolean' },
+      'rate-limit-headers': { type: 'boolean' },
+      'spend-limit': { type: 'string' },
       'error-shape': { type: 'string' },
       'chunk-delay-ms': { type: 'string' },
       'latency-ms': { type: 'string' },
@@ -97,6 +104,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (timeoutBody !== undefined)
     options.timeoutBody = oneOf('--timeout-body', timeoutBody, TIMEOUT_BODIES);
   if (values['no-retry-after'] === true) options.retryAfter = false;
+  if (values['rate-limit-headers'] === true) options.rateLimitHeaders = true;
+  const spendLimit = values['spend-limit'];
+  if (spendLimit !== undefined) options.spendLimit = parseSpendLimit(spendLimit);
   const errorShape = values['error-shape'];
   if (errorShape !== undefined) options.errorShape = parseErrorShape(errorShape);
   const rateLimit = parseRateLimit(values);
@@ -142,6 +152,20 @@ function modelLimit(flag: string, pair: string): [string, number] {
 }
 
 const TIMEOUT_BODIES = ['html', 'empty'] as const;
+
+/** `workspace`, or `key:gpt-4.1,gpt-4o` for those models only. */
+function parseSpendLimit(value: string): SpendLimit {
+  const at = value.indexOf(':');
+  const scope = oneOf('--spend-limit', at === -1 ? value : value.slice(0, at), SPEND_LIMIT_SCOPES);
+  if (at === -1) return scope;
+  const models = value
+    .slice(at + 1)
+    .split(',')
+    .filter((id) => id !== '');
+  if (models.length === 0)
+    throw new Error(`--spend-limit needs model ids after ':', got '${value}'.`);
+  return { scope, models };
+}
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   const found = allowed.find((candidate) => candidate === value);

@@ -5,6 +5,7 @@ import type { LangdockEmulatorOptions, RecordedRequest } from '../emulator-types
 import type { PromptCache } from '../messages/prompt-cache';
 import type { CatalogModel } from '../models/model-catalog';
 import type { RateLimiter } from '../rate-limit/rate-limiter';
+import type { SpendLimit } from '../rate-limit/spend-limit';
 import type { ErrorShape } from './error-shape';
 import type { ScriptQueue } from './scripted-responses';
 import type { Sleep } from './sse';
@@ -15,6 +16,8 @@ export interface EmulatorState {
   readonly rateLimiter: RateLimiter | undefined;
   readonly attachments: AttachmentStore;
   readonly promptCache: PromptCache;
+  /** The spend limit in force; tests lift or set it while the emulator runs. */
+  spendLimit: SpendLimit | undefined;
 }
 
 export interface EmulatorContext {

@@ -13,6 +13,7 @@ import { buildCatalog, catalogOf } from '../models/model-catalog';
 import { buildModelList } from '../models/model-list';
 import { admit } from '../rate-limit/rate-limit-admission';
 import { RateLimiter } from '../rate-limit/rate-limiter';
+import { checkSpendLimit } from '../rate-limit/spend-limit';
 import type { ApiError } from './api-error';
 import { isAuthorized } from './auth';
 import type { EmulatorContext, EmulatorState } from './emulator-context';
@@ -47,6 +48,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
     );
   }
   checkTimingOptions(options);
+  checkSpendLimit(options.spendLimit);
   const now = options.now ?? Date.now;
   const state: EmulatorState = {
     requests: [],
@@ -54,6 +56,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
     rateLimiter: options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit, now),
     attachments: new AttachmentStore(),
     promptCache: new PromptCache(now),
+    spendLimit: options.spendLimit,
   };
   const catalog = buildCatalog(options.models);
   const context: EmulatorContext = {

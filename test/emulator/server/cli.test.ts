@@ -144,6 +144,37 @@ describe('parseCliArgs', () => {
         },
       },
     },
+    {
+      argv: ['--rate-limit-headers', '--spend-limit', 'key:gpt-4.1,gpt-4o'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          rateLimitHeaders: true,
+          spendLimit: { scope: 'key', models: ['gpt-4.1', 'gpt-4o'] },
+        },
+      },
+    },
+    {
+      argv: ['--spend-limit', 'workspace'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          spendLimit: 'workspace',
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
@@ -166,6 +197,14 @@ describe('parseCliArgs', () => {
       message: "--model-tpm needs <model id>=<whole number>, got '=5'.",
     },
     { argv: ['--window-ms', '1.5'], message: "--window-ms needs a whole number, got '1.5'." },
+    {
+      argv: ['--spend-limit', 'team'],
+      message: "--spend-limit must be one of workspace, user, key, got 'team'.",
+    },
+    {
+      argv: ['--spend-limit', 'key:'],
+      message: "--spend-limit needs model ids after ':', got 'key:'.",
+    },
     {
       argv: ['--timeout-body', 'json'],
       message: "--timeout-body must be one of html, empty, got 'json'.",
