@@ -1,5 +1,6 @@
 import type { JSONValue } from '@ai-sdk/provider';
 import type { LangdockFinish } from './langdock-call';
+import { readLangdockRateLimitHeaders } from './rate-limit/langdock-rate-limit-headers';
 
 // The gateway documents a cost in "the final usage object of every response" without naming the field
 // [assumed: these names; test:live prints the usage object to settle it].
@@ -17,21 +18,25 @@ export function readLangdockCost(usage: Record<string, JSONValue> | undefined): 
 
 /**
  * A finish with what the response says about itself in `providerMetadata.langdock`: `requestId` (the
- * `x-request-id` header, for Langdock's support), and on the gateway its whole usage object and `cost`.
+ * `x-request-id` header, for Langdock's support), `rateLimit` (the `x-ratelimit-*` headers present:
+ * `limitRequests`, `limitTokens`, `remainingRequests`, `remainingTokens`), and on the gateway its whole usage
+ * object and `cost`.
  */
 export function withLangdockResponseMetadata(
   finish: LangdockFinish,
   { gateway, headers }: { gateway: boolean; headers: Record<string, string> | undefined },
 ): LangdockFinish {
   const requestId = headers?.['x-request-id'];
+  const rateLimit = readLangdockRateLimitHeaders(headers);
   const raw = gateway ? finish.usage?.raw : undefined;
-  if (requestId === undefined && raw === undefined) return finish;
+  if (requestId === undefined && rateLimit === undefined && raw === undefined) return finish;
   const cost = readLangdockCost(raw);
   return {
     ...finish,
     providerMetadata: {
       ...finish.providerMetadata,
       ...(requestId !== undefined && { requestId }),
+      ...(rateLimit !== undefined && { rateLimit: { ...rateLimit } }),
       ...(raw !== undefined && { usage: raw }),
       ...(cost !== undefined && { cost }),
     },

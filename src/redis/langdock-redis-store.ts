@@ -11,6 +11,7 @@ import {
 import {
   acquireScript,
   blockScript,
+  reconcileScript,
   settleScript,
   type LangdockRedisScript,
 } from './langdock-redis-scripts';
@@ -70,6 +71,23 @@ export function createLangdockRedisStore(
       // SET ... PX needs at least 1 ms; a block of nothing blocks nothing.
       if (!(whole >= 1)) return;
       await step(run, blockScript, [blockKey(bucket)], [String(whole)]);
+    },
+    async reconcile(bucket, lease, { requests, tokens, windowMs, latencyMs }) {
+      const count = (value: number | undefined) =>
+        value === undefined ? '-1' : String(wholeTokens(value));
+      await step(
+        run,
+        reconcileScript,
+        [logKey(bucket)],
+        [
+          lease,
+          count(requests),
+          count(tokens),
+          String(Math.ceil(windowMs)),
+          String(Math.ceil(latencyMs)),
+          crypto.randomUUID(),
+        ],
+      );
     },
   };
 }

@@ -86,7 +86,33 @@ describe.each(redisClients)('createLangdockRedisStore with %s', redisServer.suit
     expect(entry?.values[0]).toBe(`${granted.lease.split(':')[0]}:s:38`);
     // Settling swaps the member in place: the log keeps its expiry.
     expect(entry?.ttl).toBeGreaterThan(0);
-    expect(entry?.ttl).toBeLessThanOrEqual(limits.windowMs);
+    // Two windows: a report of Langdock's compares with the window before the request it answers.
+    expect(entry?.ttl).toBeLessThanOrEqual(2 * limits.windowMs);
+    expect(entry?.ttl).toBeGreaterThan(limits.windowMs);
+  });
+
+  it('records usage Langdock reported beyond its own count as <id>:r<requests>:<tokens>, at the request’s time', async () => {
+    const bucket = freshBucket();
+    const granted = await store.acquire(bucket, { tokens: 100, limits });
+    if (!granted.granted) throw new Error('the request must be granted');
+    const report = { requests: 3, tokens: 700, windowMs: limits.windowMs, latencyMs: 1_000 };
+    await store.reconcile!(bucket, granted.lease, report);
+    // Reported again (the next response says the same): nothing more.
+    await store.reconcile!(bucket, granted.lease, report);
+    const members = await admin.zrange(`langdock:rl:{${bucket}}:log`, '0', '-1', 'WITHSCORES');
+    // Members and scores alternate; equal scores sort by member.
+    const scores = new Map(
+      members.filter((_, i) => i % 2 === 0).map((member, i) => [member, members[2 * i + 1]]),
+    );
+    const reported = [...scores.keys()].find((member) => member !== granted.lease);
+    expect(scores.size).toBe(2);
+    expect(reported).toMatch(/^[0-9a-f-]{36}:r2:600$/);
+    const [leaseAt, reportedAt] = [scores.get(granted.lease), scores.get(reported!)];
+    expect(reportedAt).toBe(leaseAt);
+    expect(kind(await store.acquire(bucket, { tokens: 301, limits }))).toBe('tokens');
+    expect(kind(await store.acquire(bucket, { tokens: 1, limits }))).toBe('granted');
+    // 1 + 2 reported + 1 = the 4 requests of the limit.
+    expect(kind(await store.acquire(bucket, { tokens: 1, limits }))).toBe('requests');
   });
 
   it('blocks the bucket after a 429 for every store on this Redis; a shorter block does not shorten it', async () => {
@@ -114,7 +140,7 @@ describe.each(redisClients)('createLangdockRedisStore with %s', redisServer.suit
     const log = await admin.pttl(`langdock:rl:{${bucket}}:log`);
     const block = await admin.pttl(`langdock:rl:{${bucket}}:block`);
     expect(log).toBeGreaterThan(0);
-    expect(log).toBeLessThanOrEqual(5_000);
+    expect(log).toBeLessThanOrEqual(2 * 5_000);
     expect(block).toBeGreaterThan(0);
     expect(block).toBeLessThanOrEqual(3_000);
   });
@@ -219,6 +245,48 @@ describe('createLangdockRedisStore', redisServer.suite, () => {
       'blocked 30 s',
     ]);
     expect(outcomes.get(redis)).toEqual(outcomes.get(memory));
+  });
+
+  it('reconciles with what Langdock reported as the memory store does', async () => {
+    const tenRequests = { ...limits, requestsPerMinute: 10 };
+    const report = (requests: number, tokens: number) => ({
+      requests,
+      tokens,
+      windowMs: limits.windowMs,
+      latencyMs: 1_000,
+    });
+    const outcomes = [];
+    for (const store of [createLangdockRedisStore(admin), createLangdockMemoryStore()]) {
+      const bucket = freshBucket();
+      const leases: string[] = [];
+      const seen: string[] = [];
+      const acquire = async (tokens: number) => {
+        const decision = await store.acquire(bucket, { tokens, limits: tenRequests });
+        if (decision.granted) leases.push(decision.lease);
+        seen.push(decision.granted ? 'granted' : `${decision.binding} ${decision.freeTokens} free`);
+      };
+      await acquire(300);
+      await acquire(200);
+      // Langdock counts 4 requests and 900 tokens: 2 and 400 beyond the two sent (both within the latency).
+      await store.reconcile!(bucket, leases[0]!, report(4, 900));
+      await acquire(101);
+      await acquire(100);
+      await store.settle(bucket, leases[0]!, 50);
+      await acquire(250);
+      // Everything Langdock counts now is accounted for, the reported usage included: nothing is added.
+      await store.reconcile!(bucket, leases[1]!, report(5, 1_000));
+      await acquire(1);
+      outcomes.push(seen);
+    }
+    expect(outcomes[0]).toEqual([
+      'granted',
+      'granted',
+      'tokens 100 free',
+      'granted',
+      'granted',
+      'tokens 0 free',
+    ]);
+    expect(outcomes[0]).toEqual(outcomes[1]);
   });
 
   it('puts every key under its prefix, the bucket in braces as the cluster hash tag', async () => {

@@ -8,7 +8,7 @@ import {
 import * as root from '../../src/index';
 import * as v3 from '../../src/v3/index';
 import { createLangdock, LangdockRateLimitError } from '../../src/v4/index';
-import { json, serverPerTest, text } from '../helpers/test-server';
+import { json, serverPerTest, text, type Reply } from '../helpers/test-server';
 
 const API_KEY = 'ld-rate-limit-key-0123456789';
 const prompt = [
@@ -266,6 +266,76 @@ describe('rateLimit on the wire', () => {
       'This call reserves about 1007 tokens, more than the 500 tokens a minute the rate limit allows; it was not sent. Its prompt is about 7 tokens; the other 1000 are reserved for its output (it sets no maxOutputTokens, and 1000 are reserved then): set maxOutputTokens to at most 493.',
     );
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('reads x-ratelimit-* headers: providerMetadata.langdock.rateLimit, and what Langdock counts beyond this process makes the next call wait', async () => {
+    // Langdock's window holds 20 requests and 1,400 of its 2,000 tokens: another app on the workspace sent 19 of
+    // them and 1,343 tokens, which this process never saw.
+    const rateLimitHeaders = {
+      'x-ratelimit-limit-requests': '500',
+      'x-ratelimit-limit-tokens': '2000',
+      'x-ratelimit-remaining-requests': '480',
+      'x-ratelimit-remaining-tokens': '600',
+    };
+    const completion = {
+      id: 'r',
+      created: 1,
+      model: 'gpt-4.1',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 7, completion_tokens: 1, total_tokens: 8 },
+    };
+    const streamed: Reply = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream', ...rateLimitHeaders });
+      for (const chunk of [
+        {
+          id: 's',
+          created: 1,
+          model: 'gpt-4.1',
+          choices: [{ index: 0, delta: { content: 'ok' } }],
+        },
+        {
+          id: 's',
+          created: 1,
+          model: 'gpt-4.1',
+          choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+        },
+      ])
+        response.write(`data: ${JSON.stringify(chunk)}\n\n`);
+      response.end('data: [DONE]\n\n');
+    };
+    const server = await servers.start(
+      json(completion, 200, rateLimitHeaders),
+      streamed,
+      json(completion, 200, { 'x-ratelimit-remaining-tokens': '1500' }),
+    );
+    const chat = createLangdock({
+      apiKey: API_KEY,
+      baseURL: server.baseURL,
+      rateLimit: { maxWaitMs: 0 },
+    })('gpt-4.1');
+    const first = await chat.doGenerate({ prompt, maxOutputTokens: 50 });
+    expect(first.providerMetadata?.langdock?.rateLimit).toEqual({
+      limitRequests: 500,
+      limitTokens: 2_000,
+      remainingRequests: 480,
+      remainingTokens: 600,
+    });
+    // 8 tokens of this process's call and 1,343 of the other app's: 649 left of Langdock's 2,000 (the limit it
+    // reported, as the settings left the default). 7 + 700 do not fit; 7 + 100 do.
+    await expect(chat.doGenerate({ prompt, maxOutputTokens: 700 })).rejects.toThrow(
+      'The limit of 2000 tokens a minute for this model is used up: this call would have waited 61 s, longer than maxWaitMs (0 ms), so it was not sent. Its prompt (about 7 tokens) would fit in the 649 tokens left now',
+    );
+    const { stream } = await chat.doStream({ prompt, maxOutputTokens: 100 });
+    const finish = (await drain(stream)).at(-1);
+    expect(finish?.type === 'finish' && finish.providerMetadata?.langdock?.rateLimit).toEqual({
+      limitRequests: 500,
+      limitTokens: 2_000,
+      remainingRequests: 480,
+      remainingTokens: 600,
+    });
+    const third = await chat.doGenerate({ prompt, maxOutputTokens: 10 });
+    expect(third.providerMetadata?.langdock?.rateLimit).toEqual({ remainingTokens: 1_500 });
+    expect(server.requests).toHaveLength(3);
   });
 
   it.each([

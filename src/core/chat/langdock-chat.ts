@@ -109,6 +109,7 @@ export class LangdockChat implements LangdockLanguageModelCore {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    lease?.responded(responseHeaders);
     const mapped = mapLangdockChatResponse(value, this.config.generateId);
     lease?.settle(langdockUsageTokens(mapped.finish.usage) ?? lease.reserved);
     return {
@@ -177,6 +178,7 @@ export class LangdockChat implements LangdockLanguageModelCore {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    lease?.responded(responseHeaders);
     const gateway = this.config.gateway();
     // With a lease, the finish settles it: the real usage, else the prompt's estimate plus the streamed output's.
     const finishPart = (finish: LangdockFinish) => {

@@ -101,6 +101,7 @@ export class LangdockEmbedder {
       abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    lease?.responded(responseHeaders);
     const tokens = value.usage?.prompt_tokens ?? value.usage?.total_tokens;
     lease?.settle(tokens ?? lease.reserved);
     return {

@@ -110,6 +110,7 @@ export class LangdockMessages implements LangdockLanguageModelCore {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    lease?.responded(responseHeaders);
     const mapped = mapLangdockMessagesResponse(value, this.config.generateId, { jsonToolName });
     lease?.settle(langdockUsageTokens(mapped.finish.usage) ?? lease.reserved);
     return {
@@ -152,6 +153,7 @@ export class LangdockMessages implements LangdockLanguageModelCore {
       abortSignal: call.abortSignal,
       fetch: request.fetch,
     }).catch(settleFailedLease(lease));
+    lease?.responded(responseHeaders);
     const gateway = this.config.gateway();
     // Messages streams report usage, so a lease is settled with it; the estimate covers a stream cut short.
     const finishPart = (finish: LangdockFinish) => {

@@ -28,6 +28,18 @@ export type LangdockRateLimitDecision =
     };
 
 /**
+ * What Langdock's `x-ratelimit-*` headers said its window held when it admitted a request, as requests and tokens
+ * used; either may be absent. `windowMs` is the store's window: entries older than the request by that much
+ * were not in Langdock's. `latencyMs`: entries sent up to this long after it may have reached Langdock first.
+ */
+export interface LangdockRateLimitReport {
+  requests?: number;
+  tokens?: number;
+  windowMs: number;
+  latencyMs: number;
+}
+
+/**
  * Where the windows live: in this process (the default) or shared (`langdock-ai-provider/redis`). Each
  * method is one atomic step; times are the store's own clock, so processes on several machines agree.
  */
@@ -42,6 +54,11 @@ export interface LangdockRateLimitStore {
   /** Langdock answered 429: nothing goes to this bucket for `ms`. */
   block(bucket: string, ms: number): Promise<void>;
   /**
+   * Optional. Langdock reported, answering the request of `lease`, what its window held: the store records what it
+   * did not count (usage from elsewhere on the workspace) at that request's time, so later calls wait for it.
+   */
+  reconcile?(bucket: string, lease: string, report: LangdockRateLimitReport): Promise<void>;
+  /**
    * Optional, for a store other processes settle in: how often (ms) a waiting call asks again, since their
    * settles wake no one here. A store only this process uses leaves it out: its settles wake the waiting calls.
    */
@@ -50,11 +67,15 @@ export interface LangdockRateLimitStore {
 
 /** One entry of a window, oldest first. */
 export interface LangdockWindowEntry {
-  /** When it was sent. */
+  /** When it was sent (for reported usage: when the request whose answer reported it was sent). */
   at: number;
   tokens: number;
+  /** Requests it stands for: 1 for a request sent from here (the default), any count for reported usage. */
+  requests?: number;
   /** Still the estimate: the call has not settled, so its real usage may give part of it back. */
   pending?: boolean;
+  /** Usage Langdock reported that no request of this store accounts for. */
+  reported?: boolean;
 }
 
 /**
@@ -74,14 +95,14 @@ export function langdockWindowWait(
   let used = 0;
   let settled = 0;
   for (const entry of entries) {
-    requests++;
+    requests += entry.requests ?? 1;
     used += entry.tokens;
     if (!entry.pending) settled += entry.tokens;
   }
   const free = Math.max(0, limits.tokensPerMinute - used);
   let requestWait = 0;
   for (let i = 0; requests + 1 > limits.requestsPerMinute && i < entries.length; i++) {
-    requests--;
+    requests -= entries[i]!.requests ?? 1;
     requestWait = leaving(entries[i]!);
   }
   let tokenWait = 0;
@@ -105,6 +126,30 @@ export function langdockWindowWait(
   };
 }
 
+/**
+ * What Langdock reported its window held when it admitted the request sent at `at`, less what `entries` account
+ * for: usage from elsewhere. Counted: requests of this store sent in Langdock's window up to `latencyMs` after
+ * `at` (they may have arrived first), and usage reported before, whenever (it stands for the same elsewhere).
+ */
+export function langdockUnseenUsage(
+  entries: ReadonlyArray<LangdockWindowEntry>,
+  at: number,
+  report: LangdockRateLimitReport,
+): { requests: number; tokens: number } {
+  let requests = 0;
+  let tokens = 0;
+  for (const entry of entries) {
+    if (entry.at <= at - report.windowMs) continue;
+    if (!entry.reported && entry.at > at + report.latencyMs) continue;
+    requests += entry.requests ?? 1;
+    tokens += entry.tokens;
+  }
+  return {
+    requests: report.requests === undefined ? 0 : Math.max(0, report.requests - requests),
+    tokens: report.tokens === undefined ? 0 : Math.max(0, report.tokens - tokens),
+  };
+}
+
 interface MemoryEntry extends LangdockWindowEntry {
   lease: string;
 }
@@ -116,13 +161,16 @@ export function createLangdockMemoryStore({
   const logs = new Map<string, MemoryEntry[]>();
   const blocked = new Map<string, number>();
   let next = 0;
+  // Entries stay two windows: a report can arrive a window after its request, and looks a window before that.
   const log = (bucket: string, windowMs: number) => {
-    const since = now() - windowMs;
+    const since = now() - 2 * windowMs;
     const entries = (logs.get(bucket) ?? []).filter((entry) => entry.at > since);
     if (entries.length === 0) logs.delete(bucket);
     else logs.set(bucket, entries);
     return entries;
   };
+  const find = (bucket: string, lease: string) =>
+    logs.get(bucket)?.find((candidate) => candidate.lease === lease);
   return {
     async acquire(bucket, { tokens, limits }) {
       const time = now();
@@ -130,7 +178,8 @@ export function createLangdockMemoryStore({
       if (until > time) return { granted: false, waitMs: until - time, binding: 'blocked' };
       blocked.delete(bucket);
       const entries = log(bucket, limits.windowMs);
-      const wait = langdockWindowWait(entries, tokens, limits, time);
+      const inWindow = entries.filter((entry) => entry.at > time - limits.windowMs);
+      const wait = langdockWindowWait(inWindow, tokens, limits, time);
       if (wait !== undefined) return { granted: false, ...wait };
       const lease = String(next++);
       entries.push({ at: time, tokens, lease, pending: true });
@@ -138,7 +187,7 @@ export function createLangdockMemoryStore({
       return { granted: true, lease };
     },
     async settle(bucket, lease, tokens) {
-      const entry = logs.get(bucket)?.find((candidate) => candidate.lease === lease);
+      const entry = find(bucket, lease);
       if (entry) {
         entry.tokens = tokens;
         entry.pending = false;
@@ -146,6 +195,21 @@ export function createLangdockMemoryStore({
     },
     async block(bucket, ms) {
       blocked.set(bucket, Math.max(blocked.get(bucket) ?? 0, now() + ms));
+    },
+    async reconcile(bucket, lease, report) {
+      const entry = find(bucket, lease);
+      if (entry === undefined) return;
+      const entries = log(bucket, report.windowMs);
+      const unseen = langdockUnseenUsage(entries, entry.at, report);
+      if (unseen.requests === 0 && unseen.tokens === 0) return;
+      const position = entries.findIndex((candidate) => candidate.at > entry.at);
+      entries.splice(position === -1 ? entries.length : position, 0, {
+        at: entry.at,
+        tokens: unseen.tokens,
+        requests: unseen.requests,
+        reported: true,
+        lease: `reported-${next++}`,
+      });
     },
   };
 }

@@ -7,6 +7,10 @@ import {
   type LangdockRateLimitPlace,
 } from './langdock-rate-limit-line';
 import {
+  readLangdockRateLimitHeaders,
+  type LangdockRateLimitHeaders,
+} from './langdock-rate-limit-headers';
+import {
   createLangdockMemoryStore,
   type LangdockRateLimitBinding,
   type LangdockRateLimitDecision,
@@ -14,10 +18,15 @@ import {
   type LangdockRateLimitStore,
 } from './langdock-rate-limit-store';
 
-export { createLangdockMemoryStore, langdockWindowWait } from './langdock-rate-limit-store';
+export {
+  createLangdockMemoryStore,
+  langdockUnseenUsage,
+  langdockWindowWait,
+} from './langdock-rate-limit-store';
 export type {
   LangdockRateLimitBinding,
   LangdockRateLimitDecision,
+  LangdockRateLimitReport,
   LangdockRateLimits,
   LangdockRateLimitStore,
   LangdockWindowEntry,
@@ -104,16 +113,31 @@ export interface LangdockRateLimitLease {
   settle(tokens: number | undefined): void;
   /** Langdock answered 429 after all: the bucket is blocked for `retryAfterMs`, or one window. */
   rejected(retryAfterMs: number | undefined): void;
+  /**
+   * Langdock answered, with these response headers: its `x-ratelimit-limit-*` set the bucket's limits (see
+   * `limitsOf`), and its `x-ratelimit-remaining-*` add to the bucket what it counts and this store does not.
+   */
+  responded(headers: Record<string, string> | undefined): void;
 }
 
 export class LangdockRateLimiter {
+  /** The limits of the settings (defaults filled in), before any Langdock reported. */
   readonly limits: LangdockRateLimits;
-  /** The limits as the store keeps them: the window with its margin. */
-  private readonly storeLimits: LangdockRateLimits;
+  /** The limits the settings set; the others follow what Langdock reports. */
+  private readonly configured: { requestsPerMinute?: number; tokensPerMinute?: number };
+  /** What Langdock's `x-ratelimit-limit-*` headers said, per bucket. */
+  private readonly reported = new Map<string, { requests?: number; tokens?: number }>();
+  /** Langdock's window plus the margin: how long the store keeps an entry in the window. */
+  private readonly storeWindowMs: number;
+  private readonly marginMs: number;
   private readonly maxWaitMs: number;
   private readonly store: LangdockRateLimitStore;
 
   constructor(settings: LangdockRateLimitSettings) {
+    this.configured = {
+      requestsPerMinute: settings.requestsPerMinute,
+      tokensPerMinute: settings.tokensPerMinute,
+    };
     this.limits = {
       requestsPerMinute: settings.requestsPerMinute ?? LANGDOCK_REQUESTS_PER_MINUTE,
       tokensPerMinute: settings.tokensPerMinute ?? LANGDOCK_TOKENS_PER_MINUTE,
@@ -122,10 +146,39 @@ export class LangdockRateLimiter {
     // Langdock counts a request when it arrives, up to a second after it is recorded here on a cold
     // connection: each entry is kept a sixtieth of the window (at least 1 s) longer, so the window here
     // never frees before Langdock's.
-    const margin = Math.max(1_000, Math.ceil(this.limits.windowMs / 60));
-    this.storeLimits = { ...this.limits, windowMs: this.limits.windowMs + margin };
-    this.maxWaitMs = settings.maxWaitMs ?? this.storeLimits.windowMs;
+    this.marginMs = Math.max(1_000, Math.ceil(this.limits.windowMs / 60));
+    this.storeWindowMs = this.limits.windowMs + this.marginMs;
+    this.maxWaitMs = settings.maxWaitMs ?? this.storeWindowMs;
     this.store = settings.store ?? createLangdockMemoryStore();
+  }
+
+  /**
+   * The limits of a bucket. A limit the settings set is a ceiling the user chose (room left for other apps on the
+   * workspace): kept, unless Langdock reports a lower one. A limit left at its default (Langdock's documented
+   * figure) follows the one Langdock reports for the bucket, lower or higher.
+   */
+  limitsOf(bucket: string): LangdockRateLimits {
+    const reported = this.reported.get(bucket);
+    const pick = (configured: number | undefined, server: number | undefined, fallback: number) =>
+      configured === undefined ? (server ?? fallback) : Math.min(configured, server ?? configured);
+    return {
+      requestsPerMinute: pick(
+        this.configured.requestsPerMinute,
+        reported?.requests,
+        this.limits.requestsPerMinute,
+      ),
+      tokensPerMinute: pick(
+        this.configured.tokensPerMinute,
+        reported?.tokens,
+        this.limits.tokensPerMinute,
+      ),
+      windowMs: this.limits.windowMs,
+    };
+  }
+
+  /** The limits as the store keeps them: the window with its margin. */
+  private storeLimitsOf(bucket: string): LangdockRateLimits {
+    return { ...this.limitsOf(bucket), windowMs: this.storeWindowMs };
   }
 
   /**
@@ -141,7 +194,8 @@ export class LangdockRateLimiter {
     const reservation = typeof estimate === 'number' ? undefined : estimate;
     const tokens =
       typeof estimate === 'number' ? estimate : estimate.promptTokens + estimate.outputTokens;
-    if (tokens > this.limits.tokensPerMinute) throw this.tooLarge(tokens, reservation);
+    const limits = this.limitsOf(bucket);
+    if (tokens > limits.tokensPerMinute) throw this.tooLarge(tokens, reservation, limits);
     abortSignal?.throwIfAborted();
     const { line, release } = useLangdockRateLimitLine(this.store, bucket);
     let place: LangdockRateLimitPlace | undefined;
@@ -167,7 +221,10 @@ export class LangdockRateLimiter {
       for (;;) {
         abortSignal?.throwIfAborted();
         const wakes = line.wakeCount;
-        const decision = await this.store.acquire(bucket, { tokens, limits: this.storeLimits });
+        const decision = await this.store.acquire(bucket, {
+          tokens,
+          limits: this.storeLimitsOf(bucket),
+        });
         if (decision.granted) {
           const lease = this.lease(bucket, decision.lease, tokens);
           // Aborted while the store answered: nothing will be sent, so the grant holds no tokens.
@@ -178,10 +235,10 @@ export class LangdockRateLimiter {
           return lease;
         }
         if (lastTry && place !== undefined)
-          throw this.waitedInLine(decision, waited, line, place, reservation);
+          throw this.waitedInLine(decision, waited, line, place, reservation, limits);
         const left = this.maxWaitMs - waited;
         if (left <= 0 || (decision.minWaitMs ?? decision.waitMs) > left)
-          throw this.waitedTooLong(decision, waited, reservation);
+          throw this.waitedTooLong(decision, waited, reservation, limits);
         if (place === undefined) {
           place = line.join();
           if (!place.front()) {
@@ -206,8 +263,9 @@ export class LangdockRateLimiter {
   private tooLarge(
     tokens: number,
     reservation: LangdockTokenReservation | undefined,
+    limits: LangdockRateLimits,
   ): LangdockRateLimitError {
-    const limit = this.limits.tokensPerMinute;
+    const limit = limits.tokensPerMinute;
     const over = `more than the ${limit} tokens a minute the rate limit allows; it was not sent.`;
     let message = `This call needs about ${tokens} tokens (its prompt plus the output it may use), ${over} Shorten the prompt or lower maxOutputTokens.`;
     if (reservation !== undefined && reservation.promptTokens > limit)
@@ -223,12 +281,13 @@ export class LangdockRateLimiter {
     line: LangdockRateLimitLine,
     place: LangdockRateLimitPlace,
     reservation: LangdockTokenReservation | undefined,
+    limits: LangdockRateLimits,
   ): LangdockRateLimitError {
     const ahead = line.ahead(place);
     return new LangdockRateLimitError({
       binding: decision.binding,
       waitMs: waited,
-      message: `${describeBinding(decision.binding, this.limits)}: this call waited ${tenths(waited)} s in line behind ${ahead} earlier ${ahead === 1 ? 'call' : 'calls'} for this model, as long as maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.${describeReservation(decision, reservation)}`,
+      message: `${describeBinding(decision.binding, limits)}: this call waited ${tenths(waited)} s in line behind ${ahead} earlier ${ahead === 1 ? 'call' : 'calls'} for this model, as long as maxWaitMs (${this.maxWaitMs} ms) allows, so it was not sent.${describeReservation(decision, reservation)}`,
     });
   }
 
@@ -236,6 +295,7 @@ export class LangdockRateLimiter {
     decision: LangdockRateLimitRefusal,
     waited: number,
     reservation: LangdockTokenReservation | undefined,
+    limits: LangdockRateLimits,
   ): LangdockRateLimitError {
     const total = waited + decision.waitMs;
     const how =
@@ -245,13 +305,13 @@ export class LangdockRateLimiter {
     return new LangdockRateLimitError({
       binding: decision.binding,
       waitMs: total,
-      message: `${describeBinding(decision.binding, this.limits)}: ${how}${describeReservation(decision, reservation)}`,
+      message: `${describeBinding(decision.binding, limits)}: ${how}${describeReservation(decision, reservation)}`,
     });
   }
 
   private lease(bucket: string, lease: string, reserved: number): LangdockRateLimitLease {
     // The store is told in the background: a call's result never waits on (or fails with) bookkeeping.
-    const quietly = (step: Promise<void>) => void step.catch(() => {});
+    const quietly = (step: Promise<void> | undefined) => void step?.catch(() => {});
     return {
       reserved,
       settle: (tokens) => {
@@ -265,7 +325,50 @@ export class LangdockRateLimiter {
       },
       rejected: (retryAfterMs) =>
         quietly(this.store.block(bucket, retryAfterMs ?? this.limits.windowMs)),
+      responded: (headers) => {
+        const reported = readLangdockRateLimitHeaders(headers);
+        if (reported === undefined) return;
+        this.learnLimits(bucket, reported);
+        const limits = this.limitsOf(bucket);
+        const known = this.reported.get(bucket);
+        // What Langdock's window held: its limit (as it reports it, else as known here) less what is left.
+        const used = (remaining: number | undefined, limit: number) =>
+          remaining === undefined ? undefined : Math.max(0, limit - remaining);
+        const requests = used(
+          reported.remainingRequests,
+          known?.requests ?? limits.requestsPerMinute,
+        );
+        const tokens = used(reported.remainingTokens, known?.tokens ?? limits.tokensPerMinute);
+        if (requests === undefined && tokens === undefined) return;
+        quietly(
+          this.store.reconcile?.(bucket, lease, {
+            ...(requests !== undefined && { requests }),
+            ...(tokens !== undefined && { tokens }),
+            windowMs: this.storeWindowMs,
+            latencyMs: this.marginMs,
+          }),
+        );
+      },
     };
+  }
+
+  /** Keeps the limits Langdock reported for the bucket (a few hundred buckets at most, the oldest forgotten). */
+  private learnLimits(bucket: string, reported: LangdockRateLimitHeaders): void {
+    const requests = reported.limitRequests;
+    const tokens = reported.limitTokens;
+    if (!(requests !== undefined && requests >= 1) && !(tokens !== undefined && tokens >= 1))
+      return;
+    const before = this.reported.get(bucket);
+    const next = {
+      requests: requests !== undefined && requests >= 1 ? requests : before?.requests,
+      tokens: tokens !== undefined && tokens >= 1 ? tokens : before?.tokens,
+    };
+    this.reported.delete(bucket);
+    if (this.reported.size >= 256) this.reported.delete(this.reported.keys().next().value!);
+    this.reported.set(bucket, next);
+    // A higher limit than believed may let the calls waiting here go now.
+    if (next.requests !== before?.requests || next.tokens !== before?.tokens)
+      wakeLangdockRateLimitLine(this.store, bucket);
   }
 }
 

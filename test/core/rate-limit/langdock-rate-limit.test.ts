@@ -41,6 +41,7 @@ describe('settleFailedLease', () => {
         reserved: 10,
         settle: (tokens: number | undefined) => void calls.push(`settle ${tokens}`),
         rejected: (ms: number | undefined) => void calls.push(`rejected ${ms}`),
+        responded: () => void calls.push('responded'),
       },
     };
   };

@@ -385,3 +385,90 @@ describe('LangdockRateLimiter: what a refused chat call is told about its reserv
     },
   );
 });
+
+describe("LangdockRateLimiter: what Langdock's x-ratelimit-* headers teach it", () => {
+  beforeEach(() => void vi.useFakeTimers({ now: 1_000_000 }));
+  afterEach(() => void vi.useRealTimers());
+
+  const headers = (values: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [`x-ratelimit-${name}`, String(value)]),
+    );
+
+  it('counts what Langdock counts beyond this process: remaining tokens lower than believed make the next call wait', async () => {
+    const { limiter } = limiterWith({ maxWaitMs: 0, requestsPerMinute: 100 });
+    const lease = await limiter.acquire('b', 100);
+    // Another app on the workspace used 600 of its 1,000 tokens: 300 are left after this call's 100.
+    lease.responded(headers({ 'remaining-tokens': 300, 'remaining-requests': 95 }));
+    lease.settle(100);
+    await flush();
+    await expect(limiter.acquire('b', 301)).rejects.toMatchObject({ binding: 'tokens' });
+    await expect(limiter.acquire('b', 300)).resolves.toMatchObject({ reserved: 300 });
+  });
+
+  it('gives nothing back when Langdock counts less than this process does', async () => {
+    const { limiter } = limiterWith({ maxWaitMs: 0 });
+    const lease = await limiter.acquire('b', 900);
+    lease.responded(headers({ 'remaining-tokens': 990 }));
+    await flush();
+    await expect(limiter.acquire('b', 101)).rejects.toMatchObject({ binding: 'tokens' });
+  });
+
+  it.each([
+    ['defaults follow a lower limit', {}, 5_000, 5_000],
+    ['defaults follow a higher limit', {}, 200_000, 200_000],
+    ['a limit set is a ceiling a lower one lowers', { tokensPerMinute: 10_000 }, 5_000, 5_000],
+    ['a limit set stays below a higher one', { tokensPerMinute: 3_000 }, 5_000, 3_000],
+  ] as ReadonlyArray<readonly [string, { tokensPerMinute?: number }, number, number]>)(
+    '%s: settings %j, Langdock %s tokens a minute: %s',
+    async (_, settings, reported, expected) => {
+      const limiter = new LangdockRateLimiter({ ...settings, store: createLangdockMemoryStore() });
+      expect(limiter.limitsOf('b').tokensPerMinute).toBe(settings.tokensPerMinute ?? 60_000);
+      (await limiter.acquire('b', 10)).responded(headers({ 'limit-tokens': reported }));
+      expect(limiter.limitsOf('b')).toEqual({
+        requestsPerMinute: 500,
+        tokensPerMinute: expected,
+        windowMs: 60_000,
+      });
+      expect(limiter.limitsOf('other model').tokensPerMinute).toBe(
+        settings.tokensPerMinute ?? 60_000,
+      );
+    },
+  );
+
+  it('refuses a call larger than the limit Langdock reported, saying that limit', async () => {
+    const limiter = new LangdockRateLimiter({ store: createLangdockMemoryStore() });
+    (await limiter.acquire('b', 10)).responded(
+      headers({ 'limit-tokens': 2_000, 'limit-requests': 50 }),
+    );
+    await expect(
+      limiter.acquire('b', langdockTokenReservation(30, undefined)),
+    ).resolves.toBeDefined();
+    await expect(limiter.acquire('b', langdockTokenReservation(30, 3_000))).rejects.toThrow(
+      'This call reserves about 3030 tokens, more than the 2000 tokens a minute the rate limit allows',
+    );
+    expect(limiter.limitsOf('b').requestsPerMinute).toBe(50);
+  });
+
+  it('wakes a waiting call when Langdock reports a higher limit than the default', async () => {
+    const limiter = new LangdockRateLimiter({
+      requestsPerMinute: 100,
+      store: createLangdockMemoryStore(),
+    });
+    const lease = await limiter.acquire('b', 59_000);
+    const waiting = limiter.acquire('b', 5_000);
+    await vi.advanceTimersByTimeAsync(100);
+    lease.responded(headers({ 'limit-tokens': 100_000 }));
+    await flush();
+    await expect(waiting).resolves.toMatchObject({ reserved: 5_000 });
+  });
+
+  it('ignores a response without x-ratelimit-* headers', async () => {
+    const { limiter } = limiterWith({ maxWaitMs: 0 });
+    const lease = await limiter.acquire('b', 100);
+    lease.responded({ 'content-type': 'application/json' });
+    lease.responded(undefined);
+    await flush();
+    await expect(limiter.acquire('b', 900)).resolves.toMatchObject({ reserved: 900 });
+  });
+});
