@@ -76,6 +76,17 @@ export interface LangdockEmulatorOptions {
   /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
   allowJsonSchema?: boolean;
   /**
+   * How the classic chat completions route answers a model it does not serve: `not-found` (default) is the
+   * backend's 404 `model_not_found`; `invalid-model` is Langdock's own 400 `{"message": "Invalid model, available
+   * models are: …"}`, as the Anthropic route answers (seen live there). CLI `--unknown-model`.
+   */
+  unknownModel?: 'not-found' | 'invalid-model';
+  /**
+   * How many ids the "Invalid model" list shows before it is cut short with `…` (Langdock's live list is cut);
+   * all when unset. CLI `--invalid-model-list-length`.
+   */
+  invalidModelListLength?: number;
+  /**
    * Serve Langdock's Model Gateway instead of the classic API: no region segment, `POST /v1/chat/completions` and
    * `POST /v1/messages` for every chat model (Claude and GPT alike), `POST /v1/embeddings`, `GET /v1/models` with
    * `context_window` and `operations`, `cost` in usage, and errors in the called format plus a top-level `message`.

@@ -10,12 +10,21 @@ import {
   checkUnknownParameters,
   isSet,
 } from './chat-parameter-rules';
-import { checkRules, fail, requireModel, type RuleResult } from '../server/api-error';
+import {
+  checkRules,
+  fail,
+  requireModel,
+  RuleViolation,
+  type RuleResult,
+} from '../server/api-error';
+import { invalidModelError } from '../server/langdock-refusals';
 
 export interface ChatRuleOptions {
   catalog: ReadonlyMap<string, CatalogModel>;
   /** Accept `response_format: {type: 'json_schema'}`, which Langdock does not document. */
   allowJsonSchema: boolean;
+  /** An unknown model is Langdock's 400 "Invalid model, …" (cut after `listLength` ids), not the backend's 404. */
+  invalidModel?: { listLength: number | undefined };
 }
 
 const MAX_STOP_SEQUENCES = 4;
@@ -33,6 +42,16 @@ export function validateChatRequest(
 function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest {
   if (!isRecord(body)) fail('Request body must be a JSON object.');
   checkLangdockUnsupported(body);
+  if (options.invalidModel !== undefined && typeof body.model === 'string' && body.model !== '') {
+    const available = [...options.catalog.values()].filter((model) => model.kind === 'chat');
+    if (!options.catalog.has(body.model))
+      throw new RuleViolation(
+        invalidModelError(
+          available.map((model) => model.id),
+          options.invalidModel.listLength,
+        ),
+      );
+  }
   const model = requireModel(body.model, options.catalog, 'chat');
   checkUnknownParameters(body);
   checkParameterTypes(body);

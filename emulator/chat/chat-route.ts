@@ -38,6 +38,10 @@ export async function handleChat(
   const result = validateChatRequest(body, {
     catalog: options.catalog,
     allowJsonSchema: context.options.allowJsonSchema === true,
+    ...(context.options.unknownModel === 'invalid-model' &&
+      !options.gateway && {
+        invalidModel: { listLength: context.options.invalidModelListLength },
+      }),
   });
   if (!result.ok) return sendError(res, result.error, rendering);
   const request = result.value;

@@ -6,7 +6,8 @@ import { estimateTokens } from '../generation/token-estimate';
 import { CLAUDE_EFFORTS, resolveAtSuffix, type ClaudeEffort } from '../models/claude-model-table';
 import type { CatalogModel } from '../models/model-catalog';
 import { checkDeprecatedSampling } from '../models/deprecated-sampling';
-import { apiError, checkRules, fail, RuleViolation, type RuleResult } from '../server/api-error';
+import { checkRules, fail, RuleViolation, type RuleResult } from '../server/api-error';
+import { invalidModelError } from '../server/langdock-refusals';
 import {
   isArray,
   isInteger,
@@ -58,6 +59,8 @@ export interface MessagesRuleOptions {
   catalog: ReadonlyMap<string, CatalogModel>;
   /** The Model Gateway answers an unknown model with its own 404; the classic route with Langdock's 400. */
   gateway: boolean;
+  /** How many ids Langdock's "Invalid model" list shows before it is cut short; all when undefined. */
+  invalidModelListLength?: number;
 }
 
 export function validateMessagesRequest(
@@ -125,12 +128,7 @@ function requireMessagesModel(
     const available = [...options.catalog.values()]
       .filter((candidate) => candidate.kind === 'chat')
       .map((candidate) => candidate.id);
-    // Langdock's own refusal, in its `{message}` shape (seen live, with the list cut short).
-    throw new RuleViolation(
-      apiError(`Invalid model, available models are: ${available.join(', ')}`, {
-        layer: 'gateway',
-      }),
-    );
+    throw new RuleViolation(invalidModelError(available, options.invalidModelListLength));
   }
   if (model.kind !== 'chat')
     fail(`The model '${value}' does not support the messages operation.`, {

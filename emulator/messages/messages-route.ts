@@ -41,7 +41,10 @@ export async function handleMessages(
     format: 'anthropic',
     gateway: options.gateway,
   };
-  const result = validateMessagesRequest(body, options);
+  const result = validateMessagesRequest(body, {
+    ...options,
+    invalidModelListLength: context.options.invalidModelListLength,
+  });
   if (!result.ok) return sendError(res, result.error, rendering);
   const request = result.value;
   const promptTokens = request.prompt.reduce((sum, piece) => sum + piece.tokens, 0);

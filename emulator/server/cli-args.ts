@@ -34,6 +34,11 @@ Options:
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
   --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
   --allow-json-schema   Accept response_format json_schema
+  --unknown-model <answer>
+                        not-found (default: the backend's 404) or invalid-model (Langdock's 400
+                        "Invalid model, available models are: ...") on the chat completions route
+  --invalid-model-list-length <n>
+                        Cut the "Invalid model" list after n ids with an ellipsis (default: all)
   --gateway             Serve the Model Gateway (/v1/chat/completions, /v1/messages, /v1/embeddings,
                         /v1/models for every model, cost in usage) instead of the classic routes
   --empty-anthropic-models <region>
@@ -73,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'azure-filter-chunk': { type: 'boolean' },
       'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
+      'unknown-model': { type: 'string' },
+      'invalid-model-list-length': { type: 'string' },
       gateway: { type: 'boolean' },
       'empty-anthropic-models': { type: 'string', multiple: true },
       agent: { type: 'string', multiple: true },
@@ -109,6 +116,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (spendLimit !== undefined) options.spendLimit = parseSpendLimit(spendLimit);
   const errorShape = values['error-shape'];
   if (errorShape !== undefined) options.errorShape = parseErrorShape(errorShape);
+  const unknownModel = values['unknown-model'];
+  if (unknownModel !== undefined)
+    options.unknownModel = oneOf('--unknown-model', unknownModel, UNKNOWN_MODEL_ANSWERS);
+  const listLength = wholeNumber(
+    '--invalid-model-list-length',
+    values['invalid-model-list-length'],
+  );
+  if (listLength !== undefined) options.invalidModelListLength = listLength;
   const rateLimit = parseRateLimit(values);
   if (values['no-rate-limit'] === true) options.rateLimit = false;
   else if (rateLimit !== undefined) options.rateLimit = rateLimit;
@@ -152,6 +167,7 @@ function modelLimit(flag: string, pair: string): [string, number] {
 }
 
 const TIMEOUT_BODIES = ['html', 'empty'] as const;
+const UNKNOWN_MODEL_ANSWERS = ['not-found', 'invalid-model'] as const;
 
 /** `workspace`, or `key:gpt-4.1,gpt-4o` for those models only. */
 function parseSpendLimit(value: string): SpendLimit {

@@ -47,7 +47,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
       `errorShape must be one of ${ERROR_SHAPES.join(', ')}, got '${String(options.errorShape)}'.`,
     );
   }
-  checkTimingOptions(options);
+  checkOptionValues(options);
   checkSpendLimit(options.spendLimit);
   const now = options.now ?? Date.now;
   const state: EmulatorState = {
@@ -89,7 +89,7 @@ export function createEmulatorServer(options: LangdockEmulatorOptions = {}): {
   return { server, state };
 }
 
-function checkTimingOptions(options: LangdockEmulatorOptions): void {
+function checkOptionValues(options: LangdockEmulatorOptions): void {
   for (const name of ['latencyMs', 'nonStreamingTimeoutMs', 'chunkDelayMs'] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0))
@@ -99,6 +99,18 @@ function checkTimingOptions(options: LangdockEmulatorOptions): void {
   }
   if (options.timeoutBody !== undefined && !['html', 'empty'].includes(options.timeoutBody))
     throw new Error(`timeoutBody must be 'html' or 'empty', got '${String(options.timeoutBody)}'.`);
+  if (
+    options.unknownModel !== undefined &&
+    !['not-found', 'invalid-model'].includes(options.unknownModel)
+  )
+    throw new Error(
+      `unknownModel must be 'not-found' or 'invalid-model', got '${String(options.unknownModel)}'.`,
+    );
+  const length = options.invalidModelListLength;
+  if (length !== undefined && !(Number.isSafeInteger(length) && length >= 1))
+    throw new Error(
+      `invalidModelListLength must be a whole number of 1 or more, got ${String(length)}.`,
+    );
 }
 
 async function handle(

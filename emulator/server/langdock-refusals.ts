@@ -22,3 +22,13 @@ export function gatewayError(
     ...(type === undefined ? {} : { type }),
   });
 }
+
+/**
+ * Langdock's answer to a model it does not serve (seen live on the Anthropic route): its `{message}` with the
+ * available ids, cut short after `listLength` of them with an ellipsis (how many Langdock shows is assumed).
+ */
+export function invalidModelError(available: readonly string[], listLength?: number): ApiError {
+  const cut = listLength !== undefined && available.length > listLength;
+  const shown = cut ? [...available.slice(0, listLength), '…'] : available;
+  return gatewayError(400, `Invalid model, available models are: ${shown.join(', ')}`);
+}

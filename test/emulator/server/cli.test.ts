@@ -175,6 +175,22 @@ describe('parseCliArgs', () => {
         },
       },
     },
+    {
+      argv: ['--unknown-model', 'invalid-model', '--invalid-model-list-length', '10'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          unknownModel: 'invalid-model',
+          invalidModelListLength: 10,
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
@@ -204,6 +220,10 @@ describe('parseCliArgs', () => {
     {
       argv: ['--spend-limit', 'key:'],
       message: "--spend-limit needs model ids after ':', got 'key:'.",
+    },
+    {
+      argv: ['--unknown-model', '404'],
+      message: "--unknown-model must be one of not-found, invalid-model, got '404'.",
     },
     {
       argv: ['--timeout-body', 'json'],
