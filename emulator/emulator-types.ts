@@ -73,8 +73,21 @@ export interface LangdockEmulatorOptions {
    * so real streams may carry no usage. Non-streaming responses always report usage.
    */
   streamUsage?: boolean;
-  /** Accept `response_format: {type: 'json_schema'}` and answer from its schema. */
+  /**
+   * Accept `response_format: {type: 'json_schema'}`; the answer follows its schema when `strict` is true, and
+   * otherwise what the messages say, as in JSON mode (nothing enforces a schema that is not strict).
+   */
   allowJsonSchema?: boolean;
+  /**
+   * Take `json_schema` as `json_object`, its rule that the messages mention JSON included, as a backend that
+   * passes only JSON mode would. CLI `--json-schema-as-json-object`.
+   */
+  jsonSchemaAsJsonObject?: boolean;
+  /**
+   * Report `completion_tokens_details.reasoning_tokens` larger than `completion_tokens` (by 16), as a backend
+   * that counts hidden reasoning outside them does. CLI `--reasoning-tokens-exceed-completion`.
+   */
+  reasoningTokensExceedCompletion?: boolean;
   /**
    * How the classic chat completions route answers a model it does not serve: `not-found` (default) is the
    * backend's 404 `model_not_found`; `invalid-model` is Langdock's own 400 `{"message": "Invalid model, available

@@ -41,6 +41,54 @@ export function estimatePromptTokens(request: ChatRequest): number {
 }
 
 export function finishReply(reply: Reply, request: ChatRequest): CompletionOutcome {
+  return withPrediction(finishReasoning(reply, request), request.prediction);
+}
+
+/**
+ * Predicted Outputs: the prediction's longest common prefix with the answer is accepted, the rest rejected;
+ * rejected tokens are still billed as completion tokens, as OpenAI documents.
+ */
+function withPrediction(
+  outcome: CompletionOutcome,
+  prediction: string | undefined,
+): CompletionOutcome {
+  if (prediction === undefined) return outcome;
+  const content = outcome.content ?? '';
+  let common = 0;
+  while (common < prediction.length && prediction[common] === content[common]) common += 1;
+  const accepted = estimateTokens(prediction.slice(0, common));
+  const rejected = Math.max(0, estimateTokens(prediction) - accepted);
+  const completion = outcome.usage.completion_tokens + rejected;
+  return {
+    ...outcome,
+    usage: {
+      ...outcome.usage,
+      completion_tokens: completion,
+      total_tokens: outcome.usage.prompt_tokens + completion,
+      completion_tokens_details: {
+        ...outcome.usage.completion_tokens_details,
+        accepted_prediction_tokens: accepted,
+        rejected_prediction_tokens: rejected,
+      },
+    },
+  };
+}
+
+/** A backend that counts hidden reasoning outside `completion_tokens`: more reasoning tokens than completion tokens. */
+export function withReasoningBeyondCompletion(usage: ChatUsage): ChatUsage {
+  return {
+    ...usage,
+    completion_tokens_details: {
+      ...usage.completion_tokens_details,
+      reasoning_tokens: usage.completion_tokens + REASONING_BEYOND_COMPLETION,
+    },
+  };
+}
+
+/** How many more reasoning tokens than completion tokens `reasoningTokensExceedCompletion` reports. */
+export const REASONING_BEYOND_COMPLETION = 16;
+
+function finishReasoning(reply: Reply, request: ChatRequest): CompletionOutcome {
   const outcome = finishContent(reply, request);
   const reasoning = reply.reasoning ?? null;
   if (reasoning === null) return outcome;

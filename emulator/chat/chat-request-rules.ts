@@ -23,6 +23,8 @@ export interface ChatRuleOptions {
   catalog: ReadonlyMap<string, CatalogModel>;
   /** Accept `response_format: {type: 'json_schema'}`, which Langdock does not document. */
   allowJsonSchema: boolean;
+  /** Take `json_schema` as `json_object` (its rule that the messages mention JSON included), as a backend may. */
+  jsonSchemaAsJsonObject?: boolean;
   /** An unknown model is Langdock's 400 "Invalid model, …" (cut after `listLength` ids), not the backend's 404. */
   invalidModel?: { listLength: number | undefined };
 }
@@ -64,7 +66,7 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
     : parseToolChoice(body.tool_choice, tools);
   if (!legacyFunctions && isSet(body.function_call))
     parseFunctionCall(body.function_call, functions);
-  const responseFormat = parseResponseFormat(body.response_format, options.allowJsonSchema);
+  const responseFormat = parseResponseFormat(body.response_format, options);
   if (responseFormat.type === 'json_object' && !messages.some((m) => /json/i.test(m.text))) {
     fail(
       "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
@@ -85,7 +87,20 @@ function parseChatRequest(body: unknown, options: ChatRuleOptions): ChatRequest 
     stop,
     logprobs: body.logprobs === true,
     topLogprobs: numberOrUndefined(body.top_logprobs) ?? 0,
+    prediction: predictionText(body.prediction),
   };
+}
+
+// checkParameterTypes vetted its shape: a string, or text parts.
+function predictionText(value: unknown): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const { content } = value;
+  if (typeof content === 'string') return content;
+  return isArray(content)
+    ? content
+        .map((part) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
+        .join('')
+    : undefined;
 }
 
 // checkParameterTypes vetted the values already; this only narrows them.
@@ -178,10 +193,13 @@ function parseFunctionCall(value: unknown, functions: readonly ToolDefinition[])
   return { type: 'function', name };
 }
 
-function parseResponseFormat(value: unknown, allowJsonSchema: boolean): ResponseFormat {
+function parseResponseFormat(value: unknown, options: ChatRuleOptions): ResponseFormat {
   if (!isSet(value)) return { type: 'text' };
   const type = isRecord(value) ? value.type : undefined;
   if (type === 'text' || type === 'json_object') return { type };
+  if (type === 'json_schema' && options.jsonSchemaAsJsonObject === true)
+    return { type: 'json_object' };
+  const allowJsonSchema = options.allowJsonSchema;
   if (type === 'json_schema' && allowJsonSchema && isRecord(value)) {
     const spec = value.json_schema;
     if (!isRecord(spec) || typeof spec.name !== 'string')
@@ -193,10 +211,16 @@ function parseResponseFormat(value: unknown, allowJsonSchema: boolean): Response
         param: 'response_format.json_schema.schema',
       });
     }
+    if (isSet(spec.strict) && typeof spec.strict !== 'boolean')
+      fail("'response_format.json_schema.strict' must be a boolean.", {
+        param: 'response_format.json_schema.strict',
+        code: 'invalid_type',
+      });
     return {
       type: 'json_schema',
       name: spec.name,
       schema: isRecord(spec.schema) ? spec.schema : {},
+      strict: spec.strict === true,
     };
   }
   const allowed = allowJsonSchema

@@ -36,7 +36,8 @@ export type ToolChoice =
 export type ResponseFormat =
   | { type: 'text' }
   | { type: 'json_object' }
-  | { type: 'json_schema'; name: string; schema: JsonObject };
+  /** `strict`: the backend enforces the schema; without it the model only sees it (answers as in JSON mode). */
+  | { type: 'json_schema'; name: string; schema: JsonObject; strict: boolean };
 
 export interface ChatRequest {
   model: CatalogModel;
@@ -53,4 +54,6 @@ export interface ChatRequest {
   stop: string[];
   logprobs: boolean;
   topLogprobs: number;
+  /** The text of `prediction` (Predicted Outputs), counted as accepted or rejected prediction tokens. */
+  prediction: string | undefined;
 }

@@ -98,8 +98,11 @@ function buildToolCall(tool: ToolDefinition, hintText: string, salt: number): To
 function formatForResponse(request: ChatRequest, text: string, userText: string): string {
   const format = request.responseFormat;
   if (format.type === 'text') return text;
+  // Only a strict schema binds the answer; otherwise the model follows what the messages say, as in JSON mode.
   const schema =
-    format.type === 'json_schema' ? format.schema : findSchemaInMessages(request.messages);
+    format.type === 'json_schema' && format.strict
+      ? format.schema
+      : findSchemaInMessages(request.messages);
   if (schema === undefined || Object.keys(schema).length === 0)
     return JSON.stringify({ answer: text });
   return JSON.stringify(sampleFromSchema(schema, { hintText: userText, includeOptional: true }));

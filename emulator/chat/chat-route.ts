@@ -6,7 +6,11 @@ import { admit, reportUsage } from '../rate-limit/rate-limit-admission';
 import type { EmulatorContext } from '../server/emulator-context';
 import { sendError, sendJson } from '../server/http';
 import { SSE_DONE, SSE_HEADERS, sseEvent, writePieces } from '../server/sse';
-import { estimatePromptTokens, finishReply } from './chat-finish-reply';
+import {
+  estimatePromptTokens,
+  finishReply,
+  withReasoningBeyondCompletion,
+} from './chat-finish-reply';
 import { validateChatRequest } from './chat-request-rules';
 import { lastUserText, respond } from './chat-responder';
 import {
@@ -38,6 +42,7 @@ export async function handleChat(
   const result = validateChatRequest(body, {
     catalog: options.catalog,
     allowJsonSchema: context.options.allowJsonSchema === true,
+    jsonSchemaAsJsonObject: context.options.jsonSchemaAsJsonObject === true,
     ...(context.options.unknownModel === 'invalid-model' &&
       !options.gateway && {
         invalidModel: { listLength: context.options.invalidModelListLength },
@@ -47,7 +52,11 @@ export async function handleChat(
   const request = result.value;
   const entry = admit(context, res, request.model.id, estimatePromptTokens(request), rendering);
   if (entry === undefined) return;
-  const finished = finishReply(respond(request), request);
+  const replied = finishReply(respond(request), request);
+  const finished =
+    context.options.reasoningTokensExceedCompletion === true
+      ? { ...replied, usage: withReasoningBeyondCompletion(replied.usage) }
+      : replied;
   const outcome = options.gateway
     ? {
         ...finished,

@@ -33,7 +33,11 @@ Options:
   --timeout-body <body> The 524's body: html (Cloudflare's page, default) or empty
   --azure-filter-chunk  Start streams with Azure's prompt_filter_results chunk
   --stream-usage        End streams with a usage chunk (off: Langdock refuses stream_options)
-  --allow-json-schema   Accept response_format json_schema
+  --allow-json-schema   Accept response_format json_schema (answered to its schema when strict)
+  --json-schema-as-json-object
+                        Take json_schema as json_object (the messages must then mention JSON)
+  --reasoning-tokens-exceed-completion
+                        Report more reasoning_tokens than completion_tokens in usage
   --unknown-model <answer>
                         not-found (default: the backend's 404) or invalid-model (Langdock's 400
                         "Invalid model, available models are: ...") on the chat completions route
@@ -78,6 +82,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'azure-filter-chunk': { type: 'boolean' },
       'stream-usage': { type: 'boolean' },
       'allow-json-schema': { type: 'boolean' },
+      'json-schema-as-json-object': { type: 'boolean' },
+      'reasoning-tokens-exceed-completion': { type: 'boolean' },
       'unknown-model': { type: 'string' },
       'invalid-model-list-length': { type: 'string' },
       gateway: { type: 'boolean' },
@@ -97,6 +103,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   };
   if (values.agent !== undefined) options.agents = values.agent.map(parseAgentFlag);
   if (values.gateway === true) options.gateway = true;
+  if (values['json-schema-as-json-object'] === true) options.jsonSchemaAsJsonObject = true;
+  if (values['reasoning-tokens-exceed-completion'] === true)
+    options.reasoningTokensExceedCompletion = true;
   const emptyRegions = values['empty-anthropic-models'];
   if (emptyRegions !== undefined) options.emptyAnthropicModelRegions = emptyRegions;
   const apiKeys = values['api-key'];

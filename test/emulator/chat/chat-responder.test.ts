@@ -242,22 +242,57 @@ describe('respond: JSON mode', () => {
     });
   });
 
-  it('answers json_schema from response_format', () => {
+  const recipeFormat = (strict: boolean | undefined) => ({
+    type: 'json_schema',
+    json_schema: {
+      name: 'recipe',
+      ...(strict === undefined ? {} : { strict }),
+      schema: {
+        type: 'object',
+        properties: { steps: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  });
+
+  it('answers a strict json_schema from response_format', () => {
     const reply = respond(
       request({
         messages: [{ role: 'user', content: 'Recipe please' }],
-        response_format: {
-          type: 'json_schema',
-          json_schema: {
-            name: 'recipe',
-            schema: {
-              type: 'object',
-              properties: { steps: { type: 'array', items: { type: 'string' } } },
-            },
-          },
-        },
+        response_format: recipeFormat(true),
       }),
     );
     expect(reply.type === 'text' && JSON.parse(reply.text)).toEqual({ steps: ['example steps'] });
   });
+
+  it.each([false, undefined])(
+    'answers a json_schema with strict %s as JSON mode: the schema in the messages, else {answer}',
+    (strict) => {
+      const bare = respond(
+        request({
+          messages: [{ role: 'user', content: 'Recipe please' }],
+          response_format: recipeFormat(strict),
+        }),
+      );
+      expect(bare.type === 'text' && JSON.parse(bare.text)).toEqual({
+        answer:
+          'You said: "Recipe please". This is a deterministic reply from the Langdock emulator.',
+      });
+      const instructed = respond(
+        request({
+          messages: [
+            {
+              role: 'system',
+              content:
+                'Answer with JSON conforming to this JSON schema:\n{"type":"object","properties":{"title":{"type":"string"}}}',
+            },
+            { role: 'user', content: 'Recipe please' },
+          ],
+          response_format: recipeFormat(strict),
+        }),
+      );
+      expect(instructed.type === 'text' && Object.keys(JSON.parse(instructed.text))).toEqual([
+        'title',
+      ]);
+    },
+  );
 });

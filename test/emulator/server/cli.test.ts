@@ -191,6 +191,22 @@ describe('parseCliArgs', () => {
         },
       },
     },
+    {
+      argv: ['--json-schema-as-json-object', '--reasoning-tokens-exceed-completion'],
+      expected: {
+        type: 'start',
+        quiet: false,
+        options: {
+          port: 0,
+          host: '127.0.0.1',
+          azureFilterChunk: false,
+          streamUsage: false,
+          allowJsonSchema: false,
+          jsonSchemaAsJsonObject: true,
+          reasoningTokensExceedCompletion: true,
+        },
+      },
+    },
     { argv: ['--help'], expected: { type: 'help' } },
   ])('$argv', ({ argv, expected }) => {
     expect(parseCliArgs(argv)).toEqual(expected);
