@@ -16,7 +16,7 @@ export class LangdockRateLimitLine {
   /** Counts wakes, so a front call that was refused while a settle landed asks again at once. */
   private wakes = 0;
   private alarm: (() => void) | undefined;
-  /** Calls of this process in an acquire for this bucket: the line lives while any does. */
+  /** Calls of this runtime in an acquire for this bucket: the line lives while any does. */
   users = 0;
 
   /** Calls waiting: while there are any, a new call joins the end instead of asking the store first. */
@@ -61,7 +61,7 @@ export class LangdockRateLimitLine {
   /**
    * The front call's wait: until `ms` pass, a wake, or (every `recheckMs`) a look at a store other processes free
    * budget in; returns at once if a wake came since `wakes`. Rejects when `signal` aborts. Only the `ms` timer
-   * keeps the process alive, as the pending call it is; the recheck timer is unref'd; both are cleared at the end.
+   * keeps the runtime alive, as the pending call it is; the recheck timer is unref'd; both are cleared at the end.
    */
   pause(
     ms: number,
@@ -95,7 +95,7 @@ export class LangdockRateLimitLine {
 
 /**
  * Waits for `place` to reach the front; resolves false when `ms` pass first (an unref'd timer: the front call's
- * own wait keeps the process alive), rejects when `signal` aborts.
+ * own wait keeps the runtime alive), rejects when `signal` aborts.
  */
 export function awaitLangdockRateLimitTurn(
   place: LangdockRateLimitPlace,
