@@ -24,14 +24,12 @@ const trickyText = fc
 const chunk: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   trickyText.map((delta) => ({ type: 'text-delta', id: 'msg_1', delta })),
   trickyText.map((delta) => ({ type: 'reasoning-delta', id: 'rs_1', delta })),
-  fc
-    .record({ query: trickyText, n: fc.integer() })
-    .map((input) => ({
-      type: 'tool-input-available',
-      toolCallId: 'call_1',
-      toolName: 'web_search',
-      input,
-    })),
+  fc.record({ query: trickyText, n: fc.integer() }).map((input) => ({
+    type: 'tool-input-available',
+    toolCallId: 'call_1',
+    toolName: 'web_search',
+    input,
+  })),
   trickyText.map((title) => ({
     type: 'source-url',
     sourceId: 's1',

@@ -34,15 +34,13 @@ const splitString = (value: string) =>
   });
 
 const toolCall = (index: number) =>
-  fc
-    .record({ city: unicodeText, count: fc.integer(), flag: fc.boolean() })
-    .chain((args) =>
-      splitString(JSON.stringify(args)).map((argumentPieces) => ({
-        id: `call_${index}`,
-        name: `tool_${index}`,
-        argumentPieces,
-      })),
-    );
+  fc.record({ city: unicodeText, count: fc.integer(), flag: fc.boolean() }).chain((args) =>
+    splitString(JSON.stringify(args)).map((argumentPieces) => ({
+      id: `call_${index}`,
+      name: `tool_${index}`,
+      argumentPieces,
+    })),
+  );
 
 const streamSpec: fc.Arbitrary<StreamSpec> = fc.record({
   text: fc.array(unicodeText, { maxLength: 6 }),
