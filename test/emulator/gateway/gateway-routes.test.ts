@@ -343,3 +343,25 @@ describe('POST /v1/embeddings', () => {
     expect([list.model, list.data[0]!.embedding.length]).toEqual(['text-embedding-3-small', 8]);
   });
 });
+
+describe('Claude through the gateway’s chat completions', () => {
+  it('refuses temperature on the models whose sampling is deprecated, in the gateway’s shape', async () => {
+    const body = (model: string) => ({
+      model,
+      temperature: 0.3,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    const refused = await gw('/chat/completions', { body: body('claude-opus-4-8-default') });
+    const message = '`temperature` is deprecated for this model.';
+    expect({ status: refused.status, json: refused.json }).toEqual({
+      status: 400,
+      json: {
+        error: { message, type: 'invalid_request_error', param: 'temperature', code: null },
+        message,
+      },
+    });
+    expect(
+      (await gw('/chat/completions', { body: body('claude-sonnet-4-6-default') })).status,
+    ).toBe(200);
+  });
+});
