@@ -13,6 +13,8 @@ export default tseslint.config(
       'examples/next-chat/.next/**',
       'examples/next-chat/next-env.d.ts',
       'compat/legs/**',
+      'compat/.work/**',
+      '**/.out/**',
     ],
   },
   js.configs.recommended,
