@@ -21,11 +21,16 @@ export class LangdockEmbeddingModel implements EmbeddingModelV2<string> {
   async doEmbed(options: DoEmbedOptions): Promise<DoEmbedResult> {
     // AI SDK 7 runs this entry through its adapter, which passes its `dimensions` call option along.
     const dimensions = (options as { dimensions?: number }).dimensions;
-    const { embeddings, usage, response } = await this.embedder.embed(
+    const { embeddings, usage, providerMetadata, response } = await this.embedder.embed(
       this.provider,
       { ...options, dimensions },
       { canWarn: false },
     );
-    return { embeddings, ...(usage !== undefined && { usage }), response };
+    return {
+      embeddings,
+      ...(usage !== undefined && { usage }),
+      ...(providerMetadata !== undefined && { providerMetadata }),
+      response,
+    };
   }
 }

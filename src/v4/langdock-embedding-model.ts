@@ -21,7 +21,7 @@ export class LangdockEmbeddingModel implements EmbeddingModelV4 {
   }
 
   async doEmbed(options: EmbeddingModelV4CallOptions): Promise<EmbeddingModelV4Result> {
-    const { embeddings, usage, warnings, response } = await this.embedder.embed(
+    const { embeddings, usage, warnings, providerMetadata, response } = await this.embedder.embed(
       this.provider,
       options,
       { canWarn: true },
@@ -29,6 +29,7 @@ export class LangdockEmbeddingModel implements EmbeddingModelV4 {
     return {
       embeddings,
       ...(usage !== undefined && { usage }),
+      ...(providerMetadata !== undefined && { providerMetadata }),
       warnings: toLangdockUnifiedWarnings(warnings),
       response,
     };

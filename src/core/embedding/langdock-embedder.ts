@@ -23,6 +23,7 @@ import {
   LANGDOCK_MAX_RESPONSE_BYTES,
 } from '../http/langdock-response-handlers';
 import { parseLangdockProviderOptions } from '../parse-langdock-options';
+import { readLangdockRateLimitHeaders } from '../http/langdock-rate-limit-response';
 
 // A 3,072-dimension vector as pretty-printed JSON floats is about 100 KiB: the body may grow by that per input.
 const MAX_EMBEDDING_JSON_BYTES = 128 * 1024;
@@ -40,6 +41,8 @@ export interface LangdockEmbedResult {
   embeddings: number[][];
   usage: { tokens: number } | undefined;
   warnings: LangdockWarning[];
+  /** `langdock.rateLimit`: the `x-ratelimit-*` headers the response carried, as on chat and Messages. */
+  providerMetadata: { langdock: { rateLimit: Record<string, number> } } | undefined;
   response: { headers: Record<string, string> | undefined; body: unknown };
 }
 
@@ -104,10 +107,13 @@ export class LangdockEmbedder {
     lease?.responded(responseHeaders);
     const tokens = value.usage?.prompt_tokens ?? value.usage?.total_tokens;
     lease?.settle(tokens ?? lease.reserved);
+    const rateLimit = readLangdockRateLimitHeaders(responseHeaders);
     return {
       embeddings: orderLangdockEmbeddings(value),
       usage: typeof tokens === 'number' ? { tokens } : undefined,
       warnings,
+      providerMetadata:
+        rateLimit === undefined ? undefined : { langdock: { rateLimit: { ...rateLimit } } },
       response: { headers: responseHeaders, body: rawValue },
     };
   }
