@@ -110,10 +110,10 @@ return 1
 };
 
 /**
- * KEYS: log. ARGV: lease, requests and tokens Langdock's window held when it admitted the lease's request (-1:
- * not reported), window (ms), latency (ms), a new id. Follows langdockUnseenUsage: counts this log's requests of
- * that window sent up to `latency` after the lease, and all usage reported before; records what Langdock counted
- * beyond that as `<id>:r<requests>:<tokens>` at the lease's time. Nothing when the lease has left the log.
+ * KEYS: log. ARGV: lease, requests and tokens Langdock's window held when it answered the lease's request (-1:
+ * not reported), window (ms), a new id. Follows langdockUnseenUsage: counts every entry since a window before the
+ * lease (all sent before the answer came); records what Langdock counted beyond that as
+ * `<id>:r<requests>:<tokens>` at the lease's time. Nothing when the lease has left the log.
  */
 export const reconcileScript: LangdockRedisScript = {
   name: 'reconcile',
@@ -129,12 +129,11 @@ for i = 1, #log, 2 do
 end
 if not at then return 0 end
 local window = tonumber(ARGV[4])
-local latency = tonumber(ARGV[5])
 local requests, tokens = 0, 0
 for i = 1, #log, 2 do
   local score = tonumber(log[i + 1])
   local reported = string.match(log[i], ':r(%d+):%d+$')
-  if score > at - window and (reported or score <= at + latency) then
+  if score > at - window then
     requests = requests + tonumber(reported or 1)
     tokens = tokens + tonumber(string.match(log[i], ':(%d+)$'))
   end
@@ -143,7 +142,7 @@ local unseenRequests, unseenTokens = 0, 0
 if tonumber(ARGV[2]) >= 0 then unseenRequests = math.max(0, tonumber(ARGV[2]) - requests) end
 if tonumber(ARGV[3]) >= 0 then unseenTokens = math.max(0, tonumber(ARGV[3]) - tokens) end
 if unseenRequests == 0 and unseenTokens == 0 then return 0 end
-redis.call('ZADD', KEYS[1], at, string.format('%s:r%d:%d', ARGV[6], unseenRequests, unseenTokens))
+redis.call('ZADD', KEYS[1], at, string.format('%s:r%d:%d', ARGV[5], unseenRequests, unseenTokens))
 return 1
 `,
 };

@@ -72,21 +72,14 @@ export function createLangdockRedisStore(
       if (!(whole >= 1)) return;
       await step(run, blockScript, [blockKey(bucket)], [String(whole)]);
     },
-    async reconcile(bucket, lease, { requests, tokens, windowMs, latencyMs }) {
+    async reconcile(bucket, lease, { requests, tokens, windowMs }) {
       const count = (value: number | undefined) =>
         value === undefined ? '-1' : String(wholeTokens(value));
       await step(
         run,
         reconcileScript,
         [logKey(bucket)],
-        [
-          lease,
-          count(requests),
-          count(tokens),
-          String(Math.ceil(windowMs)),
-          String(Math.ceil(latencyMs)),
-          crypto.randomUUID(),
-        ],
+        [lease, count(requests), count(tokens), String(Math.ceil(windowMs)), crypto.randomUUID()],
       );
     },
   };

@@ -28,15 +28,14 @@ export type LangdockRateLimitDecision =
     };
 
 /**
- * What Langdock's `x-ratelimit-*` headers said its window held when it admitted a request, as requests and tokens
- * used; either may be absent. `windowMs` is the store's window: entries older than the request by that much
- * were not in Langdock's. `latencyMs`: entries sent up to this long after it may have reached Langdock first.
+ * What Langdock's `x-ratelimit-*` headers, answering a request, said its window held, as requests and tokens used;
+ * either may be absent. `windowMs` is the store's window: entries older than the request by that much were not in
+ * Langdock's.
  */
 export interface LangdockRateLimitReport {
   requests?: number;
   tokens?: number;
   windowMs: number;
-  latencyMs: number;
 }
 
 /**
@@ -127,9 +126,10 @@ export function langdockWindowWait(
 }
 
 /**
- * What Langdock reported its window held when it admitted the request sent at `at`, less what `entries` account
- * for: usage from elsewhere. Counted: requests of this store sent in Langdock's window up to `latencyMs` after
- * `at` (they may have arrived first), and usage reported before, whenever (it stands for the same elsewhere).
+ * What Langdock reported its window held, answering the request sent at `at`, less what `entries` account for:
+ * usage from elsewhere. Whether Langdock counts at admission or when it answers is not known, so every entry since a
+ * window before `at` counts (all were sent before the answer came): erring toward recording too little, never
+ * toward holding this store's own requests twice.
  */
 export function langdockUnseenUsage(
   entries: ReadonlyArray<LangdockWindowEntry>,
@@ -140,7 +140,6 @@ export function langdockUnseenUsage(
   let tokens = 0;
   for (const entry of entries) {
     if (entry.at <= at - report.windowMs) continue;
-    if (!entry.reported && entry.at > at + report.latencyMs) continue;
     requests += entry.requests ?? 1;
     tokens += entry.tokens;
   }

@@ -129,7 +129,6 @@ export class LangdockRateLimiter {
   private readonly reported = new Map<string, { requests?: number; tokens?: number }>();
   /** Langdock's window plus the margin: how long the store keeps an entry in the window. */
   private readonly storeWindowMs: number;
-  private readonly marginMs: number;
   private readonly maxWaitMs: number;
   private readonly store: LangdockRateLimitStore;
 
@@ -146,8 +145,8 @@ export class LangdockRateLimiter {
     // Langdock counts a request when it arrives, up to a second after it is recorded here on a cold
     // connection: each entry is kept a sixtieth of the window (at least 1 s) longer, so the window here
     // never frees before Langdock's.
-    this.marginMs = Math.max(1_000, Math.ceil(this.limits.windowMs / 60));
-    this.storeWindowMs = this.limits.windowMs + this.marginMs;
+    this.storeWindowMs =
+      this.limits.windowMs + Math.max(1_000, Math.ceil(this.limits.windowMs / 60));
     this.maxWaitMs = settings.maxWaitMs ?? this.storeWindowMs;
     this.store = settings.store ?? createLangdockMemoryStore();
   }
@@ -345,7 +344,6 @@ export class LangdockRateLimiter {
             ...(requests !== undefined && { requests }),
             ...(tokens !== undefined && { tokens }),
             windowMs: this.storeWindowMs,
-            latencyMs: this.marginMs,
           }),
         );
       },
