@@ -1,7 +1,7 @@
 // npm run bench:budget [-- --quick]: makes sure redis-server is installed (the Debian package; apt-get as root,
 // else through sudo), bundles bench/budget/src with esbuild into bench/budget/.out/, and runs it.
-//   node bench/budget/run.mjs            the full run: 60 s windows, about 2.5 minutes for the three runs
-//   node bench/budget/run.mjs --quick    15 s windows and a quarter of the calls, under a minute (CI)
+//   node bench/budget/run.mjs            the full run: 60 s windows, about 2.5 minutes for the five runs
+//   node bench/budget/run.mjs --quick    15 s windows, a quarter of the steady calls, about 80 s on a busy 2-core machine (CI)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

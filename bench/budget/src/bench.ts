@@ -1,8 +1,12 @@
 // npm run bench:budget [-- --quick]: four Node processes share one Langdock workspace budget (the emulator with
 // small per-model limits) three ways: (a) no limiter, the AI SDK's retries only; (b) the limiter with a memory
-// store in each process; (c) the limiter with one Redis store for all. Prints, for each: failed calls, 429s, total
-// time and throughput as a share of what the limits allow; exits non-zero when (c) misses its goal (no 429, no
-// failed call, at least 90% of the limit's throughput).
+// store in each process; (c) the limiter with one Redis store for all. Then a burst of short calls without
+// maxOutputTokens, all at once, over the token budget: (d) in one process with a memory store, (e) spread over four
+// processes on Redis. Prints, for each: failed calls, 429s, total time and throughput as a share of what the limits
+// allow (for a burst, which the window holds at once: its tokens per second as a share of the budget's), and for the
+// bursts the longest a call waited while the window had room for it; exits non-zero when (c), (d) or (e) misses its
+// goal (no 429, no failed call, at least 90% of the limit's throughput; for the bursts also no call waiting a tenth
+// of a window while there was room).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,18 +15,33 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLangdockEmulator } from '../../../emulator/index';
 import { startRedisServer } from '../../../test/redis/redis-server';
+import { longestFreeWait } from './free-wait';
 import { idealMs } from './ideal';
 import type { BudgetMode, CallOutcome, WorkerReport, WorkerTask } from './worker';
-import { CHAT_MODEL, EMBEDDING_MODEL, FULL, QUICK, type BudgetSettings } from './workload';
+import {
+  BURST_FULL,
+  BURST_QUICK,
+  burstAcross,
+  CHAT_MODEL,
+  EMBEDDING_MODEL,
+  FULL,
+  QUICK,
+  type BudgetSettings,
+} from './workload';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 const API_KEY = 'ld-bench-budget-key';
 const GOAL_SHARE = 0.9;
+/** A burst's calls may wait while the window has room for them (for calls ahead to settle), not this share of it. */
+const GOAL_FREE_WAIT_SHARE = 0.1;
 
 interface ModeResult {
   mode: BudgetMode;
   label: string;
+  settings: BudgetSettings;
+  /** The longest a call waited while the window had room for it (ms). */
+  freeWaitMs: number;
   calls: number;
   failed: number;
   failures: Map<string, number>;
@@ -34,18 +53,22 @@ interface ModeResult {
   tokens: Map<string, number>;
 }
 
-const MODES: ReadonlyArray<readonly [BudgetMode, string]> = [
-  ['none', '(a) no limiter, AI SDK retries (2)'],
-  ['memory', '(b) limiter, memory store per process'],
-  ['redis', '(c) limiter, shared Redis store'],
-];
-
 async function main(): Promise<number> {
-  const settings = process.argv.includes('--quick') ? QUICK : FULL;
+  const quick = process.argv.includes('--quick');
+  const settings = quick ? QUICK : FULL;
+  const burst = quick ? BURST_QUICK : BURST_FULL;
+  const runs: ReadonlyArray<readonly [BudgetMode, string, BudgetSettings]> = [
+    ['none', '(a) no limiter, AI SDK retries (2)', settings],
+    ['memory', '(b) limiter, memory store per process', settings],
+    ['redis', '(c) limiter, shared Redis store', settings],
+    ['memory', '(d) burst, limiter, memory store, one process', burstAcross(burst, 1)],
+    ['redis', '(e) burst, limiter, shared Redis store, four processes', burstAcross(burst, 4)],
+  ];
   const node24 = await findNode24();
   const ai7 = findAi7();
   const nodeVersion = await versionOf(node24);
   print(`Rate budget (${settings.label}): ${describe(settings)}`);
+  print(`Burst (${burst.label}): ${describeBurst(burst)}`);
   print(
     `Each process: ai@${ai7.version} with langdock-ai-provider/v4 (src/v4) on Node ${nodeVersion}; the emulator and this script on Node ${process.version}.`,
   );
@@ -55,11 +78,11 @@ async function main(): Promise<number> {
   print('');
 
   const results: ModeResult[] = [];
-  for (const [mode, label] of MODES) {
-    const result = await runMode(mode, label, settings, node24, ai7.url);
+  for (const [mode, label, runSettings] of runs) {
+    const result = await runMode(mode, label, runSettings, node24, ai7.url);
     results.push(result);
     print(
-      `${label}: ${result.calls - result.failed}/${result.calls} calls done, ${result.failed} failed${describeFailures(result.failures)}, ${result.rateLimited} 429s in ${result.responses} responses, ${seconds(result.elapsedMs)} (the limits allow ${seconds(result.idealMs)})`,
+      `${label}: ${result.calls - result.failed}/${result.calls} calls done, ${result.failed} failed${describeFailures(result.failures)}, ${result.rateLimited} 429s in ${result.responses} responses, ${seconds(result.elapsedMs)} (the limits allow ${seconds(result.idealMs)})${runSettings.workload === 'burst' ? `, longest wait with room in the window ${seconds(result.freeWaitMs)}` : ''}`,
     );
     if (mode !== 'none' && result.rateLimitedAt.length > 0)
       print(
@@ -67,33 +90,49 @@ async function main(): Promise<number> {
       );
   }
 
+  const steady = results.filter((result) => result.settings.workload === 'steady');
+  const bursts = results.filter((result) => result.settings.workload === 'burst');
   print('');
   print(`| run | failed calls | 429s received | total time | throughput, share of the limit's |`);
   print(`|---|---:|---:|---:|---:|`);
-  for (const result of results) {
-    const of =
-      result.failed === 0 ? '' : ` (of the ${result.calls - result.failed} calls that succeeded)`;
-    print(
-      `| ${result.label} | ${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))}${of} |`,
-    );
-  }
+  for (const result of steady) print(`| ${result.label} | ${row(result)} |`);
   print('');
   print(
-    `Share of the limit's throughput: the time the limits need at best for the calls that succeeded (${seconds(results[2]!.idealMs)} for all of them in (c)), over the run's time. Tokens as Langdock counted them in (c): ${[...results[2]!.tokens].map(([model, tokens]) => `${model} ${tokens.toLocaleString('en-US')}`).join(', ')} (limit ${settings.tokensPerWindow.toLocaleString('en-US')} per model per window).`,
+    `| burst run | failed calls | 429s received | total time | throughput, share of the limit's | longest wait with room in the window |`,
+  );
+  print(`|---|---:|---:|---:|---:|---:|`);
+  for (const result of bursts)
+    print(`| ${result.label} | ${row(result)} | ${seconds(result.freeWaitMs)} |`);
+  print('');
+  const shared = steady[2]!;
+  print(
+    `Share of the limit's throughput: the time the limits need at best for the calls that succeeded (${seconds(shared.idealMs)} for all of them in (c)), over the run's time. Tokens as Langdock counted them in (c): ${[...shared.tokens].map(([model, tokens]) => `${model} ${tokens.toLocaleString('en-US')}`).join(', ')} (limit ${settings.tokensPerWindow.toLocaleString('en-US')} per model per window); in (d): ${bursts[0]!.tokens.get(CHAT_MODEL)!.toLocaleString('en-US')} (limit ${burst.tokensPerWindow.toLocaleString('en-US')}).`,
   );
 
-  const shared = results[2]!;
-  const misses = [
-    shared.failed > 0 && `${shared.failed} calls failed`,
-    shared.rateLimited > 0 && `${shared.rateLimited} 429s`,
-    share(shared) < GOAL_SHARE && `throughput ${percent(share(shared))} < ${percent(GOAL_SHARE)}`,
-  ].filter((miss): miss is string => typeof miss === 'string');
+  const misses = [shared, ...bursts].flatMap((result) => {
+    const freeWaitGoal = GOAL_FREE_WAIT_SHARE * result.settings.windowMs;
+    const missed = [
+      result.failed > 0 && `${result.failed} calls failed`,
+      result.rateLimited > 0 && `${result.rateLimited} 429s`,
+      share(result) < GOAL_SHARE && `throughput ${percent(share(result))} < ${percent(GOAL_SHARE)}`,
+      result.settings.workload === 'burst' &&
+        result.freeWaitMs >= freeWaitGoal &&
+        `a call waited ${seconds(result.freeWaitMs)} with room in the window (goal < ${seconds(freeWaitGoal)})`,
+    ].filter((miss): miss is string => typeof miss === 'string');
+    return missed.length === 0 ? [] : [`${result.label.slice(0, 3)} ${missed.join(', ')}`];
+  });
   print(
     misses.length === 0
-      ? '(c) meets its goal: no failed call, no 429, throughput at least 90% of the limit.'
-      : `(c) MISSES its goal: ${misses.join(', ')}.`,
+      ? '(c), (d) and (e) meet their goals: no failed call, no 429, throughput at least 90% of the limit; in the bursts no call waited a tenth of a window while the window had room for it.'
+      : `MISSED: ${misses.join('; ')}.`,
   );
   return misses.length === 0 ? 0 : 1;
+}
+
+function row(result: ModeResult): string {
+  const of =
+    result.failed === 0 ? '' : ` (of the ${result.calls - result.failed} calls that succeeded)`;
+  return `${result.failed} of ${result.calls} | ${result.rateLimited} | ${seconds(result.elapsedMs)} | ${percent(share(result))}${of}`;
 }
 
 async function runMode(
@@ -103,10 +142,12 @@ async function runMode(
   node24: string,
   ai7Url: string,
 ): Promise<ModeResult> {
-  // Langdock documents no retry-after, so the emulator sends none: the AI SDK falls back to 2 s and 4 s.
+  // Langdock documents no retry-after, so the emulator sends none: the AI SDK falls back to 2 s and 4 s. It sends the
+  // x-ratelimit-* headers others saw on Langdock's answers, which the limiter reads.
   const emulator = await startLangdockEmulator({
     apiKeys: [API_KEY],
     retryAfter: false,
+    rateLimitHeaders: true,
     rateLimit: {
       rpm: settings.requestsPerWindow,
       tpm: settings.tokensPerWindow,
@@ -147,6 +188,8 @@ async function runMode(
     return {
       mode,
       label,
+      settings,
+      freeWaitMs: longestFreeWait(calls, settings),
       calls: calls.length,
       failed: calls.length - done.length,
       failures,
@@ -249,8 +292,15 @@ function redisVersion(): Promise<string> {
 function describe(settings: BudgetSettings): string {
   const perKind = settings.callsPerProcess / 3;
   return (
-    `emulator limits ${settings.requestsPerWindow} requests and ${settings.tokensPerWindow.toLocaleString('en-US')} tokens per model per ${settings.windowMs / 1000} s window, no retry-after; ` +
+    `emulator limits ${settings.requestsPerWindow} requests and ${settings.tokensPerWindow.toLocaleString('en-US')} tokens per model per ${settings.windowMs / 1000} s window, no retry-after, x-ratelimit-* headers; ` +
     `${settings.processes} processes x ${settings.callsPerProcess} calls (streamText, generateText and embedMany in turn, about ${Math.round(perKind)} each), ${settings.concurrency} at a time per process`
+  );
+}
+
+function describeBurst(settings: BudgetSettings): string {
+  return (
+    `emulator limits ${settings.requestsPerWindow} requests and ${settings.tokensPerWindow.toLocaleString('en-US')} tokens per model per ${settings.windowMs / 1000} s window; ` +
+    `${settings.processes * settings.callsPerProcess} short chat calls at once (generateText and streamText in turn, prompts of 40-52 tokens, no maxOutputTokens: about 1,050 tokens reserved each), in one process and then spread over four`
   );
 }
 
@@ -260,9 +310,17 @@ function describeFailures(failures: Map<string, number>): string {
     : ` (${[...failures].map(([name, count]) => `${count} ${name}`).join(', ')})`;
 }
 
-/** The share of the limit's throughput: the best time the limits allow for what was done, over the time it took. */
+/**
+ * The share of the limit's throughput: the best time the limits allow for what was done, over the time it took. A
+ * burst the window holds at once has no such time (the limits allow it all at once): its tokens per second, as a
+ * share of the budget's (tokens per window over the window), stand in, capped at 100%.
+ */
 function share(result: ModeResult): number {
-  return result.elapsedMs === 0 ? 0 : Math.min(1, result.idealMs / result.elapsedMs);
+  if (result.elapsedMs === 0) return 0;
+  if (result.settings.workload === 'steady') return Math.min(1, result.idealMs / result.elapsedMs);
+  const tokens = sum([...result.tokens.values()]);
+  const budgetRate = result.settings.tokensPerWindow / result.settings.windowMs;
+  return Math.min(1, tokens / result.elapsedMs / budgetRate);
 }
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);

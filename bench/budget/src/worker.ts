@@ -1,16 +1,19 @@
 // One process of the rate budget bench, on Node 24: ai@7 (from the examples workspace) with
 // langdock-ai-provider/v4 (this repo's src), making its share of the calls against the emulator, with no
 // limiter, a limiter on this process's memory, or one on the shared Redis. It prints "ready", starts on a line
-// from stdin, and ends with one JSON line: each call's outcome and the tokens Langdock (the emulator) counted.
+// from stdin, and ends with one JSON line: each call's outcome, when it started and was sent, and the tokens
+// Langdock (the emulator) counted.
 import IORedis from 'ioredis';
 import { createInterface } from 'node:readline';
 import { createClient } from 'redis';
 import { estimateTokens } from '../../../emulator/index';
 import type { LangdockRateLimitStore } from '../../../src/core/rate-limit/langdock-rate-limit';
+import { estimateLangdockTextTokens } from '../../../src/core/rate-limit/estimate-langdock-tokens';
 import { createLangdockRedisStore } from '../../../src/redis/index';
 import { createLangdock } from '../../../src/v4/index';
 import {
   budgetCalls,
+  burstCalls,
   CHAT_MODEL,
   EMBEDDING_MODEL,
   MAX_OUTPUT_TOKENS,
@@ -24,6 +27,9 @@ import {
 type AI7 = typeof import('../../../examples/node_modules/ai');
 
 export type BudgetMode = 'none' | 'memory' | 'redis';
+
+/** The request header a measured call carries: `<process>-<call>`, so the fetch knows whose request it sends. */
+const CALL_HEADER = 'x-bench-call';
 
 export interface WorkerTask {
   mode: BudgetMode;
@@ -46,8 +52,12 @@ export interface CallOutcome {
   tokens: number;
   /** Of those, the prompt's: what Langdock checks against the window when the request arrives. */
   promptTokens: number;
-  /** Epoch ms when the call ended. */
+  /** Epoch ms when the call started, when its first request left (undefined: never sent), and when it ended. */
+  startedAt: number;
+  sentAt: number | undefined;
   endedAt: number;
+  /** What the limiter reserves for it: the prompt and the output it allows (1,000 when it sets no maxOutputTokens). */
+  reservedTokens: number;
 }
 
 export interface WorkerReport {
@@ -66,7 +76,11 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   let rateLimited = 0;
   const rateLimitedAt: WorkerReport['rateLimitedAt'] = [];
   let startedAt = 0;
+  // Each measured call names itself in a header, so the fetch can tell when its first request left.
+  const sentAt = new Map<string, number>();
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const call = new Headers(init?.headers).get(CALL_HEADER);
+    if (call !== null && !sentAt.has(call)) sentAt.set(call, Date.now());
     const response = await globalThis.fetch(input, init);
     responses++;
     if (response.status === 429) {
@@ -93,34 +107,58 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   const chat = langdock(CHAT_MODEL);
   const embedding = langdock.embeddingModel(EMBEDDING_MODEL);
 
-  const run = async (call: BudgetCall): Promise<CallOutcome> => {
+  const burst = settings.workload === 'burst';
+  // A burst sets no maxOutputTokens, as the new user did: the limiter reserves 1,000 tokens of output for each.
+  const maxOutputTokens = burst ? undefined : MAX_OUTPUT_TOKENS;
+  // A limiter that stalls must not hold the bench for many windows: calls still unfinished after three are aborted.
+  const deadline = AbortSignal.timeout(3 * settings.windowMs);
+  const run = async (call: BudgetCall, index: number): Promise<CallOutcome> => {
     const model = call.kind === 'embedMany' ? EMBEDDING_MODEL : CHAT_MODEL;
+    const id = `${task.processIndex}-${index}`;
+    const callStartedAt = Date.now();
+    const prompt = call.texts[0] ?? '';
     const outcome = (error: unknown, promptTokens: number, outputTokens: number): CallOutcome => ({
       kind: call.kind,
       model,
       error: error === undefined ? undefined : error instanceof Error ? error.name : String(error),
       tokens: error === undefined ? promptTokens + outputTokens : 0,
       promptTokens: error === undefined ? promptTokens : 0,
+      startedAt: callStartedAt,
+      sentAt: sentAt.get(id),
       endedAt: Date.now(),
+      // The library's estimate of a one-message prompt: its text and 4 tokens for the message.
+      reservedTokens:
+        call.kind === 'embedMany'
+          ? call.texts.reduce((sum, text) => sum + estimateLangdockTextTokens(text), 0)
+          : estimateLangdockTextTokens(prompt) + 4 + (maxOutputTokens ?? 1_000),
     });
-    const prompt = call.texts[0] ?? '';
+    const headers = { [CALL_HEADER]: id };
     try {
       if (call.kind === 'embedMany') {
-        const result = await ai.embedMany({ model: embedding, values: call.texts });
+        const result = await ai.embedMany({
+          model: embedding,
+          values: call.texts,
+          headers,
+          abortSignal: deadline,
+        });
         return outcome(undefined, result.usage.tokens, 0);
       }
       if (call.kind === 'generateText') {
         const result = await ai.generateText({
           model: chat,
           prompt,
-          maxOutputTokens: MAX_OUTPUT_TOKENS,
+          maxOutputTokens,
+          headers,
+          abortSignal: deadline,
         });
         return outcome(undefined, result.usage.inputTokens ?? 0, result.usage.outputTokens ?? 0);
       }
       const result = ai.streamText({
         model: chat,
         prompt,
-        maxOutputTokens: MAX_OUTPUT_TOKENS,
+        maxOutputTokens,
+        headers,
+        abortSignal: deadline,
         onError: () => {},
       });
       let text = '';
@@ -136,7 +174,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
     }
   };
 
-  const calls = budgetCalls(task.processIndex, settings.callsPerProcess);
+  const calls = (burst ? burstCalls : budgetCalls)(task.processIndex, settings.callsPerProcess);
   // Warm, as a server that has been up a while is: one call of each kind on models outside the measured budgets
   // (fetch connected, the code compiled, the store's scripts known to Redis). Four cold processes on two cores
   // take most of a second for their first calls, which a real server meets only once.
@@ -161,7 +199,7 @@ async function main(task: WorkerTask): Promise<WorkerReport> {
   const outcomes: CallOutcome[] = new Array(calls.length);
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < calls.length; i = next++) outcomes[i] = await run(calls[i]!);
+    for (let i = next++; i < calls.length; i = next++) outcomes[i] = await run(calls[i]!, i);
   };
   await Promise.all(Array.from({ length: settings.concurrency }, lane));
   const report = { calls: outcomes, responses, rateLimited, rateLimitedAt };
