@@ -14,6 +14,7 @@ export type {
 export type {
   LangdockRateLimitBinding,
   LangdockRateLimitDecision,
+  LangdockRateLimitReport,
   LangdockRateLimits,
   LangdockRateLimitStore,
 } from '../core/rate-limit/langdock-rate-limit';
