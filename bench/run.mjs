@@ -1,5 +1,5 @@
 // Builds the TypeScript benchmark with esbuild into bench/.out/ and runs it.
-//   node bench/run.mjs            the full benchmark (about 4 minutes)
+//   node bench/run.mjs            the full benchmark (about 6 CPU minutes)
 //   node bench/run.mjs --quick    small workloads, seconds: checks the script works (CI)
 //   node bench/run.mjs --build    build only, e.g. before `node --cpu-prof bench/.out/profile.mjs`
 import { build } from 'esbuild';

@@ -8,7 +8,7 @@ const scale = quick ? 0.1 : 1;
 /** A workload size: the full figure, or a tenth in quick mode. */
 export const n = (full: number) => Math.round(full * scale);
 export const timing = quick ? { rounds: 1, warmup: 1 } : { rounds: 7, warmup: 2 };
-/** `streamText` costs 0.4 s (ai@5) to 1 s (ai@7) per 20k-chunk stream: fewer rounds keep the full run near 4 minutes. */
+/** `streamText` costs 0.4 s (ai@5) to 1 s (ai@7) per 20k-chunk stream: fewer rounds keep the full run near 6 minutes. */
 export const streamTextTiming = quick ? { rounds: 1, warmup: 1 } : { rounds: 5, warmup: 1 };
 export const memoryChunks = quick ? 50_000 : 1_000_000;
 
