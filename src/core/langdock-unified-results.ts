@@ -54,19 +54,17 @@ export function toLangdockNestedUsage(usage: LangdockTokenUsage | undefined): La
 export type LangdockUnifiedFinishReasonName =
   'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'interrupted' | 'other';
 
+/** The finish reason names of a spec: `interrupted` only where the spec has it (V4). */
+export type LangdockSpecFinishReasonName<INTERRUPTED extends boolean> = INTERRUPTED extends true
+  ? LangdockUnifiedFinishReasonName
+  : Exclude<LangdockUnifiedFinishReasonName, 'interrupted'>;
+
 /** `{ unified, raw }`; `interrupted` only where the spec has it (V4), else such an end is an `error`. */
 export function toLangdockUnifiedFinishReason<INTERRUPTED extends boolean>(
   finish: LangdockFinish,
   hasInterrupted: INTERRUPTED,
-): {
-  unified: INTERRUPTED extends true
-    ? LangdockUnifiedFinishReasonName
-    : Exclude<LangdockUnifiedFinishReasonName, 'interrupted'>;
-  raw: string | undefined;
-} {
-  type Unified = INTERRUPTED extends true
-    ? LangdockUnifiedFinishReasonName
-    : Exclude<LangdockUnifiedFinishReasonName, 'interrupted'>;
+): { unified: LangdockSpecFinishReasonName<INTERRUPTED>; raw: string | undefined } {
+  type Unified = LangdockSpecFinishReasonName<INTERRUPTED>;
   const unified =
     finish.outcome === 'failed'
       ? 'error'

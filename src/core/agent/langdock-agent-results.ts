@@ -1,5 +1,8 @@
 import type { LangdockAgentFinish } from './langdock-agent-parts';
-import type { LangdockUnifiedFinishReasonName } from '../langdock-unified-results';
+import type {
+  LangdockSpecFinishReasonName,
+  LangdockUnifiedFinishReasonName,
+} from '../langdock-unified-results';
 
 // How an agent's finish reads in the specs' words. The UI message stream already speaks them: a `finish`
 // chunk's `finishReason` (when one is sent) is an AI SDK finish reason; a bare `finish`, as Langdock sends it,
@@ -30,15 +33,8 @@ export function langdockAgentFinishReasonName(
 export function toLangdockAgentUnifiedFinishReason<INTERRUPTED extends boolean>(
   finish: LangdockAgentFinish,
   hasInterrupted: INTERRUPTED,
-): {
-  unified: INTERRUPTED extends true
-    ? LangdockUnifiedFinishReasonName
-    : Exclude<LangdockUnifiedFinishReasonName, 'interrupted'>;
-  raw: string | undefined;
-} {
-  type Unified = INTERRUPTED extends true
-    ? LangdockUnifiedFinishReasonName
-    : Exclude<LangdockUnifiedFinishReasonName, 'interrupted'>;
+): { unified: LangdockSpecFinishReasonName<INTERRUPTED>; raw: string | undefined } {
+  type Unified = LangdockSpecFinishReasonName<INTERRUPTED>;
   const unified =
     finish.outcome === 'interrupted' && hasInterrupted
       ? 'interrupted'
